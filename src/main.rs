@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(desk_invoke::run(std::env::args_os()));
+}
