@@ -372,6 +372,20 @@ pub struct EmulatorArgs {
     /// Fault injection: delay before every answer
     #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
     pub latency: Option<Duration>,
+    /// How Desk's own API replies are wrapped in `response`, to test clients against each
+    /// shape real Desk uses
+    #[arg(long, value_enum, default_value_t = ResponseWrap::None)]
+    pub response_wrap: ResponseWrap,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResponseWrap {
+    /// `response` is the API's JSON body as a string
+    None,
+    /// `response` is `{"statusMessage": <body object>}` as a string
+    Object,
+    /// `response` is `{"statusMessage": "<body as a JSON string>"}` as a string
+    String,
 }
 
 #[derive(Debug, Args)]
