@@ -1,14 +1,23 @@
 //! One module per subcommand: each a thin function from parsed arguments to output.
 
 mod completions;
+mod config;
 mod hash;
+mod invoke;
+mod log;
+mod permissions;
 mod profile;
+mod send_callback;
+mod smoke;
+mod storage;
 mod verify_callback;
 
 use crate::cli::{Cli, Command};
+use crate::desk::{Client, Policy, Trace};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::profile::Settings;
+use std::sync::Arc;
 
 pub fn run(cli: Cli, out: &Output) -> Result<()> {
     let global = &cli.global;
@@ -22,15 +31,65 @@ pub fn run(cli: Cli, out: &Output) -> Result<()> {
             }
             match command {
                 Command::Hash(args) => hash::run(&args, &settings, out),
-                Command::VerifyCallback(args) => verify_callback::run(&args, &settings, global, out),
+                Command::Invoke(args) => invoke::run(&args, &settings, out),
+                Command::Storage(command) => storage::run(command, &settings, out),
+                Command::Config(command) => config::run(command, &settings, out),
+                Command::Log(args) => log::run(&args, &settings, out),
+                Command::Permissions(args) => permissions::run(&args, &settings, out),
+                Command::SendCallback(args) => send_callback::run(&args, &settings, out),
+                Command::Smoke(args) => smoke::run(&args, &settings, out),
+                Command::VerifyCallback(args) => {
+                    verify_callback::run(&args, &settings, global, out)
+                }
                 other => Err(not_yet(&other)),
             }
         }
     }
 }
 
+/// A runtime for the commands that talk to the network (never for `hash`, which starts none).
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::config(format!("cannot start the async runtime: {e}")))
+}
+
+/// The Desk client for these settings, tracing to stderr as `-v`/`-vv` ask.
+pub(crate) async fn connect(settings: &Settings, out: &Output) -> Result<Client> {
+    let trace_out = out.clone();
+    let trace: Trace = Arc::new(move |level, line| trace_out.trace(level, line));
+    let policy = Policy {
+        timeout: out.timeout,
+        retries: out.retries,
+    };
+    Client::connect(settings, policy, trace).await
+}
+
+/// A progress counter on stderr, only on a terminal and not with `-q`.
+pub(crate) fn progress_bar(out: &Output) -> Option<indicatif::ProgressBar> {
+    if !out.stderr_is_terminal || out.quiet {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} {pos} items  {per_sec}  {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(bar)
+}
+
 fn not_yet(command: &Command) -> Error {
     let name = format!("{command:?}");
-    let name = name.split(['(', ' ']).next().unwrap_or("this command").to_lowercase();
-    Error::usage(format!("`{name}` is not yet available in this version of desk-invoke"))
+    let name = name
+        .split(['(', ' '])
+        .next()
+        .unwrap_or("this command")
+        .to_lowercase();
+    Error::usage(format!(
+        "`{name}` is not yet available in this version of desk-invoke"
+    ))
 }

@@ -1,0 +1,136 @@
+//! `config get | set`: the extension's config params. Secure values are masked unless
+//! `--show-secrets`.
+
+use super::{connect, runtime};
+use crate::cli::{ConfigCommand, OutputFormat};
+use crate::desk::config_params::{self, Param};
+use crate::desk::Body;
+use crate::error::{Error, Kind, Result};
+use crate::output::{render_table, Output};
+use crate::profile::Settings;
+use serde_json::{json, Value};
+
+const MASK: &str = "********";
+
+pub fn run(command: ConfigCommand, settings: &Settings, out: &Output) -> Result<()> {
+    match command {
+        ConfigCommand::Get(args) => {
+            let params = runtime()?.block_on(async {
+                let client = connect(settings, out).await?;
+                let result = fetch(&client).await;
+                client.close().await;
+                result
+            })?;
+            let missing: Vec<&String> = args
+                .names
+                .iter()
+                .filter(|n| !params.iter().any(|p| &p.name == *n))
+                .collect();
+            let shown: Vec<Param> = params
+                .into_iter()
+                .filter(|p| args.names.is_empty() || args.names.contains(&p.name))
+                .map(|mut p| {
+                    if p.secure && !args.show_secrets {
+                        p.value = json!(MASK);
+                    }
+                    p
+                })
+                .collect();
+            print_params(&shown, out);
+            if let Some(name) = missing.first() {
+                return Err(Error::new(
+                    Kind::Client,
+                    format!("no config param named `{name}`"),
+                ));
+            }
+            Ok(())
+        }
+        ConfigCommand::Set(args) => {
+            let pairs = args
+                .pairs
+                .iter()
+                .map(|p| config_params::parse_pair(p))
+                .collect::<Result<Vec<_>>>()?;
+            runtime()?.block_on(async {
+                let client = connect(settings, out).await?;
+                let result = async {
+                    client
+                        .call(&config_params::set(
+                            client.base_url(),
+                            client.org_id(),
+                            &pairs,
+                        )?)
+                        .await?;
+                    out.info(&format!(
+                        "set {}",
+                        pairs
+                            .iter()
+                            .map(|(n, _)| n.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                    Ok(())
+                }
+                .await;
+                client.close().await;
+                result
+            })
+        }
+    }
+}
+
+pub(crate) async fn fetch(client: &crate::desk::Client) -> Result<Vec<Param>> {
+    let response = client
+        .call(&config_params::get(client.base_url(), client.org_id()))
+        .await?;
+    match &response.body {
+        Body::Json(value) => config_params::params(value),
+        Body::Empty => Ok(Vec::new()),
+        Body::Text(_) => Err(Error::new(Kind::Server, "unexpected configParams reply")),
+    }
+}
+
+fn print_params(params: &[Param], out: &Output) {
+    let as_text = |v: &Value| {
+        v.as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| v.to_string())
+    };
+    match out.resolve(OutputFormat::Table, OutputFormat::Json) {
+        OutputFormat::Table => {
+            let rows: Vec<Vec<String>> = params
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.name.clone(),
+                        as_text(&p.value),
+                        if p.secure { "yes".into() } else { "".into() },
+                    ]
+                })
+                .collect();
+            if rows.is_empty() {
+                out.info("no config params");
+            } else {
+                out.line(&render_table(
+                    &["NAME", "VALUE", "SECURE"],
+                    &rows,
+                    out.color,
+                ));
+            }
+        }
+        OutputFormat::Ndjson => {
+            for p in params {
+                out.line(
+                    &json!({"name": p.name, "value": p.value, "secure": p.secure}).to_string(),
+                );
+            }
+        }
+        _ => {
+            let list: Vec<Value> = params
+                .iter()
+                .map(|p| json!({"name": p.name, "value": p.value, "secure": p.secure}))
+                .collect();
+            out.json(&Value::Array(list));
+        }
+    }
+}

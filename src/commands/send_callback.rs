@@ -1,0 +1,97 @@
+//! `send-callback`: play Desk. Builds a platform event callback from the profile, signs the
+//! exact body bytes, and POSTs it to an extension's handler.
+
+use super::runtime;
+use crate::cli::SendCallbackArgs;
+use crate::error::{Error, Kind, Result};
+use crate::output::Output;
+use crate::profile::{self, Settings};
+use crate::request::read_arg;
+use crate::signing;
+use serde_json::{json, Value};
+
+pub const EVENTS: [&str; 8] = [
+    "onInstall",
+    "onUninstall",
+    "onUpdate",
+    "onConfigParamAdd",
+    "onConfigParamDelete",
+    "onZohoAuthorise",
+    "onTPAAuthorise",
+    "onTPARevoke",
+];
+
+pub fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) -> Result<()> {
+    if !EVENTS.contains(&args.event.as_str()) {
+        return Err(Error::usage(format!("unknown event `{}`", args.event))
+            .with_hint(format!("use one of {}", EVENTS.join(", "))));
+    }
+    let url = profile::check_base_url(&args.to)?;
+    let body = match &args.body {
+        Some(body) => {
+            let text = read_arg(body, "--body")?;
+            serde_json::from_str::<Value>(&text)
+                .map_err(|e| Error::usage(format!("--body is not valid JSON: {e}")))?;
+            text
+        }
+        None => {
+            let org_id = settings.org_id()?;
+            // Desk sends orgId as a number; keep it one when it is numeric.
+            let org: Value = org_id
+                .parse::<u64>()
+                .map(Value::from)
+                .unwrap_or_else(|_| Value::from(org_id));
+            json!({"event": args.event, "orgId": org, "securityContext": settings.security_context()?.expose()}).to_string()
+        }
+    };
+    let secret = settings.secret()?;
+    let hash = signing::sign(secret.expose().as_bytes(), body.as_bytes());
+    out.trace(
+        1,
+        &format!("> POST {url}  ({} event, {} bytes)", args.event, body.len()),
+    );
+    runtime()?.block_on(async {
+        let http = reqwest::Client::builder()
+            .timeout(out.timeout)
+            .build()
+            .map_err(|e| Error::config(format!("cannot set up the HTTP client: {e}")))?;
+        let reply = http
+            .post(url.clone())
+            .header("HASH", &hash)
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| {
+                Error::network(format!(
+                    "cannot deliver the callback to {url}: {}",
+                    if e.is_timeout() {
+                        "timed out".to_string()
+                    } else {
+                        e.to_string()
+                    }
+                ))
+            })?;
+        let status = reply.status();
+        let text = reply.text().await.unwrap_or_default();
+        out.line(
+            &format!(
+                "{} {}",
+                status.as_u16(),
+                status.canonical_reason().unwrap_or("")
+            )
+            .trim_end()
+            .to_string(),
+        );
+        if !text.is_empty() {
+            out.trace(1, &format!("< {text}"));
+        }
+        match Kind::from_status(status.as_u16()) {
+            Some(kind) => Err(Error::new(
+                kind,
+                format!("the callback handler answered {status}"),
+            )),
+            None => Ok(()),
+        }
+    })
+}

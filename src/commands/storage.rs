@@ -1,0 +1,366 @@
+//! `storage get | put | delete`: extension storage, one item or many. Bulk commands stream
+//! their input and output, run a bounded number of requests at once over one keep-alive
+//! client, and account for every line: stored, or reported and written to `--failed`.
+
+use super::{connect, progress_bar, runtime};
+use crate::cli::{OutputFormat, StorageCommand, StorageDeleteArgs, StorageGetArgs, StoragePutArgs};
+use crate::desk::storage::{self, Item, Query};
+use crate::desk::{Body, Client, InvokeRequest};
+use crate::error::{Error, Kind, Result};
+use crate::output::{render_table, truncate, Output};
+use crate::profile::Settings;
+use crate::request::Source;
+use futures_util::stream::{self, StreamExt};
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+
+/// Page size for `--all` when `--limit` is not given.
+const PAGE_SIZE: u64 = 100;
+
+pub fn run(command: StorageCommand, settings: &Settings, out: &Output) -> Result<()> {
+    match command {
+        StorageCommand::Get(args) => get(&args, settings, out),
+        StorageCommand::Put(args) => put(&args, settings, out),
+        StorageCommand::Delete(args) => delete(&args, settings, out),
+    }
+}
+
+fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
+    let mut query = Query {
+        key: args.key.clone(),
+        queriable_value: args.queriable_value.clone(),
+        from: args.from,
+        limit: args.limit,
+    };
+    // Checked before connecting: bad keys are input errors, not API errors.
+    storage::get("", "", &query)?;
+    if args.all {
+        query.from = Some(query.from.unwrap_or(1));
+        query.limit = Some(query.limit.unwrap_or(PAGE_SIZE));
+    }
+    let format = out.resolve(OutputFormat::Table, OutputFormat::Json);
+    runtime()?.block_on(async {
+        let client = connect(settings, out).await?;
+        let result = async {
+            let mut writer = ItemWriter::new(format, out);
+            loop {
+                let request = storage::get(client.base_url(), client.org_id(), &query)?;
+                let items = fetch_items(&client, &request).await?;
+                let count = items.len() as u64;
+                writer.write(items)?;
+                let (Some(from), Some(limit)) = (query.from, query.limit) else {
+                    break;
+                };
+                if !args.all || count < limit || count == 0 {
+                    break;
+                }
+                query.from = Some(from + count);
+            }
+            writer.finish()
+        }
+        .await;
+        client.close().await;
+        result
+    })
+}
+
+async fn fetch_items(client: &Client, request: &InvokeRequest) -> Result<Vec<Item>> {
+    let response = client.call(request).await?;
+    match &response.body {
+        Body::Json(value) => storage::items(value),
+        Body::Empty => Ok(Vec::new()),
+        Body::Text(text) => Err(Error::new(
+            Kind::Server,
+            format!("unexpected storage reply: {}", truncate(text, 200)),
+        )),
+    }
+}
+
+/// Writes items as they arrive: a table (buffered, terminal only), a streamed JSON array, or
+/// NDJSON lines. Memory stays flat for the streamed formats.
+struct ItemWriter<'a> {
+    format: OutputFormat,
+    out: &'a Output,
+    written: u64,
+    rows: Vec<Vec<String>>,
+    stdout: std::io::BufWriter<std::io::StdoutLock<'static>>,
+}
+
+impl<'a> ItemWriter<'a> {
+    fn new(format: OutputFormat, out: &'a Output) -> Self {
+        ItemWriter {
+            format,
+            out,
+            written: 0,
+            rows: Vec::new(),
+            stdout: std::io::BufWriter::new(std::io::stdout().lock()),
+        }
+    }
+
+    fn write(&mut self, items: Vec<Item>) -> Result<()> {
+        let broken = |e: std::io::Error| Error::usage(format!("cannot write output: {e}"));
+        for item in items {
+            match self.format {
+                OutputFormat::Table => self.rows.push(vec![
+                    item.key.clone(),
+                    item.queriable_value.clone().unwrap_or_default(),
+                    truncate(&item.value.to_string(), 80),
+                ]),
+                OutputFormat::Ndjson => {
+                    serde_json::to_writer(&mut self.stdout, &item).map_err(|e| broken(e.into()))?;
+                    self.stdout.write_all(b"\n").map_err(broken)?;
+                }
+                _ => {
+                    self.stdout
+                        .write_all(if self.written == 0 { b"[" } else { b"," })
+                        .map_err(broken)?;
+                    serde_json::to_writer(&mut self.stdout, &item).map_err(|e| broken(e.into()))?;
+                }
+            }
+            self.written += 1;
+        }
+        self.stdout.flush().map_err(broken)
+    }
+
+    fn finish(mut self) -> Result<()> {
+        let broken = |e: std::io::Error| Error::usage(format!("cannot write output: {e}"));
+        match self.format {
+            OutputFormat::Table if self.rows.is_empty() => self.out.info("no items"),
+            OutputFormat::Table => {
+                let table = render_table(
+                    &["KEY", "QUERIABLE VALUE", "VALUE"],
+                    &self.rows,
+                    self.out.color,
+                );
+                writeln!(self.stdout, "{table}").map_err(broken)?;
+            }
+            OutputFormat::Ndjson => {}
+            _ if self.written == 0 => writeln!(self.stdout, "[]").map_err(broken)?,
+            _ => writeln!(self.stdout, "]").map_err(broken)?,
+        }
+        self.stdout.flush().map_err(broken)
+    }
+}
+
+fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
+    if let Some(file) = &args.file {
+        if args.value.is_some() || args.queriable_value.is_some() {
+            return Err(Error::usage(
+                "--file takes the items from the file; give no KEY, VALUE or --queriable-value",
+            ));
+        }
+        let lines = open_lines(file)?;
+        return bulk(
+            settings,
+            out,
+            args.concurrency,
+            args.failed.as_deref(),
+            lines,
+            "stored",
+            |line| {
+                let item: Item = serde_json::from_str(line)
+                    .map_err(|e| Error::usage(format!("not a storage item: {e}")))?;
+                item.check()?;
+                Ok(item)
+            },
+            |client, item| storage::put(client.base_url(), client.org_id(), item),
+        );
+    }
+    let key = args.key.clone().unwrap_or_default();
+    let value_text = match &args.value {
+        Some(value) => Source::parse(value).read_text("VALUE")?,
+        None => {
+            return Err(Error::usage(
+                "storage put needs a VALUE (a JSON object, @FILE or @-)",
+            ))
+        }
+    };
+    let value: Value = serde_json::from_str(&value_text)
+        .map_err(|e| Error::usage(format!("VALUE is not valid JSON: {e}")))?;
+    let item = Item {
+        key,
+        queriable_value: args.queriable_value.clone(),
+        value,
+    };
+    item.check()?;
+    runtime()?.block_on(async {
+        let client = connect(settings, out).await?;
+        let result = async {
+            let response = client
+                .call(&storage::put(client.base_url(), client.org_id(), &item)?)
+                .await?;
+            match response.body {
+                Body::Json(value)
+                    if out.format != OutputFormat::Auto || !out.stdout_is_terminal =>
+                {
+                    out.json(&value)
+                }
+                _ => out.info(&format!("stored `{}`", item.key)),
+            }
+            Ok(())
+        }
+        .await;
+        client.close().await;
+        result
+    })
+}
+
+fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output) -> Result<()> {
+    let lines: Box<dyn Iterator<Item = std::io::Result<String>>> = match &args.file {
+        Some(file) => open_lines(file)?,
+        None => {
+            for key in &args.keys {
+                storage::check_key("key", key)?;
+            }
+            Box::new(args.keys.clone().into_iter().map(Ok))
+        }
+    };
+    bulk(
+        settings,
+        out,
+        args.concurrency,
+        args.failed.as_deref(),
+        lines,
+        "deleted",
+        |line| {
+            // A line is a bare key or an NDJSON item (so an export can be fed back to delete).
+            let key = if line.trim_start().starts_with('{') {
+                let item: Value = serde_json::from_str(line)
+                    .map_err(|e| Error::usage(format!("not JSON: {e}")))?;
+                item.get("key")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .ok_or_else(|| Error::usage("no \"key\" in this item"))?
+            } else {
+                line.trim().to_string()
+            };
+            storage::check_key("key", &key)?;
+            Ok(key)
+        },
+        |client, key| storage::delete(client.base_url(), client.org_id(), key),
+    )
+}
+
+fn open_lines(path: &Path) -> Result<Box<dyn Iterator<Item = std::io::Result<String>>>> {
+    let source = if path.as_os_str() == "-" {
+        Source::Stdin
+    } else {
+        Source::File(path.to_path_buf())
+    };
+    let reader = BufReader::with_capacity(256 * 1024, source.reader("--file")?);
+    Ok(Box::new(reader.lines()))
+}
+
+/// One line that could not be done, and why.
+struct Failure {
+    line_number: usize,
+    line: String,
+    error: Error,
+}
+
+/// Runs `request_for(parse(line))` for every non-blank line, `concurrency` at a time. Every
+/// line ends stored (counted) or failed (listed on stderr and written to `failed_path`).
+#[allow(clippy::too_many_arguments)]
+fn bulk<T: Send + 'static>(
+    settings: &Settings,
+    out: &Output,
+    concurrency: u32,
+    failed_path: Option<&Path>,
+    lines: Box<dyn Iterator<Item = std::io::Result<String>>>,
+    done_word: &str,
+    parse: impl Fn(&str) -> Result<T>,
+    request_for: impl Fn(&Client, &T) -> Result<InvokeRequest>,
+) -> Result<()> {
+    let mut failed_file = match failed_path {
+        Some(path) => Some(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .map_err(|e| Error::usage(format!("cannot create {}: {e}", path.display())))?,
+        )),
+        None => None,
+    };
+    runtime()?.block_on(async {
+        let client = connect(settings, out).await?;
+        let progress = progress_bar(out);
+        let mut done = 0u64;
+        let mut failures: Vec<Failure> = Vec::new();
+        let mut read_error = None;
+        {
+            let client = &client;
+            let parse = &parse;
+            let request_for = &request_for;
+            let work = lines.enumerate().map_while(|(i, line)| match line {
+                Ok(line) => Some((i + 1, line)),
+                Err(e) => {
+                    read_error = Some(Error::usage(format!("cannot read line {}: {e}", i + 1)));
+                    None
+                }
+            });
+            let work = work.filter(|(_, line)| !line.trim().is_empty());
+            let mut results = stream::iter(work)
+                .map(|(line_number, line)| async move {
+                    let outcome = match parse(&line).and_then(|t| request_for(client, &t)) {
+                        Ok(request) => client.call(&request).await.map(|_| ()),
+                        Err(e) => Err(e),
+                    };
+                    (line_number, line, outcome)
+                })
+                .buffer_unordered(concurrency as usize);
+            while let Some((line_number, line, outcome)) = results.next().await {
+                match outcome {
+                    Ok(()) => done += 1,
+                    Err(error) => failures.push(Failure {
+                        line_number,
+                        line,
+                        error,
+                    }),
+                }
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+            }
+        }
+        if let Some(bar) = progress {
+            bar.finish_and_clear();
+        }
+        client.close().await;
+
+        failures.sort_by_key(|f| f.line_number);
+        for f in failures.iter().take(50) {
+            eprintln!("line {}: {}", f.line_number, f.error.message);
+        }
+        if failures.len() > 50 {
+            eprintln!("… and {} more failures", failures.len() - 50);
+        }
+        if let Some(file) = failed_file.as_mut() {
+            for f in &failures {
+                writeln!(file, "{}", f.line)
+                    .map_err(|e| Error::usage(format!("cannot write --failed: {e}")))?;
+            }
+            file.flush()
+                .map_err(|e| Error::usage(format!("cannot write --failed: {e}")))?;
+        }
+        out.info(&format!("{done} {done_word}, {} failed", failures.len()));
+        if let Some(e) = read_error {
+            return Err(e);
+        }
+        if failures.is_empty() {
+            Ok(())
+        } else if done == 0 && failures.len() == 1 {
+            // A single item: its own error (and exit code) says more than "partial failure".
+            Err(failures.remove(0).error)
+        } else {
+            let error = Error::partial(format!(
+                "{} of {} items failed",
+                failures.len(),
+                failures.len() as u64 + done
+            ));
+            Err(match failed_path {
+                Some(path) => {
+                    error.with_hint(format!("re-run the failed items from {}", path.display()))
+                }
+                None => error.with_hint("pass --failed FILE to keep the failed items for a re-run"),
+            })
+        }
+    })
+}
