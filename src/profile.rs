@@ -276,6 +276,12 @@ pub struct Settings {
 impl Settings {
     /// Merges flags, environment and the profile file.
     pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
+        Self::resolve_with(global, false)
+    }
+
+    /// As `resolve`; with `allow_new`, a named profile that does not exist yet resolves to an
+    /// empty one (for commands that are about to create it, like `verify-callback --save`).
+    pub fn resolve_with(global: &GlobalArgs, allow_new: bool) -> Result<Settings> {
         let path = config_path(global).ok();
         let file = match &path {
             Some(path) => load(path)?,
@@ -307,8 +313,9 @@ impl Settings {
                 }
                 // A named profile that is not there is an error; the implicit `default` may be
                 // absent, since flags and environment alone are enough.
-                None if explicit.is_some()
-                    || file.as_ref().is_some_and(|f| f.default_profile.is_some()) =>
+                None if !allow_new
+                    && (explicit.is_some()
+                        || file.as_ref().is_some_and(|f| f.default_profile.is_some())) =>
                 {
                     let known: Vec<String> = file
                         .iter()

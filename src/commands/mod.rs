@@ -25,7 +25,8 @@ pub fn run(cli: Cli, out: &Output) -> Result<()> {
         Command::Completions(args) => completions::run(&args),
         Command::Profile(command) => profile::run(command, global, out),
         command => {
-            let settings = Settings::resolve(global)?;
+            let creates_profile = matches!(&command, Command::VerifyCallback(args) if args.save);
+            let settings = Settings::resolve_with(global, creates_profile)?;
             for warning in &settings.warnings {
                 out.warn(warning);
             }

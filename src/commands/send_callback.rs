@@ -75,13 +75,12 @@ pub fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) -> Result
         let status = reply.status();
         let text = reply.text().await.unwrap_or_default();
         out.line(
-            &format!(
+            format!(
                 "{} {}",
                 status.as_u16(),
                 status.canonical_reason().unwrap_or("")
             )
-            .trim_end()
-            .to_string(),
+            .trim_end(),
         );
         if !text.is_empty() {
             out.trace(1, &format!("< {text}"));

@@ -1,0 +1,678 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[desk-invoke] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'desk-invoke'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'desk-invoke'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand hash 'Compute the HASH of an invoke request, offline (needs only the secret)'
+            cand invoke 'Send a signed invoke request and print the called API''s answer'
+            cand storage 'Read and write the extension''s storage'
+            cand config 'Read and set the extension''s config params'
+            cand log 'Post an extension log'
+            cand permissions 'List the current user''s custom permissions, or check one'
+            cand verify-callback 'Check that a platform event callback was signed by Desk'
+            cand send-callback 'Play Desk: sign and deliver a platform event callback to a handler'
+            cand emulator 'Run a local Desk to develop and test against'
+            cand smoke 'Round-trip smoke test of a profile, for CI'
+            cand profile 'Manage the profile file'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk-invoke;hash'= {
+            cand --request-url 'requestURL: the URL to call; a leading `/` is joined to the profile''s base URL'
+            cand --url 'requestURL: the URL to call; a leading `/` is joined to the profile''s base URL'
+            cand -X 'requestType: GET, POST, PUT, PATCH or DELETE'
+            cand --request-type 'requestType: GET, POST, PUT, PATCH or DELETE'
+            cand --query-params 'queryParams: a JSON object, sent and hashed as given'
+            cand --query 'Builds queryParams as a compact JSON object, in the order given'
+            cand --post-body 'postBody: the body to send, as given'
+            cand --headers 'headers: a JSON object, sent and hashed as given'
+            cand -H 'Builds headers as a compact JSON object, in the order given'
+            cand --header 'Builds headers as a compact JSON object, in the order given'
+            cand --connection-link-name 'connectionLinkName: a Desk connection whose auth Desk applies'
+            cand --connection 'connectionLinkName: a Desk connection whose auth Desk applies'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand --canonical 'Print the stringToHash instead of the HASH'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;invoke'= {
+            cand --request-url 'requestURL: the URL to call; a leading `/` is joined to the profile''s base URL'
+            cand --url 'requestURL: the URL to call; a leading `/` is joined to the profile''s base URL'
+            cand -X 'requestType: GET, POST, PUT, PATCH or DELETE'
+            cand --request-type 'requestType: GET, POST, PUT, PATCH or DELETE'
+            cand --query-params 'queryParams: a JSON object, sent and hashed as given'
+            cand --query 'Builds queryParams as a compact JSON object, in the order given'
+            cand --post-body 'postBody: the body to send, as given'
+            cand --headers 'headers: a JSON object, sent and hashed as given'
+            cand -H 'Builds headers as a compact JSON object, in the order given'
+            cand --header 'Builds headers as a compact JSON object, in the order given'
+            cand --connection-link-name 'connectionLinkName: a Desk connection whose auth Desk applies'
+            cand --connection 'connectionLinkName: a Desk connection whose auth Desk applies'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand --dry-run 'Print the form fields, HASH, stringToHash and a curl command; send nothing'
+            cand -i 'Print statusCode and responseHeaders before the body'
+            cand --include 'Print statusCode and responseHeaders before the body'
+            cand --envelope 'Print the whole invoke response object'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;storage'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand get 'Read storage items'
+            cand put 'Store one item, or many from an NDJSON file'
+            cand delete 'Delete items by key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk-invoke;storage;get'= {
+            cand --key 'Only the item with this key'
+            cand --queriable-value 'Only items with this queriableValue'
+            cand --from 'Index of the first item (1-based)'
+            cand --limit 'Items per page'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand --all 'Follow pages until exhausted'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;storage;put'= {
+            cand --queriable-value 'queriableValue of the item'
+            cand --file 'NDJSON items to put, one `{"key":…,"queriableValue":…,"value":{…}}` a line (`-` = stdin)'
+            cand --concurrency 'Requests in flight at once for --file'
+            cand --failed 'Write items that failed as NDJSON, ready to re-run'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;storage;delete'= {
+            cand --file 'Keys to delete, one a line, or NDJSON items (`-` = stdin)'
+            cand --concurrency 'Requests in flight at once for --file'
+            cand --failed 'Write keys that failed as NDJSON, ready to re-run'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;storage;help'= {
+            cand get 'Read storage items'
+            cand put 'Store one item, or many from an NDJSON file'
+            cand delete 'Delete items by key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk-invoke;storage;help;get'= {
+        }
+        &'desk-invoke;storage;help;put'= {
+        }
+        &'desk-invoke;storage;help;delete'= {
+        }
+        &'desk-invoke;storage;help;help'= {
+        }
+        &'desk-invoke;config'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand get 'Print config params (secure values masked)'
+            cand set 'Set config params'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk-invoke;config;get'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand --show-secrets 'Show secure values instead of masking them'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;config;set'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;config;help'= {
+            cand get 'Print config params (secure values masked)'
+            cand set 'Set config params'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk-invoke;config;help;get'= {
+        }
+        &'desk-invoke;config;help;set'= {
+        }
+        &'desk-invoke;config;help;help'= {
+        }
+        &'desk-invoke;log'= {
+            cand --title 'Title of the log'
+            cand --description 'Description: text, `@FILE` or `@-`'
+            cand --reference 'Groups logs under one reference (at most 10 a reference)'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;permissions'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand check 'Exit 0 when the permission is enabled, 1 when not'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk-invoke;permissions;check'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;permissions;help'= {
+            cand check 'Exit 0 when the permission is enabled, 1 when not'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk-invoke;permissions;help;check'= {
+        }
+        &'desk-invoke;permissions;help;help'= {
+        }
+        &'desk-invoke;verify-callback'= {
+            cand --hash 'The HASH header Desk sent'
+            cand --body 'The raw body: text, `@FILE` or `@-` [default: stdin]'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand --save 'Store the callback''s orgId and securityContext into the profile'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;send-callback'= {
+            cand --event 'onInstall, onUninstall, onUpdate, onConfigParamAdd, onConfigParamDelete, onZohoAuthorise, onTPAAuthorise or onTPARevoke'
+            cand --to 'URL of the extension''s callback handler'
+            cand --body 'The body to sign and send instead of the one built from the profile'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;emulator'= {
+            cand --addr 'Address to listen on'
+            cand --db 'SQLite database file [default: <data dir>/emulator.sqlite]'
+            cand --security-context 'securityContext the emulator expects [default: the profile''s, else a fixed local one]'
+            cand --installation-id 'Installation id substituted for {{installationId}}'
+            cand --permission 'A custom permission of the current user, e.g. --permission canEdit=true'
+            cand --allow-host 'A host forwarded requests may go to (loopback is always allowed)'
+            cand --connection 'A connection''s auth header, applied when forwarding, e.g. --connection crm=''Authorization: Bearer x'''
+            cand --fail-rate 'Fault injection: fraction of requests answered 429, 503 or dropped'
+            cand --latency 'Fault injection: delay before every answer'
+            cand --response-wrap 'How Desk''s own API replies are wrapped in `response`, to test clients against each shape real Desk uses'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand --in-memory 'Keep everything in memory'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;smoke'= {
+            cand --junit 'Write a JUnit XML report'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand --log 'Also post an extension log'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;profile'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'List profiles'
+            cand show 'Show a profile, secrets redacted [default: the current profile]'
+            cand set 'Create or update a profile (the secret comes from --secret-file or a prompt)'
+            cand remove 'Remove a profile'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk-invoke;profile;list'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;profile;show'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;profile;set'= {
+            cand --data-center 'Data center: us eu in au jp cn ca sa uk'
+            cand --security-context-file 'securityContext to store (read from this file; `-` = stdin)'
+            cand --connection 'Default connectionLinkName'
+            cand --secret-env 'Refer to the secret by environment variable instead of storing it'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand --make-default 'Make this the default profile'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;profile;remove'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;profile;help'= {
+            cand list 'List profiles'
+            cand show 'Show a profile, secrets redacted [default: the current profile]'
+            cand set 'Create or update a profile (the secret comes from --secret-file or a prompt)'
+            cand remove 'Remove a profile'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk-invoke;profile;help;list'= {
+        }
+        &'desk-invoke;profile;help;show'= {
+        }
+        &'desk-invoke;profile;help;set'= {
+        }
+        &'desk-invoke;profile;help;remove'= {
+        }
+        &'desk-invoke;profile;help;help'= {
+        }
+        &'desk-invoke;completions'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;help'= {
+            cand hash 'Compute the HASH of an invoke request, offline (needs only the secret)'
+            cand invoke 'Send a signed invoke request and print the called API''s answer'
+            cand storage 'Read and write the extension''s storage'
+            cand config 'Read and set the extension''s config params'
+            cand log 'Post an extension log'
+            cand permissions 'List the current user''s custom permissions, or check one'
+            cand verify-callback 'Check that a platform event callback was signed by Desk'
+            cand send-callback 'Play Desk: sign and deliver a platform event callback to a handler'
+            cand emulator 'Run a local Desk to develop and test against'
+            cand smoke 'Round-trip smoke test of a profile, for CI'
+            cand profile 'Manage the profile file'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'desk-invoke;help;hash'= {
+        }
+        &'desk-invoke;help;invoke'= {
+        }
+        &'desk-invoke;help;storage'= {
+            cand get 'Read storage items'
+            cand put 'Store one item, or many from an NDJSON file'
+            cand delete 'Delete items by key'
+        }
+        &'desk-invoke;help;storage;get'= {
+        }
+        &'desk-invoke;help;storage;put'= {
+        }
+        &'desk-invoke;help;storage;delete'= {
+        }
+        &'desk-invoke;help;config'= {
+            cand get 'Print config params (secure values masked)'
+            cand set 'Set config params'
+        }
+        &'desk-invoke;help;config;get'= {
+        }
+        &'desk-invoke;help;config;set'= {
+        }
+        &'desk-invoke;help;log'= {
+        }
+        &'desk-invoke;help;permissions'= {
+            cand check 'Exit 0 when the permission is enabled, 1 when not'
+        }
+        &'desk-invoke;help;permissions;check'= {
+        }
+        &'desk-invoke;help;verify-callback'= {
+        }
+        &'desk-invoke;help;send-callback'= {
+        }
+        &'desk-invoke;help;emulator'= {
+        }
+        &'desk-invoke;help;smoke'= {
+        }
+        &'desk-invoke;help;profile'= {
+            cand list 'List profiles'
+            cand show 'Show a profile, secrets redacted [default: the current profile]'
+            cand set 'Create or update a profile (the secret comes from --secret-file or a prompt)'
+            cand remove 'Remove a profile'
+        }
+        &'desk-invoke;help;profile;list'= {
+        }
+        &'desk-invoke;help;profile;show'= {
+        }
+        &'desk-invoke;help;profile;set'= {
+        }
+        &'desk-invoke;help;profile;remove'= {
+        }
+        &'desk-invoke;help;completions'= {
+        }
+        &'desk-invoke;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,127 @@
+//! Shared test support: run the real binary in a sandbox (its own config and data dirs, no
+//! inherited DESK_INVOKE_* settings), and compute HMACs independently with openssl.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+pub const SECRET: &str = "test-secret-0123456789abcdef";
+
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, contents).expect("write");
+        path
+    }
+
+    /// The config file the tool uses by default in this sandbox.
+    pub fn profiles_path(&self) -> PathBuf {
+        self.dir.path().join("config/desk-invoke/profiles.toml")
+    }
+
+    /// The binary with a clean environment rooted in the sandbox.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("desk-invoke").expect("binary");
+        for (name, _) in std::env::vars() {
+            if name.starts_with("DESK_INVOKE_") || name == "NO_COLOR" || name == "CLICOLOR_FORCE" {
+                cmd.env_remove(name);
+            }
+        }
+        cmd.env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// The binary with the test secret in the environment.
+    pub fn signed(&self) -> Command {
+        let mut cmd = self.cmd();
+        cmd.env("DESK_INVOKE_SECRET", SECRET);
+        cmd
+    }
+}
+
+/// HMAC-SHA256 hex by openssl: an implementation independent of ours.
+pub fn openssl_hmac(secret: &str, message: &[u8]) -> String {
+    let mut child = std::process::Command::new("openssl")
+        .args(["dgst", "-sha256", "-hmac", secret, "-r"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("openssl is needed by the tests");
+    let mut stdin = child.stdin.take().unwrap();
+    let message = message.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&message));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+/// openssl over a file, streamed by openssl itself.
+pub fn openssl_hmac_file(secret: &str, path: &Path) -> String {
+    let out = std::process::Command::new("openssl")
+        .args(["dgst", "-sha256", "-hmac", secret, "-r"])
+        .arg(path)
+        .output()
+        .expect("openssl");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+pub fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts a failure is one clean `error:` line (plus an optional hint), the expected exit
+/// code, no panic, and no secret.
+pub fn assert_clean_failure(output: &std::process::Output, code: i32, secrets: &[&str]) {
+    let stderr = stderr_of(output);
+    let stdout = stdout_of(output);
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "exit code; stderr: {stderr}"
+    );
+    assert!(
+        stderr.starts_with("error:"),
+        "stderr must start with error: — got {stderr:?}"
+    );
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    assert!(!stderr.contains("RUST_BACKTRACE"), "backtrace: {stderr}");
+    for secret in secrets {
+        assert!(
+            !stderr.contains(secret) && !stdout.contains(secret),
+            "secret leaked: {stderr} {stdout}"
+        );
+    }
+}
