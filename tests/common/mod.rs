@@ -125,3 +125,71 @@ pub fn assert_clean_failure(output: &std::process::Output, code: i32, secrets: &
         );
     }
 }
+
+pub const SECURITY_CONTEXT: &str = "test-security-context-0123456789";
+pub const ORG_ID: &str = "376723";
+
+/// A child process that is killed when the test ends, however it ends.
+pub struct Child(pub std::process::Child);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The independent Python stand-in for Desk (`tests/fake_desk.py`), on an ephemeral port.
+pub struct FakeDesk {
+    pub url: String,
+    _child: Child,
+}
+
+impl FakeDesk {
+    pub fn start() -> FakeDesk {
+        use std::io::BufRead;
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fake_desk.py");
+        let mut child = std::process::Command::new("python3")
+            .arg(script)
+            .args([SECRET, SECURITY_CONTEXT, ORG_ID])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 is needed by the tests");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port: u16 = line.trim().parse().expect("fake desk port");
+        FakeDesk {
+            url: format!("http://127.0.0.1:{port}"),
+            _child: Child(child),
+        }
+    }
+}
+
+impl Sandbox {
+    /// The binary configured for `base_url` through the environment only (no profile file).
+    pub fn against(&self, base_url: &str) -> Command {
+        let mut cmd = self.signed();
+        cmd.env("DESK_INVOKE_BASE_URL", base_url)
+            .env("DESK_INVOKE_ORG_ID", ORG_ID)
+            .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT);
+        cmd
+    }
+}
+
+/// Asserts neither the secret nor the securityContext appears in the output.
+pub fn assert_no_secrets(output: &std::process::Output) {
+    for text in [stdout_of(output), stderr_of(output)] {
+        assert!(!text.contains(SECRET), "secret leaked: {text}");
+        assert!(
+            !text.contains(SECURITY_CONTEXT),
+            "securityContext leaked: {text}"
+        );
+        let encoded: String = SECURITY_CONTEXT.replace('-', "%2D");
+        assert!(
+            !text.contains(&encoded),
+            "encoded securityContext leaked: {text}"
+        );
+    }
+}
