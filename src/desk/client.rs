@@ -135,12 +135,7 @@ impl Client {
     /// URL-encoded.
     pub fn sign(&self, fields: &InvokeFields) -> (String, String) {
         let hash = fields.hash(self.secret.expose().as_bytes());
-        let mut form = form_urlencoded::Serializer::new(String::new());
-        form.append_pair("securityContext", self.security_context.expose());
-        for (field, value) in fields.present() {
-            form.append_pair(field.name(), value);
-        }
-        (hash, form.finish())
+        (hash, encode_form(self.security_context.expose(), fields))
     }
 
     /// Sends one invoke request with retries. A non-2xx answer from the invoke endpoint
@@ -278,6 +273,16 @@ impl Client {
             emulator.shutdown().await;
         }
     }
+}
+
+/// The form body: securityContext, then the fields in signing order, URL-encoded.
+pub fn encode_form(security_context: &str, fields: &InvokeFields) -> String {
+    let mut form = form_urlencoded::Serializer::new(String::new());
+    form.append_pair("securityContext", security_context);
+    for (field, value) in fields.present() {
+        form.append_pair(field.name(), value);
+    }
+    form.finish()
 }
 
 enum Retry {

@@ -116,13 +116,10 @@ fn text_body(text: &str) -> Body {
 
 /// A string that holds JSON becomes JSON; anything else stays text.
 fn parse_text(text: &str) -> Body {
-    let trimmed = text.trim_start();
-    if trimmed.starts_with(['{', '[', '"']) {
-        if let Ok(v) = serde_json::from_str::<Value>(text) {
-            return Body::Json(v);
-        }
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => Body::Json(v),
+        Err(_) => text_body(text),
     }
-    text_body(text)
 }
 
 /// Unwraps `statusMessage` (object or JSON-in-a-string) and JSON strings, layer by layer.
