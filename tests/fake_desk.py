@@ -15,6 +15,8 @@ order, checks orgId and securityContext, and answers according to the requestURL
   /slow                         answers after 3 seconds
   /drop                         closes the connection without answering
 
+and, outside invoke, POST /callback checks a platform event callback's HASH over the raw body.
+
 Usage: fake_desk.py SECRET SECURITY_CONTEXT ORG_ID  (prints the port on stdout)
 """
 import hashlib
@@ -54,6 +56,16 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length", "0"))
         raw = self.rfile.read(length).decode("utf-8")
         form = dict(urllib.parse.parse_qsl(raw, keep_blank_values=True))
+        if url.path == "/callback":
+            # A platform event callback: HMAC over the exact raw body bytes.
+            expected = hmac.new(SECRET.encode(), raw.encode(), hashlib.sha256).hexdigest()
+            if not hmac.compare_digest(expected, self.headers.get("HASH", "").lower()):
+                return self.reply(401, {"errorCode": "INVALID_HASH", "message": "callback HASH mismatch"})
+            if self.headers.get("Content-Type") != "application/json":
+                return self.reply(415, {"errorCode": "CONTENT_TYPE", "message": "want application/json"})
+            event = json.loads(raw)
+            return self.reply(200, {"received": event.get("event"), "orgId": event.get("orgId"),
+                                    "contextMatches": event.get("securityContext") == SECURITY_CONTEXT})
         if url.path != "/api/v1/invoke":
             return self.reply(404, {"errorCode": "URL_NOT_FOUND", "message": url.path})
         if query.get("orgId") != ORG_ID:

@@ -340,3 +340,73 @@ fn dry_run_shows_everything_but_secrets_and_sends_nothing() {
     assert!(text.contains("curl -sS -X POST"), "{text}");
     assert_no_secrets(&out);
 }
+
+#[test]
+fn send_callback_is_signed_over_the_raw_body() {
+    let sandbox = Sandbox::new();
+    let desk = FakeDesk::start();
+    let to = format!("{}/callback", desk.url);
+    let out = sandbox
+        .against(&desk.url)
+        .args(["send-callback", "--event", "onInstall", "--to", &to])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "200 OK\n");
+    assert_no_secrets(&out);
+    // A body given verbatim (odd spacing kept) is signed as given.
+    let body = r#"{ "event" : "onUninstall", "orgId": 1 }"#;
+    sandbox
+        .against(&desk.url)
+        .args([
+            "send-callback",
+            "--event",
+            "onUninstall",
+            "--to",
+            &to,
+            "--body",
+            body,
+        ])
+        .assert()
+        .success();
+    // The handler's 4xx is exit 4.
+    let out = sandbox
+        .against(&desk.url)
+        .env("DESK_INVOKE_SECRET", "other")
+        .args(["send-callback", "--event", "onInstall", "--to", &to])
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT, "other"]);
+    assert_eq!(stdout_of(&out), "401 Unauthorized\n");
+    // Bad input.
+    for args in [
+        vec!["send-callback", "--event", "onExplode", "--to", &to],
+        vec![
+            "send-callback",
+            "--event",
+            "onInstall",
+            "--to",
+            "http://example.com/cb",
+        ],
+        vec![
+            "send-callback",
+            "--event",
+            "onInstall",
+            "--to",
+            &to,
+            "--body",
+            "{nope",
+        ],
+    ] {
+        let out = sandbox.against(&desk.url).args(&args).output().unwrap();
+        assert_clean_failure(&out, 2, &[SECRET, SECURITY_CONTEXT]);
+    }
+    // What send-callback signs, verify-callback accepts.
+    let hash = openssl_hmac(SECRET, body.as_bytes());
+    sandbox
+        .signed()
+        .args(["verify-callback", "--hash", &hash, "--body", body])
+        .assert()
+        .success()
+        .stdout("valid\n");
+}
