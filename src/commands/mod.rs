@@ -1,6 +1,7 @@
 //! One module per subcommand: each a thin function from parsed arguments to output.
 
 mod completions;
+mod emulator;
 mod hash;
 mod profile;
 mod verify_callback;
@@ -22,7 +23,10 @@ pub fn run(cli: Cli, out: &Output) -> Result<()> {
             }
             match command {
                 Command::Hash(args) => hash::run(&args, &settings, out),
-                Command::VerifyCallback(args) => verify_callback::run(&args, &settings, global, out),
+                Command::VerifyCallback(args) => {
+                    verify_callback::run(&args, &settings, global, out)
+                }
+                Command::Emulator(args) => emulator::run(&args, &settings, out),
                 other => Err(not_yet(&other)),
             }
         }
@@ -31,6 +35,12 @@ pub fn run(cli: Cli, out: &Output) -> Result<()> {
 
 fn not_yet(command: &Command) -> Error {
     let name = format!("{command:?}");
-    let name = name.split(['(', ' ']).next().unwrap_or("this command").to_lowercase();
-    Error::usage(format!("`{name}` is not yet available in this version of desk-invoke"))
+    let name = name
+        .split(['(', ' '])
+        .next()
+        .unwrap_or("this command")
+        .to_lowercase();
+    Error::usage(format!(
+        "`{name}` is not yet available in this version of desk-invoke"
+    ))
 }
