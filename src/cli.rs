@@ -29,44 +29,19 @@ pub struct Cli {
 #[derive(Debug, Args, Clone)]
 pub struct GlobalArgs {
     /// Profile to use [default: `default_profile` in the file, else `default`]
-    #[arg(
-        short,
-        long,
-        global = true,
-        env = "DESK_INVOKE_PROFILE",
-        hide_env_values = true,
-        value_name = "NAME"
-    )]
+    #[arg(short, long, global = true, env = "DESK_INVOKE_PROFILE", hide_env_values = true, value_name = "NAME")]
     pub profile: Option<String>,
 
     /// Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]
-    #[arg(
-        long,
-        global = true,
-        env = "DESK_INVOKE_CONFIG",
-        hide_env_values = true,
-        value_name = "FILE"
-    )]
+    #[arg(long, global = true, env = "DESK_INVOKE_CONFIG", hide_env_values = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
     /// Desk organisation id (overrides the profile)
-    #[arg(
-        long,
-        global = true,
-        env = "DESK_INVOKE_ORG_ID",
-        hide_env_values = true,
-        value_name = "ID"
-    )]
+    #[arg(long, global = true, env = "DESK_INVOKE_ORG_ID", hide_env_values = true, value_name = "ID")]
     pub org_id: Option<String>,
 
     /// Base URL such as https://desk.zoho.eu (overrides the profile's data_center)
-    #[arg(
-        long,
-        global = true,
-        env = "DESK_INVOKE_BASE_URL",
-        hide_env_values = true,
-        value_name = "URL"
-    )]
+    #[arg(long, global = true, env = "DESK_INVOKE_BASE_URL", hide_env_values = true, value_name = "URL")]
     pub base_url: Option<String>,
 
     /// Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET
@@ -188,11 +163,7 @@ pub struct RequestArgs {
     pub header: Vec<String>,
 
     /// connectionLinkName: a Desk connection whose auth Desk applies
-    #[arg(
-        long = "connection-link-name",
-        visible_alias = "connection",
-        value_name = "NAME"
-    )]
+    #[arg(long = "connection-link-name", visible_alias = "connection", value_name = "NAME")]
     pub connection_link_name: Option<String>,
 }
 

@@ -6,13 +6,7 @@ use crate::cli::Cli;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-pub const SHELLS: [Shell; 5] = [
-    Shell::Bash,
-    Shell::Zsh,
-    Shell::Fish,
-    Shell::PowerShell,
-    Shell::Elvish,
-];
+pub const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish];
 
 pub fn completion_script(shell: Shell) -> Vec<u8> {
     let mut command = Cli::command();
@@ -37,12 +31,7 @@ pub fn completion_file_name(shell: Shell) -> String {
 pub fn all_files() -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = SHELLS
         .iter()
-        .map(|&shell| {
-            (
-                format!("completions/{}", completion_file_name(shell)),
-                completion_script(shell),
-            )
-        })
+        .map(|&shell| (format!("completions/{}", completion_file_name(shell)), completion_script(shell)))
         .collect();
     // Built first so that global options are propagated into every subcommand's page.
     let mut command = Cli::command();

@@ -33,18 +33,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Ok(()) => 0,
         Err(e) if e.message.is_empty() => e.exit_code(),
         Err(e) => {
-            let label = if out.color {
-                "error:".red().bold().to_string()
-            } else {
-                "error:".into()
-            };
+            let label = if out.color { "error:".red().bold().to_string() } else { "error:".into() };
             eprintln!("{label} {}", e.message);
             if let Some(hint) = &e.hint {
-                let label = if out.color {
-                    "hint:".cyan().to_string()
-                } else {
-                    "hint:".into()
-                };
+                let label = if out.color { "hint:".cyan().to_string() } else { "hint:".into() };
                 eprintln!("{label} {hint}");
             }
             e.exit_code()

@@ -197,10 +197,7 @@ pub fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
-        format!(
-            "{}…",
-            text.chars().take(max.saturating_sub(1)).collect::<String>()
-        )
+        format!("{}…", text.chars().take(max.saturating_sub(1)).collect::<String>())
     }
 }
 
@@ -211,10 +208,7 @@ mod tests {
     #[test]
     fn colourless_json_is_plain() {
         let v: Value = serde_json::from_str(r#"{"a":[1,"x",null,true],"b":{}}"#).unwrap();
-        assert_eq!(
-            render_json(&v, false, false),
-            r#"{"a":[1,"x",null,true],"b":{}}"#
-        );
+        assert_eq!(render_json(&v, false, false), r#"{"a":[1,"x",null,true],"b":{}}"#);
         assert_eq!(
             render_json(&v, true, false),
             serde_json::to_string_pretty(&v).unwrap()
@@ -252,10 +246,7 @@ mod tests {
     fn table_aligns_columns() {
         let t = render_table(
             &["KEY", "VALUE"],
-            &[
-                vec!["a".into(), "1".into()],
-                vec!["long-key".into(), "2".into()],
-            ],
+            &[vec!["a".into(), "1".into()], vec!["long-key".into(), "2".into()]],
             false,
         );
         assert_eq!(t, "KEY       VALUE\na         1\nlong-key  2");

@@ -45,9 +45,7 @@ pub fn data_center_base_url(name: &str) -> Result<String> {
 
 /// Whether `host` is one of Desk's own hosts.
 pub fn is_desk_host(host: &str) -> bool {
-    DATA_CENTERS
-        .iter()
-        .any(|(_, h)| h.eq_ignore_ascii_case(host))
+    DATA_CENTERS.iter().any(|(_, h)| h.eq_ignore_ascii_case(host))
 }
 
 /// A secret value: never printed whole, not even by `{:?}`.
@@ -116,9 +114,7 @@ pub struct Profile {
 }
 
 /// org ids are numbers to Desk; accept `org_id = 376723` as well as `"376723"`.
-fn string_or_number<'de, D: Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Option<String>, D::Error> {
+fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Id {
@@ -169,12 +165,7 @@ pub fn load(path: &Path) -> Result<Option<ProfileFile>> {
     };
     let file: ProfileFile = toml::from_str(&text).map_err(|e| {
         // toml's message spans several lines; keep the first, it names the problem.
-        let first = e
-            .message()
-            .lines()
-            .next()
-            .unwrap_or("invalid TOML")
-            .to_string();
+        let first = e.message().lines().next().unwrap_or("invalid TOML").to_string();
         let at = e
             .span()
             .map(|span| {
@@ -307,9 +298,7 @@ impl Settings {
                 }
                 // A named profile that is not there is an error; the implicit `default` may be
                 // absent, since flags and environment alone are enough.
-                None if explicit.is_some()
-                    || file.as_ref().is_some_and(|f| f.default_profile.is_some()) =>
-                {
+                None if explicit.is_some() || file.as_ref().is_some_and(|f| f.default_profile.is_some()) => {
                     let known: Vec<String> = file
                         .iter()
                         .flat_map(|f| f.profiles.keys().cloned())
@@ -430,9 +419,8 @@ impl Settings {
 
     pub fn base_url(&self) -> Result<&str> {
         self.base_url.as_deref().ok_or_else(|| {
-            Error::config(format!("no base URL for profile `{}`", self.profile_name)).with_hint(
-                "pass --base-url, set DESK_INVOKE_BASE_URL, or add data_center to the profile",
-            )
+            Error::config(format!("no base URL for profile `{}`", self.profile_name))
+                .with_hint("pass --base-url, set DESK_INVOKE_BASE_URL, or add data_center to the profile")
         })
     }
 }
@@ -484,10 +472,7 @@ mod tests {
     #[test]
     fn data_centers_map_to_hosts() {
         assert_eq!(data_center_base_url("eu").unwrap(), "https://desk.zoho.eu");
-        assert_eq!(
-            data_center_base_url("CA").unwrap(),
-            "https://desk.zohocloud.ca"
-        );
+        assert_eq!(data_center_base_url("CA").unwrap(), "https://desk.zohocloud.ca");
         assert!(data_center_base_url("mars").is_err());
     }
 
@@ -505,8 +490,7 @@ mod tests {
     #[test]
     fn org_id_may_be_a_number() {
         let file: ProfileFile =
-            toml::from_str("[profiles.a]\norg_id = 376723\n[profiles.b]\norg_id = \"42\"\n")
-                .unwrap();
+            toml::from_str("[profiles.a]\norg_id = 376723\n[profiles.b]\norg_id = \"42\"\n").unwrap();
         assert_eq!(file.profiles["a"].org_id.as_deref(), Some("376723"));
         assert_eq!(file.profiles["b"].org_id.as_deref(), Some("42"));
     }

@@ -99,10 +99,7 @@ impl RequestSpec {
             fields.set(Field::RequestUrl, url);
         }
         if let Some(method) = &args.request_type {
-            fields.set(
-                Field::RequestType,
-                parse_method(&read_arg(method, "--request-type")?)?,
-            );
+            fields.set(Field::RequestType, parse_method(&read_arg(method, "--request-type")?)?);
         }
         let query_params = match &args.query_params {
             Some(json) => Some(json_object_text(
@@ -163,9 +160,7 @@ pub fn parse_method(text: &str) -> Result<String> {
 pub fn json_object_text(text: String, flag: &str) -> Result<String> {
     match serde_json::from_str::<Value>(&text) {
         Ok(Value::Object(_)) => Ok(text),
-        Ok(_) => Err(Error::usage(format!(
-            "{flag} must be a JSON object, like {{\"a\":\"b\"}}"
-        ))),
+        Ok(_) => Err(Error::usage(format!("{flag} must be a JSON object, like {{\"a\":\"b\"}}"))),
         Err(e) => Err(Error::usage(format!("{flag} is not valid JSON: {e}"))),
     }
 }
@@ -174,9 +169,9 @@ pub fn json_object_text(text: String, flag: &str) -> Result<String> {
 pub fn build_query(pairs: &[String]) -> Result<String> {
     let mut map = Map::new();
     for pair in pairs {
-        let (name, value) = pair
-            .split_once('=')
-            .ok_or_else(|| Error::usage(format!("--query `{pair}` is not NAME=VALUE")))?;
+        let (name, value) = pair.split_once('=').ok_or_else(|| {
+            Error::usage(format!("--query `{pair}` is not NAME=VALUE"))
+        })?;
         if name.is_empty() {
             return Err(Error::usage(format!("--query `{pair}` has an empty name")));
         }
@@ -189,14 +184,12 @@ pub fn build_query(pairs: &[String]) -> Result<String> {
 pub fn build_headers(lines: &[String]) -> Result<String> {
     let mut map = Map::new();
     for line in lines {
-        let (name, value) = line
-            .split_once(':')
-            .ok_or_else(|| Error::usage(format!("-H `{line}` is not 'Name: value'")))?;
+        let (name, value) = line.split_once(':').ok_or_else(|| {
+            Error::usage(format!("-H `{line}` is not 'Name: value'"))
+        })?;
         let name = name.trim();
         if name.is_empty() || name.contains(char::is_whitespace) {
-            return Err(Error::usage(format!(
-                "-H `{line}` has no valid header name"
-            )));
+            return Err(Error::usage(format!("-H `{line}` has no valid header name")));
         }
         map.insert(name.to_string(), Value::String(value.trim().to_string()));
     }
@@ -241,9 +234,6 @@ mod tests {
     #[test]
     fn methods() {
         assert_eq!(parse_method("patch").unwrap(), "PATCH");
-        assert_eq!(
-            parse_method("FETCH").unwrap_err().kind,
-            crate::error::Kind::Usage
-        );
+        assert_eq!(parse_method("FETCH").unwrap_err().kind, crate::error::Kind::Usage);
     }
 }

@@ -249,11 +249,7 @@ mod tests {
             assert_eq!(fields.string_to_hash(), v["stringToHash"], "{}", v["name"]);
             assert_eq!(fields.hash(secret), v["hash"], "{}", v["name"]);
             assert_eq!(sign(secret, fields.string_to_hash().as_bytes()), v["hash"]);
-            assert!(verify(
-                secret,
-                fields.string_to_hash().as_bytes(),
-                v["hash"].as_str().unwrap()
-            ));
+            assert!(verify(secret, fields.string_to_hash().as_bytes(), v["hash"].as_str().unwrap()));
         }
     }
 
@@ -274,10 +270,7 @@ mod tests {
         let absent = InvokeFields::new().with(Field::RequestUrl, "https://x.test/a");
         let empty = absent.clone().with(Field::PostBody, "");
         assert_eq!(absent.string_to_hash(), "requestURL=https://x.test/a");
-        assert_eq!(
-            empty.string_to_hash(),
-            "requestURL=https://x.test/a&postBody="
-        );
+        assert_eq!(empty.string_to_hash(), "requestURL=https://x.test/a&postBody=");
         assert_ne!(absent.hash(b"k"), empty.hash(b"k"));
     }
 
@@ -319,14 +312,8 @@ mod tests {
         use std::process::{Command, Stdio};
         let cases: &[(&str, &str)] = &[
             ("k", "requestURL=https://x.test/"),
-            (
-                "s3cr3t",
-                "requestURL=https://x.test/a&requestType=POST&postBody=line1\nline2\r\n",
-            ),
-            (
-                "clé",
-                r#"requestURL=https:\/\/x.test\/b&requestType=PUT&postBody={"a":"Zoë"}"#,
-            ),
+            ("s3cr3t", "requestURL=https://x.test/a&requestType=POST&postBody=line1\nline2\r\n"),
+            ("clé", r#"requestURL=https:\/\/x.test\/b&requestType=PUT&postBody={"a":"Zoë"}"#),
         ];
         for (secret, message) in cases {
             let child = Command::new("openssl")

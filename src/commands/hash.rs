@@ -12,11 +12,8 @@ use std::io::Write;
 pub fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<()> {
     let spec = RequestSpec::from_args(&args.request, settings.secret_from_stdin())?;
     if spec.is_empty() {
-        return Err(
-            Error::usage("nothing to hash: give at least one request field").with_hint(
-                "e.g. desk-invoke hash --request-url https://desk.zoho.com/api/v1/tickets -X GET",
-            ),
-        );
+        return Err(Error::usage("nothing to hash: give at least one request field")
+            .with_hint("e.g. desk-invoke hash --request-url https://desk.zoho.com/api/v1/tickets -X GET"));
     }
     let json = out.format == OutputFormat::Json;
 
@@ -60,9 +57,7 @@ fn write_canonical(spec: &RequestSpec) -> Result<()> {
     let mut first = true;
     for field in Field::ALL {
         let literal = spec.fields.get(field);
-        let streamed = (field == Field::PostBody)
-            .then_some(spec.post_body.as_ref())
-            .flatten();
+        let streamed = (field == Field::PostBody).then_some(spec.post_body.as_ref()).flatten();
         if literal.is_none() && streamed.is_none() {
             continue;
         }
@@ -73,9 +68,7 @@ fn write_canonical(spec: &RequestSpec) -> Result<()> {
         write!(w, "{}=", field.name()).map_err(broken)?;
         match (literal, streamed) {
             (Some(value), _) => w.write_all(value.as_bytes()).map_err(broken)?,
-            (None, Some(Source::Literal(value))) => {
-                w.write_all(value.as_bytes()).map_err(broken)?
-            }
+            (None, Some(Source::Literal(value))) => w.write_all(value.as_bytes()).map_err(broken)?,
             (None, Some(source)) => {
                 std::io::copy(&mut source.reader("--post-body")?, &mut w).map_err(broken)?;
             }

@@ -23,9 +23,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<()> {
             }
             match command {
                 Command::Hash(args) => hash::run(&args, &settings, out),
-                Command::VerifyCallback(args) => {
-                    verify_callback::run(&args, &settings, global, out)
-                }
+                Command::VerifyCallback(args) => verify_callback::run(&args, &settings, global, out),
                 Command::Emulator(args) => emulator::run(&args, &settings, out),
                 other => Err(not_yet(&other)),
             }
@@ -35,12 +33,6 @@ pub fn run(cli: Cli, out: &Output) -> Result<()> {
 
 fn not_yet(command: &Command) -> Error {
     let name = format!("{command:?}");
-    let name = name
-        .split(['(', ' '])
-        .next()
-        .unwrap_or("this command")
-        .to_lowercase();
-    Error::usage(format!(
-        "`{name}` is not yet available in this version of desk-invoke"
-    ))
+    let name = name.split(['(', ' ']).next().unwrap_or("this command").to_lowercase();
+    Error::usage(format!("`{name}` is not yet available in this version of desk-invoke"))
 }

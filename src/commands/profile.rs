@@ -24,10 +24,7 @@ pub fn run(command: ProfileCommand, global: &GlobalArgs, out: &Output) -> Result
         ProfileCommand::Remove { name } => {
             let mut file = file.unwrap_or_default();
             if file.profiles.remove(&name).is_none() {
-                return Err(Error::config(format!(
-                    "no profile named `{name}` in {}",
-                    path.display()
-                )));
+                return Err(Error::config(format!("no profile named `{name}` in {}", path.display())));
             }
             if file.default_profile.as_deref() == Some(name.as_str()) {
                 file.default_profile = None;
@@ -40,10 +37,7 @@ pub fn run(command: ProfileCommand, global: &GlobalArgs, out: &Output) -> Result
 }
 
 fn list(file: ProfileFile, out: &Output) -> Result<()> {
-    let default = file
-        .default_profile
-        .clone()
-        .unwrap_or_else(|| "default".into());
+    let default = file.default_profile.clone().unwrap_or_else(|| "default".into());
     let mut names: Vec<String> = file.profiles.keys().cloned().collect();
     names.push(LOCAL_PROFILE.into());
     if out.resolve(OutputFormat::Table, OutputFormat::Raw) == OutputFormat::Json {
@@ -55,11 +49,7 @@ fn list(file: ProfileFile, out: &Output) -> Result<()> {
     } else {
         for name in names {
             let mark = if name == default { "* " } else { "  " };
-            let note = if name == LOCAL_PROFILE {
-                "  (built-in emulator)"
-            } else {
-                ""
-            };
+            let note = if name == LOCAL_PROFILE { "  (built-in emulator)" } else { "" };
             out.line(&format!("{mark}{name}{note}"));
         }
     }
@@ -76,12 +66,10 @@ fn show(name: &str, file: Option<&ProfileFile>, out: &Output) -> Result<()> {
             ..Profile::default()
         }
     } else {
-        file.and_then(|f| f.profiles.get(name))
-            .cloned()
-            .ok_or_else(|| {
-                Error::config(format!("no profile named `{name}`"))
-                    .with_hint("list them with `desk-invoke profile list`")
-            })?
+        file.and_then(|f| f.profiles.get(name)).cloned().ok_or_else(|| {
+            Error::config(format!("no profile named `{name}`"))
+                .with_hint("list them with `desk-invoke profile list`")
+        })?
     };
     let mut map = Map::new();
     map.insert("name".into(), json!(name));
@@ -94,18 +82,9 @@ fn show(name: &str, file: Option<&ProfileFile>, out: &Output) -> Result<()> {
     put("data_center", profile.data_center.clone());
     put("base_url", profile.base_url.clone());
     put("secret", profile.secret.as_deref().map(redact));
-    put(
-        "secret_file",
-        profile
-            .secret_file
-            .as_ref()
-            .map(|p| p.display().to_string()),
-    );
+    put("secret_file", profile.secret_file.as_ref().map(|p| p.display().to_string()));
     put("secret_env", profile.secret_env.clone());
-    put(
-        "security_context",
-        profile.security_context.as_deref().map(redact),
-    );
+    put("security_context", profile.security_context.as_deref().map(redact));
     put("connection", profile.connection.clone());
     if out.resolve(OutputFormat::Table, OutputFormat::Json) == OutputFormat::Json {
         out.line(&Value::Object(map).to_string());
@@ -119,26 +98,15 @@ fn show(name: &str, file: Option<&ProfileFile>, out: &Output) -> Result<()> {
     Ok(())
 }
 
-fn set(
-    args: &ProfileSetArgs,
-    mut file: ProfileFile,
-    path: &std::path::Path,
-    global: &GlobalArgs,
-    out: &Output,
-) -> Result<()> {
+fn set(args: &ProfileSetArgs, mut file: ProfileFile, path: &std::path::Path, global: &GlobalArgs, out: &Output) -> Result<()> {
     if args.name == LOCAL_PROFILE {
-        return Err(Error::usage(
-            "`local` is the built-in emulator profile and cannot be changed",
-        ));
+        return Err(Error::usage("`local` is the built-in emulator profile and cannot be changed"));
     }
     if args.name.trim().is_empty() {
         return Err(Error::usage("a profile name cannot be empty"));
     }
     if let Some(dc) = &args.data_center {
-        profile::data_center_base_url(dc).map_err(|e| Error {
-            kind: crate::error::Kind::Usage,
-            ..e
-        })?;
+        profile::data_center_base_url(dc).map_err(|e| Error { kind: crate::error::Kind::Usage, ..e })?;
     }
     if let Some(url) = &global.base_url {
         profile::check_base_url(url)?;
@@ -171,9 +139,8 @@ fn set(
         entry.secret_file = None;
     } else if entry.secret.is_none() && entry.secret_file.is_none() && entry.secret_env.is_none() {
         if std::io::stdin().is_terminal() {
-            let secret =
-                rpassword::prompt_password(format!("Extension secret for `{}`: ", args.name))
-                    .or_config(|| "cannot read the secret".into())?;
+            let secret = rpassword::prompt_password(format!("Extension secret for `{}`: ", args.name))
+                .or_config(|| "cannot read the secret".into())?;
             if secret.trim().is_empty() {
                 return Err(Error::usage("the secret cannot be empty"));
             }
@@ -189,11 +156,7 @@ fn set(
         file.default_profile = Some(args.name.clone());
     }
     profile::save(path, &file)?;
-    out.info(&format!(
-        "saved profile `{}` to {}",
-        args.name,
-        path.display()
-    ));
+    out.info(&format!("saved profile `{}` to {}", args.name, path.display()));
     Ok(())
 }
 
@@ -201,12 +164,9 @@ fn set(
 fn read_secret_input(path: &std::path::Path, what: &str) -> Result<String> {
     let mut text = String::new();
     if path.as_os_str() == "-" {
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .or_usage(|| format!("cannot read the {what} from stdin"))?;
+        std::io::stdin().read_to_string(&mut text).or_usage(|| format!("cannot read the {what} from stdin"))?;
     } else {
-        text = std::fs::read_to_string(path)
-            .or_usage(|| format!("cannot read the {what} from {}", path.display()))?;
+        text = std::fs::read_to_string(path).or_usage(|| format!("cannot read the {what} from {}", path.display()))?;
     }
     let text = text.trim_end_matches(['\r', '\n']).to_string();
     if text.is_empty() {

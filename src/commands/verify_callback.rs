@@ -10,23 +10,11 @@ use crate::signing;
 use serde_json::{json, Value};
 use std::io::Read;
 
-pub fn run(
-    args: &VerifyCallbackArgs,
-    settings: &Settings,
-    global: &GlobalArgs,
-    out: &Output,
-) -> Result<()> {
-    let body_source = args
-        .body
-        .as_deref()
-        .map(Source::parse)
-        .unwrap_or(Source::Stdin);
+pub fn run(args: &VerifyCallbackArgs, settings: &Settings, global: &GlobalArgs, out: &Output) -> Result<()> {
+    let body_source = args.body.as_deref().map(Source::parse).unwrap_or(Source::Stdin);
     if body_source == Source::Stdin && settings.secret_from_stdin() {
-        return Err(
-            Error::usage("the body and the secret cannot both come from stdin").with_hint(
-                "pass the body with --body @FILE, or the secret with DESK_INVOKE_SECRET",
-            ),
-        );
+        return Err(Error::usage("the body and the secret cannot both come from stdin")
+            .with_hint("pass the body with --body @FILE, or the secret with DESK_INVOKE_SECRET"));
     }
     let hash = args.hash.trim();
     if hash.is_empty() || hash.len() != 64 || !hash.chars().all(|c| c.is_ascii_hexdigit()) {
@@ -45,16 +33,8 @@ pub fn run(
 
     let event: Option<Value> = serde_json::from_slice(&body).ok();
     if out.format == OutputFormat::Json {
-        let field = |name: &str| {
-            event
-                .as_ref()
-                .and_then(|e| e.get(name))
-                .cloned()
-                .unwrap_or(Value::Null)
-        };
-        out.line(
-            &json!({"valid": valid, "event": field("event"), "orgId": field("orgId")}).to_string(),
-        );
+        let field = |name: &str| event.as_ref().and_then(|e| e.get(name)).cloned().unwrap_or(Value::Null);
+        out.line(&json!({"valid": valid, "event": field("event"), "orgId": field("orgId")}).to_string());
     } else {
         out.line(if valid { "valid" } else { "invalid" });
     }
@@ -68,39 +48,24 @@ pub fn run(
 }
 
 /// Stores the callback's orgId and securityContext into the current profile.
-fn save(
-    event: Option<&Value>,
-    settings: &Settings,
-    global: &GlobalArgs,
-    out: &Output,
-) -> Result<()> {
+fn save(event: Option<&Value>, settings: &Settings, global: &GlobalArgs, out: &Output) -> Result<()> {
     let event = event.ok_or_else(|| Error::usage("--save needs a JSON callback body"))?;
     let org_id = match event.get("orgId") {
         Some(Value::String(s)) => Some(s.clone()),
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     };
-    let security_context = event
-        .get("securityContext")
-        .and_then(Value::as_str)
-        .map(str::to_string);
+    let security_context = event.get("securityContext").and_then(Value::as_str).map(str::to_string);
     if org_id.is_none() && security_context.is_none() {
-        return Err(Error::usage(
-            "the callback has neither orgId nor securityContext to save",
-        ));
+        return Err(Error::usage("the callback has neither orgId nor securityContext to save"));
     }
     if settings.profile_name == profile::LOCAL_PROFILE {
-        return Err(
-            Error::usage("the built-in `local` profile cannot be changed")
-                .with_hint("choose another profile with -p NAME"),
-        );
+        return Err(Error::usage("the built-in `local` profile cannot be changed")
+            .with_hint("choose another profile with -p NAME"));
     }
     let path = profile::config_path(global)?;
     let mut file = profile::load(&path)?.unwrap_or_default();
-    let entry = file
-        .profiles
-        .entry(settings.profile_name.clone())
-        .or_default();
+    let entry = file.profiles.entry(settings.profile_name.clone()).or_default();
     if org_id.is_some() {
         entry.org_id = org_id;
     }
@@ -108,10 +73,6 @@ fn save(
         entry.security_context = security_context;
     }
     profile::save(&path, &file)?;
-    out.info(&format!(
-        "saved orgId and securityContext to profile `{}` in {}",
-        settings.profile_name,
-        path.display()
-    ));
+    out.info(&format!("saved orgId and securityContext to profile `{}` in {}", settings.profile_name, path.display()));
     Ok(())
 }
