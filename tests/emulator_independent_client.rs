@@ -39,8 +39,20 @@ fn start_emulator(extra: &[&str]) -> Emulator {
         .env("DESK_INVOKE_SECRET", SECRET)
         .args(["--config"])
         .arg(home.path().join("profiles.toml"))
-        .args(["--org-id", ORG_ID, "emulator", "--addr", "127.0.0.1:0", "--in-memory"])
-        .args(["--security-context", SECURITY_CONTEXT, "--installation-id", INSTALLATION_ID])
+        .args([
+            "--org-id",
+            ORG_ID,
+            "emulator",
+            "--addr",
+            "127.0.0.1:0",
+            "--in-memory",
+        ])
+        .args([
+            "--security-context",
+            SECURITY_CONTEXT,
+            "--installation-id",
+            INSTALLATION_ID,
+        ])
         .args(extra)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -59,7 +71,10 @@ fn start_emulator(extra: &[&str]) -> Emulator {
             break rest.trim().to_string();
         }
     };
-    assert!(!seen.contains(SECRET), "the start-up banner shows the secret:\n{seen}");
+    assert!(
+        !seen.contains(SECRET),
+        "the start-up banner shows the secret:\n{seen}"
+    );
     // Keep draining stderr so the emulator can never block on a full pipe.
     std::thread::spawn(move || for _ in stderr.lines() {});
     Emulator {
