@@ -7,6 +7,11 @@
 //! `{"errorCode":"…","message":"…","stringToHash":"…"}` (stringToHash once the form could be
 //! decoded); the secret, the expected securityContext and the expected HASH never appear.
 //! A successful invoke is HTTP 200 with `{"statusCode":…,"response":"…","responseHeaders":{…}}`.
+//!
+//! Leniencies, each a choice where Desk's documentation is silent: a missing requestType
+//! means GET (any case is accepted); a requestURL starting with `/` means Desk itself;
+//! securityContext may also come as a query parameter; connectionLinkName only matters for
+//! forwarded calls (the extension-data APIs need no connection).
 
 use super::extension_api::{self, DeskCall, Installation, Method};
 use super::faults::{self, FaultPolicy, InjectedDrop};
