@@ -2,6 +2,7 @@
 
 mod completions;
 mod config;
+mod emulator;
 mod hash;
 mod invoke;
 mod log;
@@ -42,7 +43,8 @@ pub fn run(cli: Cli, out: &Output) -> Result<()> {
                 Command::VerifyCallback(args) => {
                     verify_callback::run(&args, &settings, global, out)
                 }
-                other => Err(not_yet(&other)),
+                Command::Emulator(args) => emulator::run(&args, &settings, out),
+                Command::Completions(_) | Command::Profile(_) => unreachable!("handled above"),
             }
         }
     }
@@ -81,16 +83,4 @@ pub(crate) fn progress_bar(out: &Output) -> Option<indicatif::ProgressBar> {
     }
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     Some(bar)
-}
-
-fn not_yet(command: &Command) -> Error {
-    let name = format!("{command:?}");
-    let name = name
-        .split(['(', ' '])
-        .next()
-        .unwrap_or("this command")
-        .to_lowercase();
-    Error::usage(format!(
-        "`{name}` is not yet available in this version of desk-invoke"
-    ))
 }

@@ -1,0 +1,337 @@
+//! Forwarding of invoke requests whose requestURL is not one of Desk's extension-data APIs:
+//! the emulator calls the URL the way Desk would and hands back status, body and headers.
+//!
+//! Only loopback and the hosts named by `--allow-host` are reachable, so an extension under
+//! test cannot make the emulator call arbitrary places. Redirects are not followed (a 3xx is
+//! handed back as it is), for the same reason: a redirect could leave the allowed hosts.
+
+use crate::error::{Error, Result};
+use crate::profile;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use serde_json::{Map, Value};
+use std::time::Duration;
+use url::Url;
+
+/// Whole-request timeout of a forwarded call.
+const FORWARD_TIMEOUT: Duration = Duration::from_secs(30);
+/// The largest reply body handed back; a bigger one is refused rather than held in memory.
+const MAX_REPLY_BYTES: usize = 16 * 1024 * 1024;
+/// Headers the HTTP client computes itself; taking them from the request could only corrupt
+/// the framing of the forwarded call.
+const SKIPPED_HEADERS: [&str; 5] = [
+    "host",
+    "content-length",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+];
+
+/// A connection's auth, applied as one header.
+#[derive(Debug, Clone)]
+struct ConnectionAuth {
+    name: String,
+    header: HeaderName,
+    value: HeaderValue,
+}
+
+pub struct Forwarder {
+    client: reqwest::Client,
+    allow_hosts: Vec<String>,
+    connections: Vec<ConnectionAuth>,
+}
+
+/// A call to make, placeholders already substituted.
+#[derive(Debug)]
+pub struct Outgoing {
+    pub url: Url,
+    pub method: reqwest::Method,
+    /// Appended to the URL's own query.
+    pub query: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    /// Sent when present and not empty.
+    pub body: Option<String>,
+    pub connection: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub body: String,
+    pub headers: Map<String, Value>,
+}
+
+#[derive(Debug)]
+pub enum ForwardError {
+    UnsupportedScheme(String),
+    HostNotAllowed(String),
+    UnknownConnection(String),
+    InvalidHeader(String),
+    Unreachable(String),
+    TimedOut,
+    ReplyTooLarge,
+}
+
+impl Forwarder {
+    /// `connections` are (connectionLinkName, header name, header value).
+    pub fn new(
+        allow_hosts: &[String],
+        connections: &[(String, String, String)],
+    ) -> Result<Forwarder> {
+        let connections = connections
+            .iter()
+            .map(|(name, header, value)| parse_connection(name, header, value))
+            .collect::<Result<Vec<_>>>()?;
+        let client = reqwest::Client::builder()
+            .timeout(FORWARD_TIMEOUT)
+            .connect_timeout(Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::none())
+            .proxy(environment_proxy_except_loopback())
+            .build()
+            .map_err(|e| Error::config(format!("cannot build the emulator's HTTP client: {e}")))?;
+        Ok(Forwarder {
+            client,
+            allow_hosts: allow_hosts.iter().map(|h| normalize_host(h)).collect(),
+            connections,
+        })
+    }
+
+    /// Whether requests to `url`'s host may be forwarded.
+    pub fn allows(&self, url: &Url) -> bool {
+        if profile::is_loopback(url) {
+            return true;
+        }
+        let host = url.host_str().map(normalize_host).unwrap_or_default();
+        self.allow_hosts.contains(&host)
+    }
+
+    pub async fn forward(&self, outgoing: Outgoing) -> Result<Reply, ForwardError> {
+        let Outgoing {
+            mut url,
+            method,
+            query,
+            headers,
+            body,
+            connection,
+        } = outgoing;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(ForwardError::UnsupportedScheme(url.scheme().to_string()));
+        }
+        if !self.allows(&url) {
+            return Err(ForwardError::HostNotAllowed(
+                url.host_str().unwrap_or_default().to_string(),
+            ));
+        }
+        let mut header_map = HeaderMap::new();
+        for (name, value) in &headers {
+            if SKIPPED_HEADERS.iter().any(|s| name.eq_ignore_ascii_case(s)) {
+                continue;
+            }
+            let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                ForwardError::InvalidHeader(format!("`{name}` is not a valid header name"))
+            })?;
+            let value = HeaderValue::from_str(value).map_err(|_| {
+                ForwardError::InvalidHeader(format!(
+                    "the value of `{name}` is not a valid header value"
+                ))
+            })?;
+            header_map.append(header, value);
+        }
+        if let Some(name) = connection {
+            let auth = self
+                .connections
+                .iter()
+                .find(|c| c.name == name)
+                .ok_or(ForwardError::UnknownConnection(name))?;
+            // The connection's auth replaces whatever the request said for that header, as
+            // Desk applies it last.
+            header_map.insert(auth.header.clone(), auth.value.clone());
+        }
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(&query);
+        }
+        let mut request = self.client.request(method, url).headers(header_map);
+        if let Some(body) = body.filter(|b| !b.is_empty()) {
+            request = request.body(body);
+        }
+        let mut response = request.send().await.map_err(describe_failure)?;
+        let status = response.status().as_u16();
+        let mut reply_headers = Map::new();
+        for (name, value) in response.headers() {
+            let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            match reply_headers.get_mut(name.as_str()) {
+                Some(Value::String(existing)) => {
+                    existing.push_str(", ");
+                    existing.push_str(&value);
+                }
+                _ => {
+                    reply_headers.insert(name.as_str().to_string(), Value::String(value));
+                }
+            }
+        }
+        if response
+            .content_length()
+            .is_some_and(|len| len > MAX_REPLY_BYTES as u64)
+        {
+            return Err(ForwardError::ReplyTooLarge);
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(describe_failure)? {
+            if body.len() + chunk.len() > MAX_REPLY_BYTES {
+                return Err(ForwardError::ReplyTooLarge);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Reply {
+            status,
+            body: String::from_utf8_lossy(&body).into_owned(),
+            headers: reply_headers,
+        })
+    }
+}
+
+impl ForwardError {
+    /// The HTTP status, errorCode and message the emulator answers with.
+    pub fn describe(&self) -> (u16, &'static str, String) {
+        match self {
+            ForwardError::UnsupportedScheme(scheme) => (
+                400,
+                "INVALID_REQUEST_URL",
+                format!("requestURL scheme `{scheme}` is not supported; use http or https"),
+            ),
+            ForwardError::HostNotAllowed(host) => (
+                403,
+                "HOST_NOT_ALLOWED",
+                format!(
+                    "the emulator does not forward to `{host}`: only loopback and hosts given with --allow-host are reachable (restart with --allow-host {host} to allow it)"
+                ),
+            ),
+            ForwardError::UnknownConnection(name) => (
+                400,
+                "UNKNOWN_CONNECTION",
+                format!(
+                    "no connection named `{name}`: start the emulator with --connection {name}='Header: value'"
+                ),
+            ),
+            ForwardError::InvalidHeader(message) => (400, "INVALID_HEADERS", format!("headers: {message}")),
+            ForwardError::Unreachable(message) => (
+                502,
+                "FORWARD_FAILED",
+                format!("the forwarded request failed: {message}"),
+            ),
+            ForwardError::TimedOut => (
+                504,
+                "FORWARD_TIMEOUT",
+                format!(
+                    "the forwarded request got no answer within {}s",
+                    FORWARD_TIMEOUT.as_secs()
+                ),
+            ),
+            ForwardError::ReplyTooLarge => (
+                502,
+                "FORWARD_REPLY_TOO_LARGE",
+                format!(
+                    "the forwarded request's reply is larger than {} MiB",
+                    MAX_REPLY_BYTES / (1024 * 1024)
+                ),
+            ),
+        }
+    }
+}
+
+fn describe_failure(error: reqwest::Error) -> ForwardError {
+    if error.is_timeout() {
+        return ForwardError::TimedOut;
+    }
+    // reqwest's top-level message is generic ("error sending request"); the cause says why.
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    ForwardError::Unreachable(message)
+}
+
+fn normalize_host(host: &str) -> String {
+    host.trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim_end_matches('.')
+        .to_ascii_lowercase()
+}
+
+fn parse_connection(name: &str, header: &str, value: &str) -> Result<ConnectionAuth> {
+    let header_name = HeaderName::from_bytes(header.trim().as_bytes()).map_err(|_| {
+        Error::usage(format!(
+            "--connection {name}: `{header}` is not a valid header name"
+        ))
+    })?;
+    let header_value = HeaderValue::from_str(value.trim()).map_err(|_| {
+        Error::usage(format!(
+            "--connection {name}: the value of `{header}` is not a valid header value"
+        ))
+    })?;
+    Ok(ConnectionAuth {
+        name: name.to_string(),
+        header: header_name,
+        value: header_value,
+    })
+}
+
+/// The proxy from HTTP(S)_PROXY / ALL_PROXY and NO_PROXY, as reqwest does by default, except
+/// that loopback is always reached directly: a proxy cannot reach this machine's loopback.
+fn environment_proxy_except_loopback() -> reqwest::Proxy {
+    let from_env = |names: &[&str]| {
+        names
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.trim().is_empty())
+            .and_then(|value| Url::parse(value.trim()).ok())
+    };
+    let http = from_env(&["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"]);
+    let https = from_env(&["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]);
+    reqwest::Proxy::custom(move |url| {
+        if profile::is_loopback(url) {
+            return None;
+        }
+        match url.scheme() {
+            "http" => http.clone(),
+            "https" => https.clone(),
+            _ => None,
+        }
+    })
+    .no_proxy(reqwest::NoProxy::from_env())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_and_named_hosts_only() {
+        let forwarder = Forwarder::new(&["API.Example.com".into()], &[]).unwrap();
+        let allows = |url: &str| forwarder.allows(&Url::parse(url).unwrap());
+        assert!(allows("http://127.0.0.1:9/x"));
+        assert!(allows("http://localhost:9/x"));
+        assert!(allows("http://[::1]:9/x"));
+        assert!(allows("https://api.example.com/x"));
+        assert!(allows("https://api.example.com./x"));
+        assert!(!allows("https://example.com/x"));
+        assert!(!allows("https://api.example.com.evil.test/x"));
+        assert!(!allows("http://10.0.0.1/x"));
+    }
+
+    #[test]
+    fn bad_connection_headers_are_usage_errors() {
+        let bad_name = Forwarder::new(&[], &[("c".into(), "Bad Header".into(), "x".into())]);
+        assert_eq!(bad_name.err().unwrap().exit_code(), 2);
+        let bad_value = Forwarder::new(&[], &[("c".into(), "X-A".into(), "a\nb".into())]);
+        assert_eq!(bad_value.err().unwrap().exit_code(), 2);
+        assert!(Forwarder::new(
+            &[],
+            &[("c".into(), "Authorization".into(), "Bearer t".into())]
+        )
+        .is_ok());
+    }
+}

@@ -1,0 +1,157 @@
+//! Placeholders Desk substitutes in an invoke request after checking its HASH:
+//! `{{installationId}}` and `{{name}}` for any config param `name` of the installation.
+//!
+//! The HASH is always computed over the text as sent, placeholders included; substitution
+//! happens afterwards and only on the emulator's side. Unknown placeholders stay as they
+//! are, so a typo shows up in the called URL, query, header or body rather than vanishing.
+
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// The values placeholders resolve to for one request.
+pub struct Placeholders<'a> {
+    pub installation_id: &'a str,
+    /// Config param name → value.
+    pub config_params: &'a HashMap<String, String>,
+}
+
+impl Placeholders<'_> {
+    fn lookup(&self, name: &str) -> Option<&str> {
+        // installationId wins over a config param that happens to share the name, as the
+        // installation is fixed and a param is user data.
+        if name == "installationId" {
+            Some(self.installation_id)
+        } else {
+            self.config_params.get(name).map(String::as_str)
+        }
+    }
+
+    /// `text` with every known placeholder replaced by its value.
+    pub fn substitute(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(start) = rest.find("{{") {
+            out.push_str(&rest[..start]);
+            let candidate = &rest[start..];
+            match parse_placeholder(candidate) {
+                Some((name, len)) => {
+                    match self.lookup(name) {
+                        Some(value) => out.push_str(value),
+                        None => out.push_str(&candidate[..len]),
+                    }
+                    rest = &candidate[len..];
+                }
+                None => {
+                    // Not a placeholder here; one may still start at the next brace, as in
+                    // `{{{installationId}}`.
+                    out.push('{');
+                    rest = &candidate[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Substitutes inside every string (keys included) of a JSON value. Used for queryParams
+    /// and headers, which are JSON objects: substituting in the parsed value means a value
+    /// holding `"` or `\` cannot break the JSON around it.
+    pub fn substitute_json(&self, value: &mut Value) {
+        match value {
+            Value::String(text) => {
+                if text.contains("{{") {
+                    *text = self.substitute(text);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|item| self.substitute_json(item)),
+            Value::Object(map) => {
+                let entries = std::mem::take(map);
+                for (key, mut item) in entries {
+                    self.substitute_json(&mut item);
+                    map.insert(self.substitute(&key), item);
+                }
+            }
+            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        }
+    }
+}
+
+/// The name of the first placeholder left in `text`, if any.
+pub fn first_placeholder(text: &str) -> Option<&str> {
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let candidate = &rest[start..];
+        if let Some((name, _)) = parse_placeholder(candidate) {
+            return Some(name);
+        }
+        rest = &candidate[1..];
+    }
+    None
+}
+
+/// `{{name}}` at the start of `text`: the name and the placeholder's length in bytes.
+fn parse_placeholder(text: &str) -> Option<(&str, usize)> {
+    let inner = text.strip_prefix("{{")?;
+    let end = inner.find("}}")?;
+    let name = &inner[..end];
+    let valid = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    valid.then_some((name, end + 4))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_params(params: &[(&str, &str)], run: impl FnOnce(&Placeholders)) {
+        let config_params = params
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        run(&Placeholders {
+            installation_id: "42",
+            config_params: &config_params,
+        });
+    }
+
+    #[test]
+    fn known_placeholders_are_replaced_and_unknown_kept() {
+        with_params(&[("apiKey", "k-1"), ("region", "eu")], |p| {
+            assert_eq!(
+                p.substitute("https://x.test/{{installationId}}/{{region}}?k={{apiKey}}"),
+                "https://x.test/42/eu?k=k-1"
+            );
+            assert_eq!(p.substitute("a{{missing}}b"), "a{{missing}}b");
+            assert_eq!(p.substitute("{{{installationId}}}"), "{42}");
+            assert_eq!(p.substitute("{{ region }} {{}} {{"), "{{ region }} {{}} {{");
+            assert_eq!(p.substitute("é{{region}}ü"), "éeuü");
+        });
+    }
+
+    #[test]
+    fn json_strings_and_keys_are_substituted_without_breaking_json() {
+        with_params(&[("token", "a\"b\\c"), ("name", "X-Key")], |p| {
+            let mut value: Value = serde_json::from_str(
+                r#"{"{{name}}":"Bearer {{token}}","n":1,"l":["{{installationId}}"]}"#,
+            )
+            .unwrap();
+            p.substitute_json(&mut value);
+            assert_eq!(value["X-Key"], "Bearer a\"b\\c");
+            assert_eq!(value["l"][0], "42");
+            assert_eq!(value["n"], 1);
+        });
+    }
+
+    #[test]
+    fn first_placeholder_names_what_is_left() {
+        assert_eq!(
+            first_placeholder("https://x/{{nope}}/{{other}}"),
+            Some("nope")
+        );
+        assert_eq!(first_placeholder("{{{x}}"), Some("x"));
+        assert_eq!(first_placeholder("https://x/{{ }}"), None);
+        assert_eq!(first_placeholder("plain"), None);
+    }
+}

@@ -1,0 +1,681 @@
+//! The emulator's SQLite database: storage items, config params and extension logs.
+//!
+//! One connection, owned by one dedicated thread, runs every query in arrival order: SQLite
+//! allows one writer at a time anyway, the async runtime is never blocked by disk I/O, and
+//! there is no lock to poison. Statements are prepared once and cached (`prepare_cached`).
+//!
+//! Durability: the file is in WAL mode with `synchronous=NORMAL`. Every write is committed
+//! before the request is answered, and a committed WAL transaction survives the process
+//! being killed (SIGTERM, SIGKILL, a crash): only an OS crash or power loss can lose the
+//! last transactions, which is the documented trade-off of NORMAL in WAL mode and fine for
+//! an emulator. `busy_timeout` lets several processes (e.g. parallel `-p local` commands)
+//! share one file.
+//!
+//! Every row carries its installation id, so one file can serve emulators started with
+//! different `--installation-id`s without mixing their data.
+
+use super::Database;
+use crate::error::{Context, Error, Result};
+use rusqlite::{params, Connection, TransactionBehavior};
+use serde_json::{json, Value};
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// Schema version kept in `PRAGMA user_version`.
+const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS storage_items (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT, -- insertion order, kept on update
+    installation_id TEXT NOT NULL,
+    item_key        TEXT NOT NULL,
+    queriable_value TEXT,
+    value_json      TEXT NOT NULL,
+    UNIQUE (installation_id, item_key)
+);
+CREATE INDEX IF NOT EXISTS storage_items_by_queriable_value
+    ON storage_items (installation_id, queriable_value, id);
+CREATE TABLE IF NOT EXISTS config_params (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    installation_id TEXT NOT NULL,
+    name            TEXT NOT NULL,
+    value           TEXT NOT NULL,
+    secure          INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (installation_id, name)
+);
+CREATE TABLE IF NOT EXISTS extension_logs (
+    log_id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    parent_log_id   INTEGER NOT NULL,
+    installation_id TEXT NOT NULL,
+    reference       TEXT,
+    title           TEXT NOT NULL,
+    description     TEXT,
+    created_ms      INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS extension_logs_by_reference
+    ON extension_logs (installation_id, reference, log_id);
+";
+
+/// At most this many live logs share one reference.
+pub const MAX_LOGS_PER_REFERENCE: i64 = 10;
+/// Logs expire this long after they were posted.
+pub const LOG_LIFETIME: Duration = Duration::from_secs(3 * 24 * 60 * 60);
+
+type Job = Box<dyn FnOnce(&mut Connection) + Send>;
+
+/// A handle to the database thread; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    jobs: mpsc::Sender<Job>,
+}
+
+/// The database thread; joining it waits until the connection is closed (after every
+/// `Store` handle is gone), which checkpoints the WAL into the main file.
+pub struct StoreThread(JoinHandle<()>);
+
+impl StoreThread {
+    pub fn join(self) {
+        let _ = self.0.join();
+    }
+}
+
+/// A failure of the database itself (disk full, corrupt file…), not of the request.
+#[derive(Debug)]
+pub struct StoreError(pub String);
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError(e.to_string())
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database and starts its thread.
+    pub fn open(database: &Database) -> Result<(Store, StoreThread)> {
+        let connection = open_connection(database)?;
+        let (jobs, queue) = mpsc::channel::<Job>();
+        let thread = std::thread::Builder::new()
+            .name("emulator-db".into())
+            .spawn(move || {
+                let mut connection = connection;
+                // Ends when every sender is dropped; the connection closes with the thread.
+                for job in queue {
+                    // A panicking job must not take the database down with it; its caller
+                    // sees its reply channel closed and answers with an error.
+                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        job(&mut connection)
+                    }));
+                }
+            })
+            .or_config(|| "cannot start the emulator's database thread".into())?;
+        Ok((Store { jobs }, StoreThread(thread)))
+    }
+
+    /// Runs `job` on the database thread and waits for its result without blocking the
+    /// runtime.
+    pub async fn run<T, F>(&self, job: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let (reply, result) = tokio::sync::oneshot::channel();
+        self.jobs
+            .send(Box::new(move |connection| {
+                let _ = reply.send(job(connection));
+            }))
+            .map_err(|_| StoreError("the database is closed".into()))?;
+        result
+            .await
+            .map_err(|_| StoreError("the database job failed".into()))?
+    }
+}
+
+fn open_connection(database: &Database) -> Result<Connection> {
+    let connection = match database {
+        Database::Memory => {
+            Connection::open_in_memory().or_config(|| "cannot open an in-memory database".into())?
+        }
+        Database::File(path) => {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .or_config(|| format!("cannot create {}", dir.display()))?;
+            }
+            let connection = Connection::open(path)
+                .or_config(|| format!("cannot open database {}", path.display()))?;
+            let describe = |e: rusqlite::Error| {
+                Error::config(format!("cannot use database {}: {e}", path.display()))
+            };
+            connection
+                .busy_timeout(Duration::from_secs(10))
+                .map_err(describe)?;
+            let mode: String = connection
+                .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+                .map_err(describe)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::config(format!(
+                    "database {} cannot use WAL mode (got {mode}); is it on a network file system?",
+                    path.display()
+                )));
+            }
+            connection
+                .pragma_update(None, "synchronous", "NORMAL")
+                .map_err(describe)?;
+            connection
+        }
+    };
+    init_schema(&connection).map_err(|e| Error::config(e.0))?;
+    Ok(connection)
+}
+
+/// Creates the tables on a new database and refuses one written by a newer schema.
+pub fn init_schema(connection: &Connection) -> Result<(), StoreError> {
+    let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError(format!(
+            "the emulator database has schema version {version}; this desk-invoke knows up to {SCHEMA_VERSION}"
+        )));
+    }
+    connection.execute_batch(SCHEMA)?;
+    connection.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Storage items
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StorageItem {
+    pub key: String,
+    pub queriable_value: Option<String>,
+    /// Always a JSON object.
+    pub value: Value,
+}
+
+impl StorageItem {
+    pub fn to_json(&self) -> Value {
+        json!({ "key": self.key, "queriableValue": self.queriable_value, "value": self.value })
+    }
+}
+
+/// Which items to read: both filters must match when both are given.
+#[derive(Debug, Clone, Default)]
+pub struct StorageQuery {
+    pub key: Option<String>,
+    pub queriable_value: Option<String>,
+    /// Items to skip (`from - 1`).
+    pub offset: u64,
+    pub limit: u64,
+}
+
+/// Inserts or replaces an item. A replaced item keeps its place in the listing order.
+pub fn put_item(
+    connection: &Connection,
+    installation_id: &str,
+    item: &StorageItem,
+) -> Result<(), StoreError> {
+    connection
+        .prepare_cached(
+            "INSERT INTO storage_items (installation_id, item_key, queriable_value, value_json)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (installation_id, item_key)
+             DO UPDATE SET queriable_value = excluded.queriable_value, value_json = excluded.value_json",
+        )?
+        .execute(params![
+            installation_id,
+            item.key,
+            item.queriable_value,
+            item.value.to_string()
+        ])?;
+    Ok(())
+}
+
+/// Items in insertion order (stable, so paging with from/limit is deterministic).
+pub fn get_items(
+    connection: &Connection,
+    installation_id: &str,
+    query: &StorageQuery,
+) -> Result<Vec<StorageItem>, StoreError> {
+    let mut statement = connection.prepare_cached(
+        "SELECT item_key, queriable_value, value_json FROM storage_items
+         WHERE installation_id = ?1
+           AND (?2 IS NULL OR item_key = ?2)
+           AND (?3 IS NULL OR queriable_value = ?3)
+         ORDER BY id
+         LIMIT ?4 OFFSET ?5",
+    )?;
+    // SQLite integers are i64; the caller caps limit, and an offset past i64 finds nothing.
+    let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+    let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
+    let rows = statement.query_map(
+        params![
+            installation_id,
+            query.key,
+            query.queriable_value,
+            limit,
+            offset
+        ],
+        |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, Option<String>>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        },
+    )?;
+    let mut items = Vec::new();
+    for row in rows {
+        let (key, queriable_value, value_json) = row?;
+        let value = serde_json::from_str(&value_json)
+            .map_err(|e| StoreError(format!("stored value of `{key}` is not valid JSON: {e}")))?;
+        items.push(StorageItem {
+            key,
+            queriable_value,
+            value,
+        });
+    }
+    Ok(items)
+}
+
+/// Deletes an item; whether it existed.
+pub fn delete_item(
+    connection: &Connection,
+    installation_id: &str,
+    key: &str,
+) -> Result<bool, StoreError> {
+    let deleted = connection
+        .prepare_cached("DELETE FROM storage_items WHERE installation_id = ?1 AND item_key = ?2")?
+        .execute(params![installation_id, key])?;
+    Ok(deleted > 0)
+}
+
+// ---------------------------------------------------------------------------------------
+// Config params
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigParam {
+    pub name: String,
+    pub value: String,
+    pub secure: bool,
+}
+
+impl ConfigParam {
+    pub fn to_json(&self) -> Value {
+        json!({ "name": self.name, "value": self.value, "secure": self.secure })
+    }
+}
+
+/// A variable to set; `secure: None` keeps an existing param's flag (false for a new one).
+#[derive(Debug, Clone)]
+pub struct ConfigParamUpdate {
+    pub name: String,
+    pub value: String,
+    pub secure: Option<bool>,
+}
+
+/// Every config param of the installation, in the order they were first set.
+pub fn config_params(
+    connection: &Connection,
+    installation_id: &str,
+) -> Result<Vec<ConfigParam>, StoreError> {
+    let mut statement = connection.prepare_cached(
+        "SELECT name, value, secure FROM config_params WHERE installation_id = ?1 ORDER BY id",
+    )?;
+    let rows = statement.query_map(params![installation_id], |row| {
+        Ok(ConfigParam {
+            name: row.get(0)?,
+            value: row.get(1)?,
+            secure: row.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Sets all `updates` in one transaction; returns them as stored.
+pub fn set_config_params(
+    connection: &mut Connection,
+    installation_id: &str,
+    updates: &[ConfigParamUpdate],
+) -> Result<Vec<ConfigParam>, StoreError> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut stored = Vec::with_capacity(updates.len());
+    {
+        let mut upsert = transaction.prepare_cached(
+            "INSERT INTO config_params (installation_id, name, value, secure)
+             VALUES (?1, ?2, ?3, COALESCE(?4, 0))
+             ON CONFLICT (installation_id, name)
+             DO UPDATE SET value = excluded.value, secure = COALESCE(?4, secure)
+             RETURNING secure",
+        )?;
+        for update in updates {
+            let secure: bool = upsert.query_row(
+                params![installation_id, update.name, update.value, update.secure],
+                |row| row.get(0),
+            )?;
+            stored.push(ConfigParam {
+                name: update.name.clone(),
+                value: update.value.clone(),
+                secure,
+            });
+        }
+    }
+    transaction.commit()?;
+    Ok(stored)
+}
+
+// ---------------------------------------------------------------------------------------
+// Extension logs
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone)]
+pub struct NewLog {
+    pub reference: Option<String>,
+    pub title: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntry {
+    pub log_id: i64,
+    /// The first live log of the same reference; a log without reference is its own parent.
+    pub parent_log_id: i64,
+    pub reference: Option<String>,
+    pub title: String,
+    pub description: Option<String>,
+    /// Milliseconds since the Unix epoch.
+    pub created_ms: i64,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum AddLog {
+    Added(LogEntry),
+    /// The reference already has `MAX_LOGS_PER_REFERENCE` live logs.
+    LimitReached,
+}
+
+fn expiry_cutoff(now_ms: i64) -> i64 {
+    now_ms.saturating_sub(LOG_LIFETIME.as_millis() as i64)
+}
+
+fn purge_expired_logs(connection: &Connection, now_ms: i64) -> Result<(), StoreError> {
+    connection
+        .prepare_cached("DELETE FROM extension_logs WHERE created_ms <= ?1")?
+        .execute(params![expiry_cutoff(now_ms)])?;
+    Ok(())
+}
+
+/// Adds a log unless its reference is full. Counting and inserting happen in one immediate
+/// transaction, so concurrent posts cannot push a reference past the limit.
+pub fn add_log(
+    connection: &mut Connection,
+    installation_id: &str,
+    log: &NewLog,
+    now_ms: i64,
+) -> Result<AddLog, StoreError> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    purge_expired_logs(&transaction, now_ms)?;
+    let parent = match &log.reference {
+        Some(reference) => {
+            let (count, first): (i64, Option<i64>) = transaction
+                .prepare_cached(
+                    "SELECT COUNT(*), MIN(log_id) FROM extension_logs
+                     WHERE installation_id = ?1 AND reference = ?2",
+                )?
+                .query_row(params![installation_id, reference], |row| {
+                    Ok((row.get(0)?, row.get(1)?))
+                })?;
+            if count >= MAX_LOGS_PER_REFERENCE {
+                return Ok(AddLog::LimitReached);
+            }
+            first
+        }
+        None => None,
+    };
+    transaction
+        .prepare_cached(
+            "INSERT INTO extension_logs
+                 (parent_log_id, installation_id, reference, title, description, created_ms)
+             VALUES (0, ?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            installation_id,
+            log.reference,
+            log.title,
+            log.description,
+            now_ms
+        ])?;
+    let log_id = transaction.last_insert_rowid();
+    let parent_log_id = parent.unwrap_or(log_id);
+    transaction
+        .prepare_cached("UPDATE extension_logs SET parent_log_id = ?1 WHERE log_id = ?2")?
+        .execute(params![parent_log_id, log_id])?;
+    transaction.commit()?;
+    Ok(AddLog::Added(LogEntry {
+        log_id,
+        parent_log_id,
+        reference: log.reference.clone(),
+        title: log.title.clone(),
+        description: log.description.clone(),
+        created_ms: now_ms,
+    }))
+}
+
+/// Live logs, oldest first, optionally of one reference.
+pub fn logs(
+    connection: &Connection,
+    installation_id: &str,
+    reference: Option<&str>,
+    offset: u64,
+    limit: u64,
+    now_ms: i64,
+) -> Result<Vec<LogEntry>, StoreError> {
+    let mut statement = connection.prepare_cached(
+        "SELECT log_id, parent_log_id, reference, title, description, created_ms
+         FROM extension_logs
+         WHERE installation_id = ?1 AND (?2 IS NULL OR reference = ?2) AND created_ms > ?3
+         ORDER BY log_id
+         LIMIT ?4 OFFSET ?5",
+    )?;
+    let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows = statement.query_map(
+        params![
+            installation_id,
+            reference,
+            expiry_cutoff(now_ms),
+            limit,
+            offset
+        ],
+        |row| {
+            Ok(LogEntry {
+                log_id: row.get(0)?,
+                parent_log_id: row.get(1)?,
+                reference: row.get(2)?,
+                title: row.get(3)?,
+                description: row.get(4)?,
+                created_ms: row.get(5)?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::OptionalExtension;
+
+    fn log_exists(connection: &Connection, log_id: i64) -> bool {
+        connection
+            .query_row(
+                "SELECT 1 FROM extension_logs WHERE log_id = ?1",
+                [log_id],
+                |_| Ok(()),
+            )
+            .optional()
+            .unwrap()
+            .is_some()
+    }
+
+    fn memory() -> Connection {
+        let connection = Connection::open_in_memory().unwrap();
+        init_schema(&connection).unwrap();
+        connection
+    }
+
+    fn item(key: &str, queriable_value: Option<&str>, n: i64) -> StorageItem {
+        StorageItem {
+            key: key.into(),
+            queriable_value: queriable_value.map(Into::into),
+            value: json!({ "n": n }),
+        }
+    }
+
+    fn query(
+        key: Option<&str>,
+        queriable_value: Option<&str>,
+        offset: u64,
+        limit: u64,
+    ) -> StorageQuery {
+        StorageQuery {
+            key: key.map(Into::into),
+            queriable_value: queriable_value.map(Into::into),
+            offset,
+            limit,
+        }
+    }
+
+    #[test]
+    fn paging_is_stable_and_updates_keep_their_place() {
+        let db = memory();
+        for n in 0..5 {
+            let group = if n % 2 == 0 { "even" } else { "odd" };
+            put_item(&db, "1", &item(&format!("k{n}"), Some(group), n)).unwrap();
+        }
+        put_item(&db, "1", &item("k1", Some("odd"), 100)).unwrap();
+        let keys = |items: Vec<StorageItem>| items.into_iter().map(|i| i.key).collect::<Vec<_>>();
+        assert_eq!(
+            keys(get_items(&db, "1", &query(None, None, 0, 2)).unwrap()),
+            ["k0", "k1"]
+        );
+        assert_eq!(
+            keys(get_items(&db, "1", &query(None, None, 2, 2)).unwrap()),
+            ["k2", "k3"]
+        );
+        assert_eq!(
+            keys(get_items(&db, "1", &query(None, None, 4, 2)).unwrap()),
+            ["k4"]
+        );
+        assert_eq!(
+            keys(get_items(&db, "1", &query(None, Some("even"), 0, 10)).unwrap()),
+            ["k0", "k2", "k4"]
+        );
+        let k1 = get_items(&db, "1", &query(Some("k1"), None, 0, 10)).unwrap();
+        assert_eq!(k1, vec![item("k1", Some("odd"), 100)]);
+        assert!(get_items(&db, "1", &query(Some("k1"), Some("even"), 0, 10))
+            .unwrap()
+            .is_empty());
+        assert!(get_items(&db, "2", &query(None, None, 0, 10))
+            .unwrap()
+            .is_empty());
+        assert!(delete_item(&db, "1", "k1").unwrap());
+        assert!(!delete_item(&db, "1", "k1").unwrap());
+        assert_eq!(
+            get_items(&db, "1", &query(None, None, 0, 10))
+                .unwrap()
+                .len(),
+            4
+        );
+    }
+
+    #[test]
+    fn config_params_keep_their_secure_flag() {
+        let mut db = memory();
+        let update = |name: &str, value: &str, secure: Option<bool>| ConfigParamUpdate {
+            name: name.into(),
+            value: value.into(),
+            secure,
+        };
+        set_config_params(
+            &mut db,
+            "1",
+            &[update("a", "1", Some(true)), update("b", "2", None)],
+        )
+        .unwrap();
+        let stored = set_config_params(&mut db, "1", &[update("a", "3", None)]).unwrap();
+        assert!(stored[0].secure);
+        let all = config_params(&db, "1").unwrap();
+        assert_eq!(
+            all,
+            vec![
+                ConfigParam {
+                    name: "a".into(),
+                    value: "3".into(),
+                    secure: true
+                },
+                ConfigParam {
+                    name: "b".into(),
+                    value: "2".into(),
+                    secure: false
+                },
+            ]
+        );
+        set_config_params(&mut db, "1", &[update("a", "4", Some(false))]).unwrap();
+        assert!(!config_params(&db, "1").unwrap()[0].secure);
+    }
+
+    #[test]
+    fn logs_share_a_parent_hit_the_limit_and_expire() {
+        let mut db = memory();
+        let log = |reference: Option<&str>| NewLog {
+            reference: reference.map(Into::into),
+            title: "t".into(),
+            description: None,
+        };
+        let day_ms = 24 * 60 * 60 * 1000;
+        let t0 = 1_000 * day_ms;
+        let mut parent = None;
+        for i in 0..MAX_LOGS_PER_REFERENCE {
+            let AddLog::Added(entry) = add_log(&mut db, "1", &log(Some("r")), t0 + i).unwrap()
+            else {
+                panic!("log {i} refused");
+            };
+            let parent = *parent.get_or_insert(entry.log_id);
+            assert_eq!(entry.parent_log_id, parent);
+        }
+        assert_eq!(
+            add_log(&mut db, "1", &log(Some("r")), t0 + 20).unwrap(),
+            AddLog::LimitReached
+        );
+        // Another reference, or none, is not affected.
+        let AddLog::Added(alone) = add_log(&mut db, "1", &log(None), t0 + 21).unwrap() else {
+            panic!("log without reference refused");
+        };
+        assert_eq!(alone.parent_log_id, alone.log_id);
+        assert_eq!(
+            logs(&db, "1", Some("r"), 0, 100, t0 + 22).unwrap().len(),
+            10
+        );
+        assert_eq!(logs(&db, "1", None, 0, 100, t0 + 22).unwrap().len(), 11);
+
+        // Three days on, the reference's logs have expired: the limit no longer applies and
+        // the next log starts a new group.
+        let later = t0 + 3 * day_ms + 10;
+        assert!(logs(&db, "1", Some("r"), 0, 100, later).unwrap().is_empty());
+        let AddLog::Added(fresh) = add_log(&mut db, "1", &log(Some("r")), later).unwrap() else {
+            panic!("expired logs still count");
+        };
+        assert_eq!(fresh.parent_log_id, fresh.log_id);
+        assert!(!log_exists(&db, parent.unwrap()));
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let db = Connection::open_in_memory().unwrap();
+        db.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        assert!(init_schema(&db).is_err());
+    }
+}
