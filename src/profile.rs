@@ -416,6 +416,11 @@ impl Settings {
         Ok(Secret::new(value))
     }
 
+    /// Whether a secret is configured at all (readable or not).
+    pub fn has_secret(&self) -> bool {
+        self.secret_source.is_some()
+    }
+
     /// Whether the secret would be read from stdin (so no value may be).
     pub fn secret_from_stdin(&self) -> bool {
         matches!(self.secret_source, Some(SecretSource::Stdin))

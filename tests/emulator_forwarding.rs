@@ -1,68 +1,31 @@
 //! Forwarding and placeholder substitution, against a loopback echo server started here.
 
+mod common;
+
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use desk_invoke::profile::{LOCAL_ORG_ID, LOCAL_SECRET, LOCAL_SECURITY_CONTEXT};
 use desk_invoke::signing::{Field, InvokeFields};
 use serde_json::{json, Map, Value};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 
 const INSTALLATION_ID: &str = "1000000000001";
 
-/// A running `desk-invoke emulator`, killed when dropped.
 struct Emulator {
-    child: Child,
+    _process: common::Emulator,
     base_url: String,
     _home: tempfile::TempDir,
 }
 
-impl Drop for Emulator {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts the emulator on an ephemeral port with the built-in local credentials and reads
-/// the bound URL from its `listening on http://…` line on stderr.
+/// Starts the emulator on an ephemeral port with the built-in local credentials.
 fn start_emulator(extra: &[&str]) -> Emulator {
     let home = tempfile::tempdir().unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_desk-invoke"));
-    for (name, _) in std::env::vars() {
-        if name.starts_with("DESK_INVOKE_") {
-            command.env_remove(name);
-        }
-    }
-    command
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .arg("--config")
-        .arg(home.path().join("profiles.toml"))
-        .args(["emulator", "--addr", "127.0.0.1:0", "--in-memory"])
-        .args(extra)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().expect("the desk-invoke binary starts");
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut seen = String::new();
-    let base_url = loop {
-        let mut line = String::new();
-        if stderr.read_line(&mut line).unwrap() == 0 {
-            let _ = child.kill();
-            panic!("the emulator exited before listening; stderr:\n{seen}");
-        }
-        seen.push_str(&line);
-        if let Some(rest) = line.split("listening on ").nth(1) {
-            break rest.trim().to_string();
-        }
-    };
-    std::thread::spawn(move || for _ in stderr.lines() {});
+    let mut command = common::emulator_command(home.path());
+    command.arg("--in-memory").args(extra);
+    let inner = common::spawn_emulator(command);
     Emulator {
-        child,
-        base_url,
+        base_url: inner.base_url.clone(),
+        _process: inner,
         _home: home,
     }
 }

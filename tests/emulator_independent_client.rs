@@ -1,85 +1,44 @@
 //! The emulator against a client that shares no code with desk-invoke: a Python script
 //! (standard library only) that signs and form-encodes as community extension code does.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+mod common;
+
+use std::process::Command;
 
 const SECRET: &str = "independent-client-secret-7f3a9c";
 const SECURITY_CONTEXT: &str = "independent-security-context-51b2";
 const ORG_ID: &str = "60012345";
 const INSTALLATION_ID: &str = "4000000012345";
 
-/// A running `desk-invoke emulator`, killed when dropped.
 struct Emulator {
-    child: Child,
+    _process: common::Emulator,
     base_url: String,
     _home: tempfile::TempDir,
 }
 
-impl Drop for Emulator {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts the emulator on an ephemeral port and reads the bound URL from its
-/// `listening on http://…` line on stderr.
+/// Starts the emulator on an ephemeral port with this test's own credentials.
 fn start_emulator(extra: &[&str]) -> Emulator {
     let home = tempfile::tempdir().unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_desk-invoke"));
-    for (name, _) in std::env::vars() {
-        if name.starts_with("DESK_INVOKE_") {
-            command.env_remove(name);
-        }
-    }
+    let mut command = common::emulator_command(home.path());
     command
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
         .env("DESK_INVOKE_SECRET", SECRET)
-        .args(["--config"])
-        .arg(home.path().join("profiles.toml"))
-        .args([
-            "--org-id",
-            ORG_ID,
-            "emulator",
-            "--addr",
-            "127.0.0.1:0",
-            "--in-memory",
-        ])
+        .args(["--org-id", ORG_ID, "--in-memory"])
         .args([
             "--security-context",
             SECURITY_CONTEXT,
             "--installation-id",
             INSTALLATION_ID,
         ])
-        .args(extra)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().expect("the desk-invoke binary starts");
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut seen = String::new();
-    let base_url = loop {
-        let mut line = String::new();
-        if stderr.read_line(&mut line).unwrap() == 0 {
-            let _ = child.kill();
-            panic!("the emulator exited before listening; stderr:\n{seen}");
-        }
-        seen.push_str(&line);
-        if let Some(rest) = line.split("listening on ").nth(1) {
-            break rest.trim().to_string();
-        }
-    };
+        .args(extra);
+    let process = common::spawn_emulator(command);
     assert!(
-        !seen.contains(SECRET),
-        "the start-up banner shows the secret:\n{seen}"
+        !process.banner.contains(SECRET),
+        "the start-up banner shows the secret:\n{}",
+        process.banner
     );
-    // Keep draining stderr so the emulator can never block on a full pipe.
-    std::thread::spawn(move || for _ in stderr.lines() {});
     Emulator {
-        child,
-        base_url,
+        base_url: process.base_url.clone(),
+        _process: process,
         _home: home,
     }
 }

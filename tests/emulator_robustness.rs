@@ -1,64 +1,26 @@
 //! The emulator under abuse: garbage input, concurrency, restarts, injected faults.
 
+mod common;
+
 use desk_invoke::profile::{LOCAL_ORG_ID, LOCAL_SECRET, LOCAL_SECURITY_CONTEXT};
 use desk_invoke::signing::{Field, InvokeFields};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const STORAGE: &str = "https://desk.zoho.com/api/v1/installedExtensions/{{installationId}}/storage";
 const FORM: &str = "application/x-www-form-urlencoded";
 
-/// A running `desk-invoke emulator`, killed when dropped.
-struct Emulator {
-    child: Child,
-    base_url: String,
-}
-
-impl Drop for Emulator {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use common::Emulator;
 
 /// Starts the emulator (built-in local credentials) on an ephemeral port, with `home` as its
-/// home directory, and reads the bound URL from its `listening on http://…` stderr line.
+/// home directory.
 fn start_emulator(home: &Path, extra: &[&str]) -> Emulator {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_desk-invoke"));
-    for (name, _) in std::env::vars() {
-        if name.starts_with("DESK_INVOKE_") {
-            command.env_remove(name);
-        }
-    }
-    command
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .arg("--config")
-        .arg(home.join("profiles.toml"))
-        .args(["emulator", "--addr", "127.0.0.1:0"])
-        .args(extra)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().expect("the desk-invoke binary starts");
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut seen = String::new();
-    let base_url = loop {
-        let mut line = String::new();
-        if stderr.read_line(&mut line).unwrap() == 0 {
-            let _ = child.kill();
-            panic!("the emulator exited before listening; stderr:\n{seen}");
-        }
-        seen.push_str(&line);
-        if let Some(rest) = line.split("listening on ").nth(1) {
-            break rest.trim().to_string();
-        }
-    };
-    std::thread::spawn(move || for _ in stderr.lines() {});
-    Emulator { child, base_url }
+    let mut command = common::emulator_command(home);
+    command.args(extra);
+    common::spawn_emulator(command)
 }
 
 fn signed_form(fields: &[(Field, &str)]) -> (String, String) {

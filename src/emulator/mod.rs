@@ -18,7 +18,8 @@ mod placeholders;
 mod server;
 mod store;
 
-pub use extension_api::{DEFAULT_LIMIT, MAX_KEY_CHARS, MAX_LIMIT, MAX_VALUE_BYTES};
+pub use crate::desk::storage::{MAX_KEY_CHARS, MAX_VALUE_BYTES};
+pub use extension_api::{DEFAULT_LIMIT, MAX_LIMIT};
 pub use server::MAX_BODY_BYTES;
 
 use crate::cli::{EmulatorArgs, ResponseWrap};
@@ -116,10 +117,8 @@ impl EmulatorConfig {
             // No secret configured anywhere: the emulator falls back to the local one. A
             // secret that is configured but unreadable stays an error: silently signing with
             // another secret would only surface later as puzzling HASH rejections.
-            Err(e) if e.message.starts_with("no secret for profile") => {
-                profile::LOCAL_SECRET.to_string()
-            }
-            Err(e) => return Err(e),
+            Err(e) if settings.has_secret() => return Err(e),
+            Err(_) => profile::LOCAL_SECRET.to_string(),
         };
         let security_context = match &args.security_context {
             Some(value) => value.clone(),

@@ -193,3 +193,83 @@ pub fn assert_no_secrets(output: &std::process::Output) {
         );
     }
 }
+
+/// A running `desk-invoke emulator` process, killed when dropped.
+pub struct Emulator {
+    pub child: std::process::Child,
+    pub base_url: String,
+    /// What it printed on stderr up to and including the `listening on` line.
+    pub banner: String,
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `desk-invoke --config HOME/profiles.toml emulator --addr 127.0.0.1:0` with a clean
+/// environment rooted in `home`; callers add credentials and flags.
+pub fn emulator_command(home: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"));
+    for (name, _) in std::env::vars() {
+        if name.starts_with("DESK_INVOKE_") {
+            command.env_remove(name);
+        }
+    }
+    command
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .arg("--config")
+        .arg(home.join("profiles.toml"))
+        .args(["emulator", "--addr", "127.0.0.1:0"]);
+    command
+}
+
+/// Spawns an emulator command and reads the bound URL from its `listening on http://…`
+/// line on stderr; the rest of stderr is drained in the background.
+pub fn spawn_emulator(mut command: std::process::Command) -> Emulator {
+    use std::io::BufRead;
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("the desk-invoke binary starts");
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut banner = String::new();
+    let base_url = loop {
+        let mut line = String::new();
+        if stderr.read_line(&mut line).unwrap_or(0) == 0 {
+            let _ = child.kill();
+            panic!("the emulator exited before listening; stderr:\n{banner}");
+        }
+        banner.push_str(&line);
+        if let Some(rest) = line.split("listening on ").nth(1) {
+            break rest.trim().to_string();
+        }
+    };
+    std::thread::spawn(move || for _ in stderr.lines() {});
+    Emulator {
+        child,
+        base_url,
+        banner,
+    }
+}
+
+impl Sandbox {
+    /// An in-memory emulator that expects this suite's credentials.
+    pub fn start_emulator(&self, extra: &[&str]) -> Emulator {
+        let mut command = emulator_command(self.dir.path());
+        command
+            .env("DESK_INVOKE_SECRET", SECRET)
+            .env("DESK_INVOKE_ORG_ID", ORG_ID)
+            .args(["--security-context", SECURITY_CONTEXT])
+            .args(extra);
+        if !extra.contains(&"--db") {
+            command.arg("--in-memory");
+        }
+        spawn_emulator(command)
+    }
+}
