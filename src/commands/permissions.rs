@@ -40,6 +40,7 @@ pub fn run(args: &PermissionsArgs, settings: &Settings, out: &Output) -> Result<
         }
         None => {
             match out.resolve(OutputFormat::Table, OutputFormat::Json) {
+                OutputFormat::Table if list.is_empty() => out.info("no custom permissions"),
                 OutputFormat::Table => {
                     let rows: Vec<Vec<String>> = list
                         .iter()

@@ -209,7 +209,7 @@ impl Drop for Emulator {
     }
 }
 
-/// `desk-invoke --config HOME/profiles.toml emulator --addr 127.0.0.1:0` with a clean
+/// `desk-invoke --config HOME/profiles.toml emulator` with a clean
 /// environment rooted in `home`; callers add credentials and flags.
 pub fn emulator_command(home: &Path) -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"));
@@ -224,14 +224,18 @@ pub fn emulator_command(home: &Path) -> std::process::Command {
         .env("XDG_DATA_HOME", home.join("data"))
         .arg("--config")
         .arg(home.join("profiles.toml"))
-        .args(["emulator", "--addr", "127.0.0.1:0"]);
+        .arg("emulator");
     command
 }
 
-/// Spawns an emulator command and reads the bound URL from its `listening on http://…`
-/// line on stderr; the rest of stderr is drained in the background.
+/// Spawns an emulator command (on an ephemeral port unless `--addr` is given) and reads the
+/// bound URL from its `listening on http://…` line on stderr; the rest of stderr is drained
+/// in the background.
 pub fn spawn_emulator(mut command: std::process::Command) -> Emulator {
     use std::io::BufRead;
+    if !command.get_args().any(|a| a == "--addr") {
+        command.args(["--addr", "127.0.0.1:0"]);
+    }
     command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
