@@ -487,3 +487,61 @@ fn bad_flags_are_usage_errors() {
             .stderr(predicates::str::contains("error:"));
     }
 }
+
+/// A bounded load test: 64 clients write unique keys for about two seconds; every write the
+/// emulator acknowledged is there afterwards, even after a SIGKILL and restart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sixty_four_clients_lose_no_acknowledged_write() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("load.sqlite");
+    let db_arg = db.to_str().unwrap();
+    let mut emulator = start_emulator(home.path(), &["--db", db_arg]);
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let mut clients = tokio::task::JoinSet::new();
+    for client_id in 0..64 {
+        let base_url = emulator.base_url.clone();
+        clients.spawn(async move {
+            let client = reqwest::Client::new();
+            let mut acknowledged = Vec::new();
+            // Bounded in time and in count.
+            for n in 0..2_000 {
+                if Instant::now() >= deadline {
+                    break;
+                }
+                let key = format!("load:{client_id:02}:{n:04}");
+                let (status, reply) = put(&client, &base_url, &key).await;
+                if status == 200 && reply["statusCode"].as_u64() == Some(200) {
+                    acknowledged.push(key);
+                }
+            }
+            acknowledged
+        });
+    }
+    let mut acknowledged = Vec::new();
+    while let Some(result) = clients.join_next().await {
+        acknowledged.extend(result.unwrap());
+    }
+    assert!(
+        acknowledged.len() > 500,
+        "only {} writes in 2 s",
+        acknowledged.len()
+    );
+    emulator.child.kill().unwrap();
+    emulator.child.wait().unwrap();
+    let emulator = start_emulator(home.path(), &["--db", db_arg]);
+    let stored: std::collections::HashSet<String> =
+        all_keys(&reqwest::Client::new(), &emulator.base_url)
+            .await
+            .into_iter()
+            .collect();
+    let lost: Vec<&String> = acknowledged
+        .iter()
+        .filter(|k| !stored.contains(*k))
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "{} acknowledged writes lost, e.g. {:?}",
+        lost.len(),
+        lost.first()
+    );
+}
