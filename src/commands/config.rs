@@ -1,7 +1,7 @@
 //! `config get | set`: the extension's config params. Secure values are masked unless
 //! `--show-secrets`.
 
-use super::{connect, runtime};
+use super::with_client;
 use crate::cli::{ConfigCommand, OutputFormat};
 use crate::desk::config_params::{self, Param};
 use crate::desk::Body;
@@ -15,12 +15,7 @@ const MASK: &str = "********";
 pub fn run(command: ConfigCommand, settings: &Settings, out: &Output) -> Result<()> {
     match command {
         ConfigCommand::Get(args) => {
-            let params = runtime()?.block_on(async {
-                let client = connect(settings, out).await?;
-                let result = fetch(&client).await;
-                client.close().await;
-                result
-            })?;
+            let params = with_client(settings, out, async |client| fetch(client).await)?;
             let missing: Vec<&String> = args
                 .names
                 .iter()
@@ -51,29 +46,23 @@ pub fn run(command: ConfigCommand, settings: &Settings, out: &Output) -> Result<
                 .iter()
                 .map(|p| config_params::parse_pair(p))
                 .collect::<Result<Vec<_>>>()?;
-            runtime()?.block_on(async {
-                let client = connect(settings, out).await?;
-                let result = async {
-                    client
-                        .call(&config_params::set(
-                            client.base_url(),
-                            client.org_id(),
-                            &pairs,
-                        )?)
-                        .await?;
-                    out.info(&format!(
-                        "set {}",
-                        pairs
-                            .iter()
-                            .map(|(n, _)| n.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
-                    Ok(())
-                }
-                .await;
-                client.close().await;
-                result
+            with_client(settings, out, async |client| {
+                client
+                    .call(&config_params::set(
+                        client.base_url(),
+                        client.org_id(),
+                        &pairs,
+                    )?)
+                    .await?;
+                out.info(&format!(
+                    "set {}",
+                    pairs
+                        .iter()
+                        .map(|(n, _)| n.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+                Ok(())
             })
         }
     }

@@ -1,7 +1,7 @@
 //! `invoke`: send one signed invoke request and print the called API's answer. The exit code
 //! follows the inner statusCode.
 
-use super::{connect, runtime};
+use super::with_client;
 use crate::cli::{InvokeArgs, OutputFormat};
 use crate::desk::{check_status, Body, Client, InvokeRequest, InvokeResponse};
 use crate::error::{Error, Result};
@@ -25,23 +25,15 @@ pub fn run(args: &InvokeArgs, settings: &Settings, out: &Output) -> Result<()> {
         return Err(Error::usage("--dry-run prints a curl command, but the `local` profile's emulator only lives inside one desk-invoke process")
             .with_hint("run `desk-invoke emulator` and point --base-url at it"));
     }
-    runtime()?.block_on(async {
-        let client = connect(settings, out).await?;
+    with_client(settings, out, async |client| {
         let request = InvokeRequest::new(fields);
-        let result = if args.dry_run {
-            dry_run(&client, &request, out);
-            Ok(())
-        } else {
-            match client.invoke(&request).await {
-                Ok(response) => {
-                    print_response(args, &response, out);
-                    check_status(&response)
-                }
-                Err(e) => Err(e),
-            }
-        };
-        client.close().await;
-        result
+        if args.dry_run {
+            dry_run(client, &request, out);
+            return Ok(());
+        }
+        let response = client.invoke(&request).await?;
+        print_response(args, &response, out);
+        check_status(&response)
     })
 }
 

@@ -1,6 +1,6 @@
 //! `log`: post an extension log; prints the new logId (and parentLogId).
 
-use super::{connect, runtime};
+use super::with_client;
 use crate::cli::{LogArgs, OutputFormat};
 use crate::desk::{logs, Body};
 use crate::error::{Error, Kind, Result};
@@ -14,48 +14,42 @@ pub fn run(args: &LogArgs, settings: &Settings, out: &Output) -> Result<()> {
         Some(d) => read_arg(d, "--description")?,
         None => String::new(),
     };
-    runtime()?.block_on(async {
-        let client = connect(settings, out).await?;
-        let result = async {
-            let request = logs::post(
-                client.base_url(),
-                client.org_id(),
-                &args.title,
-                &description,
-                args.reference.as_deref(),
-            )?;
-            let response = client
-                .call(&request)
-                .await
-                .map_err(|e| match &args.reference {
-                    Some(reference) if e.kind == Kind::Client => e.with_hint(format!(
-                        "a reference holds at most {} logs; `{reference}` may be full",
-                        logs::MAX_LOGS_PER_REFERENCE
-                    )),
-                    _ => e,
-                })?;
-            let (log_id, parent) = match &response.body {
-                Body::Json(value) => logs::ids(value),
-                _ => (None, None),
-            };
-            let log_id = log_id.ok_or_else(|| {
-                Error::new(
-                    Kind::Server,
-                    "the log was posted but the reply has no logId",
-                )
+    with_client(settings, out, async |client| {
+        let request = logs::post(
+            client.base_url(),
+            client.org_id(),
+            &args.title,
+            &description,
+            args.reference.as_deref(),
+        )?;
+        let response = client
+            .call(&request)
+            .await
+            .map_err(|e| match &args.reference {
+                Some(reference) if e.kind == Kind::Client => e.with_hint(format!(
+                    "a reference holds at most {} logs; `{reference}` may be full",
+                    logs::MAX_LOGS_PER_REFERENCE
+                )),
+                _ => e,
             })?;
-            if out.format == OutputFormat::Json {
-                out.line(&json!({"logId": log_id, "parentLogId": parent}).to_string());
-            } else {
-                out.line(&log_id);
-                if let Some(parent) = parent {
-                    out.info(&format!("parentLogId: {parent}"));
-                }
+        let (log_id, parent) = match &response.body {
+            Body::Json(value) => logs::ids(value),
+            _ => (None, None),
+        };
+        let log_id = log_id.ok_or_else(|| {
+            Error::new(
+                Kind::Server,
+                "the log was posted but the reply has no logId",
+            )
+        })?;
+        if out.format == OutputFormat::Json {
+            out.line(&json!({"logId": log_id, "parentLogId": parent}).to_string());
+        } else {
+            out.line(&log_id);
+            if let Some(parent) = parent {
+                out.info(&format!("parentLogId: {parent}"));
             }
-            Ok(())
         }
-        .await;
-        client.close().await;
-        result
+        Ok(())
     })
 }

@@ -59,6 +59,21 @@ pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
         .map_err(|e| Error::config(format!("cannot start the async runtime: {e}")))
 }
 
+/// Runs `work` with a connected client on a fresh runtime, and closes the client (and the
+/// `local` profile's in-process emulator) whatever the outcome.
+pub(crate) fn with_client<T>(
+    settings: &Settings,
+    out: &Output,
+    work: impl AsyncFnOnce(&Client) -> Result<T>,
+) -> Result<T> {
+    runtime()?.block_on(async {
+        let client = connect(settings, out).await?;
+        let result = work(&client).await;
+        client.close().await;
+        result
+    })
+}
+
 /// The Desk client for these settings, tracing to stderr as `-v`/`-vv` ask.
 pub(crate) async fn connect(settings: &Settings, out: &Output) -> Result<Client> {
     let trace_out = out.clone();

@@ -1,6 +1,6 @@
 //! `permissions [check API_NAME]`: the current user's custom permissions.
 
-use super::{connect, runtime};
+use super::with_client;
 use crate::cli::{OutputFormat, PermissionsArgs, PermissionsCommand};
 use crate::desk::{permissions, Body, Client};
 use crate::error::{Error, Kind, Result};
@@ -9,12 +9,7 @@ use crate::profile::Settings;
 use serde_json::{json, Value};
 
 pub fn run(args: &PermissionsArgs, settings: &Settings, out: &Output) -> Result<()> {
-    let list = runtime()?.block_on(async {
-        let client = connect(settings, out).await?;
-        let result = fetch(&client).await;
-        client.close().await;
-        result
-    })?;
+    let list = with_client(settings, out, async |client| fetch(client).await)?;
     match &args.command {
         Some(PermissionsCommand::Check { api_name }) => {
             let state = list

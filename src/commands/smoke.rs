@@ -2,7 +2,7 @@
 //! its time, optional JUnit XML; exit 0 only when every step passed. The item it stores is
 //! deleted even when a later step fails.
 
-use super::{config, connect, permissions, runtime};
+use super::{config, permissions, with_client};
 use crate::cli::SmokeArgs;
 use crate::desk::storage::{self, Item, Query};
 use crate::desk::{logs, Body, Client};
@@ -21,14 +21,8 @@ struct Step {
 
 pub fn run(args: &SmokeArgs, settings: &Settings, out: &Output) -> Result<()> {
     let started = Instant::now();
-    let steps = runtime()?.block_on(async {
-        let client = match connect(settings, out).await {
-            Ok(client) => client,
-            Err(e) => return Err(e),
-        };
-        let steps = run_steps(&client, args.log, out).await;
-        client.close().await;
-        Ok(steps)
+    let steps = with_client(settings, out, async |client| {
+        Ok(run_steps(client, args.log, out).await)
     })?;
     let failed = steps.iter().filter(|s| s.outcome.is_err()).count();
     if let Some(path) = &args.junit {

@@ -2,7 +2,7 @@
 //! their input and output, run a bounded number of requests at once over one keep-alive
 //! client, and account for every line: stored, or reported and written to `--failed`.
 
-use super::{connect, progress_bar, runtime};
+use super::{progress_bar, with_client};
 use crate::cli::{OutputFormat, StorageCommand, StorageDeleteArgs, StorageGetArgs, StoragePutArgs};
 use crate::desk::storage::{self, Item, Query};
 use crate::desk::{Body, Client, InvokeRequest};
@@ -40,28 +40,22 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
         query.limit = Some(query.limit.unwrap_or(PAGE_SIZE));
     }
     let format = out.resolve(OutputFormat::Table, OutputFormat::Json);
-    runtime()?.block_on(async {
-        let client = connect(settings, out).await?;
-        let result = async {
-            let mut writer = ItemWriter::new(format, out);
-            loop {
-                let request = storage::get(client.base_url(), client.org_id(), &query)?;
-                let items = fetch_items(&client, &request).await?;
-                let count = items.len() as u64;
-                writer.write(items)?;
-                let (Some(from), Some(limit)) = (query.from, query.limit) else {
-                    break;
-                };
-                if !args.all || count < limit || count == 0 {
-                    break;
-                }
-                query.from = Some(from + count);
+    with_client(settings, out, async |client| {
+        let mut writer = ItemWriter::new(format, out);
+        loop {
+            let request = storage::get(client.base_url(), client.org_id(), &query)?;
+            let items = fetch_items(client, &request).await?;
+            let count = items.len() as u64;
+            writer.write(items)?;
+            let (Some(from), Some(limit)) = (query.from, query.limit) else {
+                break;
+            };
+            if !args.all || count < limit || count == 0 {
+                break;
             }
-            writer.finish()
+            query.from = Some(from + count);
         }
-        .await;
-        client.close().await;
-        result
+        writer.finish()
     })
 }
 
@@ -151,13 +145,15 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
             ));
         }
         let lines = open_lines(file)?;
-        return bulk(
+        let bulk = Bulk {
+            concurrency: args.concurrency,
+            failed_path: args.failed.as_deref(),
+            done_word: "stored",
+        };
+        return bulk.run(
             settings,
             out,
-            args.concurrency,
-            args.failed.as_deref(),
             lines,
-            "stored",
             |line| {
                 let item: Item = serde_json::from_str(line)
                     .map_err(|e| Error::usage(format!("not a storage item: {e}")))?;
@@ -184,25 +180,17 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
         value,
     };
     item.check()?;
-    runtime()?.block_on(async {
-        let client = connect(settings, out).await?;
-        let result = async {
-            let response = client
-                .call(&storage::put(client.base_url(), client.org_id(), &item)?)
-                .await?;
-            match response.body {
-                Body::Json(value)
-                    if out.format != OutputFormat::Auto || !out.stdout_is_terminal =>
-                {
-                    out.json(&value)
-                }
-                _ => out.info(&format!("stored `{}`", item.key)),
+    with_client(settings, out, async |client| {
+        let response = client
+            .call(&storage::put(client.base_url(), client.org_id(), &item)?)
+            .await?;
+        match response.body {
+            Body::Json(value) if out.format != OutputFormat::Auto || !out.stdout_is_terminal => {
+                out.json(&value)
             }
-            Ok(())
+            _ => out.info(&format!("stored `{}`", item.key)),
         }
-        .await;
-        client.close().await;
-        result
+        Ok(())
     })
 }
 
@@ -216,13 +204,15 @@ fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output) -> Result
             Box::new(args.keys.clone().into_iter().map(Ok))
         }
     };
-    bulk(
+    let bulk = Bulk {
+        concurrency: args.concurrency,
+        failed_path: args.failed.as_deref(),
+        done_word: "deleted",
+    };
+    bulk.run(
         settings,
         out,
-        args.concurrency,
-        args.failed.as_deref(),
         lines,
-        "deleted",
         |line| {
             // A line is a bare key or an NDJSON item (so an export can be fed back to delete).
             let key = if line.trim_start().starts_with('{') {
@@ -252,51 +242,52 @@ fn open_lines(path: &Path) -> Result<Box<dyn Iterator<Item = std::io::Result<Str
     Ok(Box::new(reader.lines()))
 }
 
-/// One line that could not be done, and why.
-struct Failure {
-    line_number: usize,
-    line: String,
-    error: Error,
+/// Failures listed one per line on stderr before the rest are only counted.
+const MAX_LISTED_FAILURES: u64 = 50;
+
+/// How a bulk command runs: requests in flight at once, where failed lines go, and the word
+/// for a line that went through ("stored", "deleted").
+struct Bulk<'a> {
+    concurrency: u32,
+    failed_path: Option<&'a Path>,
+    done_word: &'static str,
 }
 
-/// Runs `request_for(parse(line))` for every non-blank line, `concurrency` at a time. Every
-/// line ends stored (counted) or failed (listed on stderr and written to `failed_path`).
-#[allow(clippy::too_many_arguments)]
-fn bulk<T: Send + 'static>(
-    settings: &Settings,
-    out: &Output,
-    concurrency: u32,
-    failed_path: Option<&Path>,
-    lines: Box<dyn Iterator<Item = std::io::Result<String>>>,
-    done_word: &str,
-    parse: impl Fn(&str) -> Result<T>,
-    request_for: impl Fn(&Client, &T) -> Result<InvokeRequest>,
-) -> Result<()> {
-    let mut failed_file = match failed_path {
-        Some(path) => Some(std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .map_err(|e| Error::usage(format!("cannot create {}: {e}", path.display())))?,
-        )),
-        None => None,
-    };
-    runtime()?.block_on(async {
-        let client = connect(settings, out).await?;
-        let progress = progress_bar(out);
-        let mut done = 0u64;
-        let mut failures: Vec<Failure> = Vec::new();
+impl Bulk<'_> {
+    /// Runs `request_for(parse(line))` for every non-blank line. Every line ends done
+    /// (counted) or failed (listed on stderr and written to `--failed` as it happens, so an
+    /// interrupted run still keeps what failed so far).
+    fn run<T>(
+        &self,
+        settings: &Settings,
+        out: &Output,
+        lines: Box<dyn Iterator<Item = std::io::Result<String>>>,
+        parse: impl Fn(&str) -> Result<T>,
+        request_for: impl Fn(&Client, &T) -> Result<InvokeRequest>,
+    ) -> Result<()> {
+        let mut failed_file = match self.failed_path {
+            Some(path) => Some(std::io::BufWriter::new(
+                std::fs::File::create(path)
+                    .map_err(|e| Error::usage(format!("cannot create {}: {e}", path.display())))?,
+            )),
+            None => None,
+        };
+        let (mut done, mut failed) = (0u64, 0u64);
+        let mut first_failure = None;
         let mut read_error = None;
-        {
-            let client = &client;
-            let parse = &parse;
-            let request_for = &request_for;
-            let work = lines.enumerate().map_while(|(i, line)| match line {
-                Ok(line) => Some((i + 1, line)),
-                Err(e) => {
-                    read_error = Some(Error::usage(format!("cannot read line {}: {e}", i + 1)));
-                    None
-                }
-            });
-            let work = work.filter(|(_, line)| !line.trim().is_empty());
+        with_client(settings, out, async |client| {
+            let progress = progress_bar(out);
+            let work = lines
+                .enumerate()
+                .map_while(|(i, line)| match line {
+                    Ok(line) => Some((i + 1, line)),
+                    Err(e) => {
+                        read_error = Some(Error::usage(format!("cannot read line {}: {e}", i + 1)));
+                        None
+                    }
+                })
+                .filter(|(_, line)| !line.trim().is_empty());
+            let (parse, request_for) = (&parse, &request_for);
             let mut results = stream::iter(work)
                 .map(|(line_number, line)| async move {
                     let outcome = match parse(&line).and_then(|t| request_for(client, &t)) {
@@ -305,62 +296,63 @@ fn bulk<T: Send + 'static>(
                     };
                     (line_number, line, outcome)
                 })
-                .buffer_unordered(concurrency as usize);
+                .buffer_unordered(self.concurrency as usize);
             while let Some((line_number, line, outcome)) = results.next().await {
-                match outcome {
-                    Ok(()) => done += 1,
-                    Err(error) => failures.push(Failure {
-                        line_number,
-                        line,
-                        error,
-                    }),
-                }
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
+                let error = match outcome {
+                    Ok(()) => {
+                        done += 1;
+                        continue;
+                    }
+                    Err(error) => error,
+                };
+                failed += 1;
+                if failed <= MAX_LISTED_FAILURES {
+                    let report = || eprintln!("line {line_number}: {}", error.message);
+                    match &progress {
+                        Some(bar) => bar.suspend(report),
+                        None => report(),
+                    }
+                }
+                if let Some(file) = failed_file.as_mut() {
+                    writeln!(file, "{line}")
+                        .map_err(|e| Error::usage(format!("cannot write --failed: {e}")))?;
+                }
+                first_failure.get_or_insert(error);
             }
-        }
-        if let Some(bar) = progress {
-            bar.finish_and_clear();
-        }
-        client.close().await;
-
-        failures.sort_by_key(|f| f.line_number);
-        for f in failures.iter().take(50) {
-            eprintln!("line {}: {}", f.line_number, f.error.message);
-        }
-        if failures.len() > 50 {
-            eprintln!("… and {} more failures", failures.len() - 50);
-        }
+            if let Some(bar) = progress {
+                bar.finish_and_clear();
+            }
+            Ok(())
+        })?;
         if let Some(file) = failed_file.as_mut() {
-            for f in &failures {
-                writeln!(file, "{}", f.line)
-                    .map_err(|e| Error::usage(format!("cannot write --failed: {e}")))?;
-            }
             file.flush()
                 .map_err(|e| Error::usage(format!("cannot write --failed: {e}")))?;
         }
-        out.info(&format!("{done} {done_word}, {} failed", failures.len()));
+        if failed > MAX_LISTED_FAILURES {
+            eprintln!("… and {} more failures", failed - MAX_LISTED_FAILURES);
+        }
+        out.info(&format!("{done} {}, {failed} failed", self.done_word));
         if let Some(e) = read_error {
             return Err(e);
         }
-        if failures.is_empty() {
-            Ok(())
-        } else if done == 0 && failures.len() == 1 {
+        match first_failure {
+            None => Ok(()),
             // A single item: its own error (and exit code) says more than "partial failure".
-            Err(failures.remove(0).error)
-        } else {
-            let error = Error::partial(format!(
-                "{} of {} items failed",
-                failures.len(),
-                failures.len() as u64 + done
-            ));
-            Err(match failed_path {
-                Some(path) => {
-                    error.with_hint(format!("re-run the failed items from {}", path.display()))
-                }
-                None => error.with_hint("pass --failed FILE to keep the failed items for a re-run"),
-            })
+            Some(error) if done == 0 && failed == 1 => Err(error),
+            Some(_) => {
+                let error = Error::partial(format!("{failed} of {} items failed", failed + done));
+                Err(match self.failed_path {
+                    Some(path) => {
+                        error.with_hint(format!("re-run the failed items from {}", path.display()))
+                    }
+                    None => {
+                        error.with_hint("pass --failed FILE to keep the failed items for a re-run")
+                    }
+                })
+            }
         }
-    })
+    }
 }
