@@ -8,7 +8,7 @@ use crate::profile::{self, Settings};
 use crate::request::Source;
 use crate::signing;
 use serde_json::{json, Value};
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 
 pub fn run(
     args: &VerifyCallbackArgs,
@@ -34,6 +34,9 @@ pub fn run(
             "--hash must be 64 hex digits (a HMAC-SHA256), got {} characters",
             hash.len()
         )));
+    }
+    if body_source == Source::Stdin && std::io::stdin().is_terminal() {
+        out.info("reading the callback body from stdin (end with Ctrl-D), or pass --body @FILE");
     }
     let mut body = Vec::new();
     body_source
