@@ -410,3 +410,35 @@ fn send_callback_is_signed_over_the_raw_body() {
         .success()
         .stdout("valid\n");
 }
+
+#[test]
+fn colour_follows_flag_and_environment() {
+    let sandbox = Sandbox::new();
+    let desk = FakeDesk::start();
+    let run = |extra: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = sandbox.against(&desk.url);
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd
+            .args(extra)
+            .args(["invoke", "--url", "/echo"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        stdout_of(&out).contains('\u{1b}')
+    };
+    assert!(!run(&[], &[]), "piped output is plain by default");
+    assert!(run(&["--color", "always"], &[]));
+    assert!(run(&[], &[("CLICOLOR_FORCE", "1")]));
+    assert!(
+        !run(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
+        "NO_COLOR wins"
+    );
+    assert!(!run(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(
+        run(&["--color", "always"], &[("NO_COLOR", "1")]),
+        "the flag wins"
+    );
+}
