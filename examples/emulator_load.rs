@@ -220,9 +220,7 @@ fn main() {
                                 // The invoke call and the storage call it wraps both succeeded.
                                 Ok(body)
                                     if status.is_success()
-                                        && body
-                                            .windows(16)
-                                            .any(|w| w == b"\"statusCode\":200") =>
+                                        && body.windows(16).any(|w| w == b"\"statusCode\":200") =>
                                 {
                                     Ok(())
                                 }
