@@ -218,11 +218,26 @@ print()
 for note in notes:
     print(f"- {note}")
 print()
-print("Runs per command (all rounds pooled): median / min / max")
+print("Runs per command (all rounds pooled): median / min / max; then the table's ratio per round")
 print()
-for name in ("hash_small", "hash_big", "put_one", "bulk_put", "export"):
+per_item = bulk_items / loop_items
+for name, a, b, what, scale in (
+    ("hash_small", "desk-invoke", "openssl", "time ratio", 1),
+    ("hash_big", "desk-invoke", "openssl", "time ratio", 1),
+    ("put_one", "desk-invoke", "openssl+curl", "time ratio", 1),
+    # Per-item speed-up: (loop time / loop items) / (bulk time / bulk items).
+    ("bulk_put", "bash-loop", "desk-invoke", "per-item speed-up", per_item),
+    # Items/s at the large size over items/s at the small one.
+    ("export", f"export-{small}", f"export-{large}", "items/s, large over small", large / small),
+):
     for label, values in times(name).items():
         print(
             f"- {name} {label}: {ms(statistics.median(values))} / {ms(min(values))} / "
             f"{ms(max(values))} over {len(values)} runs"
         )
+    per_round = []
+    for path in sorted(glob.glob(f"{RESULTS}/{name}.round*.json")):
+        with open(path) as f:
+            medians = {r["command"]: statistics.median(r["times"]) for r in json.load(f)["results"]}
+        per_round.append(f"{medians[a] / medians[b] * scale:.2f}")
+    print(f"- {name}, {what} per round: {' '.join(per_round)}")
