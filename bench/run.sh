@@ -22,7 +22,7 @@ for arg in "$@"; do
   --quick) QUICK=1 ;;
   --keep) KEEP=1 ;;
   -h | --help)
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
     exit 0
     ;;
   *)
