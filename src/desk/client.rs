@@ -54,6 +54,10 @@ pub struct Client {
     trace: Trace,
     /// The in-process emulator of the `local` profile, alive as long as the client.
     emulator: Option<Emulator>,
+    /// `invoke_url()`, parsed once rather than by reqwest on every call.
+    parsed_invoke_url: Option<reqwest::Url>,
+    /// What `redact` replaces, in order: each secret as it is and URL-encoded.
+    redactions: Vec<String>,
 }
 
 impl Client {
@@ -81,7 +85,14 @@ impl Client {
             .user_agent(concat!("desk-invoke/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| Error::config(format!("cannot set up the HTTP client: {e}")))?;
-        Ok(Client {
+        let mut redactions = Vec::new();
+        for value in [secret.expose(), security_context.expose()] {
+            if !value.is_empty() {
+                redactions.push(value.to_string());
+                redactions.push(form_urlencoded::byte_serialize(value.as_bytes()).collect());
+            }
+        }
+        let mut client = Client {
             http,
             base_url,
             org_id,
@@ -91,7 +102,11 @@ impl Client {
             policy,
             trace,
             emulator,
-        })
+            parsed_invoke_url: None,
+            redactions,
+        };
+        client.parsed_invoke_url = reqwest::Url::parse(&client.invoke_url()).ok();
+        Ok(client)
     }
 
     pub fn base_url(&self) -> &str {
@@ -166,9 +181,11 @@ impl Client {
                 (self.trace)(2, &format!("> {}", self.redact(&form)));
             }
             let started = Instant::now();
-            let sent = self
-                .http
-                .post(&url)
+            let builder = match &self.parsed_invoke_url {
+                Some(parsed) => self.http.post(parsed.clone()),
+                None => self.http.post(&url),
+            };
+            let sent = builder
                 .header("HASH", &hash)
                 .header(
                     reqwest::header::CONTENT_TYPE,
@@ -252,19 +269,16 @@ impl Client {
         }
     }
 
-    /// Replaces the secret and securityContext wherever they occur.
+    /// Replaces the secret and securityContext wherever they occur. Runs for every call
+    /// (the trace callback decides what to show), so it only copies text that holds one.
     pub fn redact(&self, text: &str) -> String {
-        let mut text = text.to_string();
-        for value in [self.secret.expose(), self.security_context.expose()] {
-            if value.is_empty() {
-                continue;
+        let mut text = std::borrow::Cow::Borrowed(text);
+        for value in &self.redactions {
+            if text.contains(value.as_str()) {
+                text = std::borrow::Cow::Owned(text.replace(value.as_str(), "[redacted]"));
             }
-            let encoded: String = form_urlencoded::byte_serialize(value.as_bytes()).collect();
-            text = text
-                .replace(value, "[redacted]")
-                .replace(&encoded, "[redacted]");
         }
-        text
+        text.into_owned()
     }
 
     /// Stops the in-process emulator, if any, after in-flight requests.

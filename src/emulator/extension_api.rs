@@ -221,7 +221,9 @@ async fn storage(installation: &Installation<'_>, call: &DeskCall<'_>) -> Handle
             };
             let items = installation
                 .store
-                .run(move |db| store::get_items(db, &installation_id, &query))
+                .run_with_cursor(move |db, cursor| {
+                    store::list_items(db, cursor, &installation_id, &query)
+                })
                 .await?;
             let data: Vec<Value> = items.iter().map(StorageItem::to_json).collect();
             Ok(Ok(DeskReply::ok(json!({ "data": data }))))
@@ -234,7 +236,7 @@ async fn storage(installation: &Installation<'_>, call: &DeskCall<'_>) -> Handle
             let reply = item.to_json();
             installation
                 .store
-                .run(move |db| store::put_item(db, &installation_id, &item))
+                .write(move |db| store::put_item(db, &installation_id, &item))
                 .await?;
             Ok(Ok(DeskReply::ok(reply)))
         }
@@ -250,7 +252,7 @@ async fn storage(installation: &Installation<'_>, call: &DeskCall<'_>) -> Handle
             let reply_key = key.clone();
             let deleted = installation
                 .store
-                .run(move |db| store::delete_item(db, &installation_id, &key))
+                .write(move |db| store::delete_item(db, &installation_id, &key))
                 .await?;
             Ok(Ok(DeskReply::ok(
                 json!({ "key": reply_key, "deleted": deleted }),

@@ -89,6 +89,37 @@ pub fn first_placeholder(text: &str) -> Option<&str> {
     None
 }
 
+/// Whether substituting `text` could look up a config param: a placeholder other than
+/// `{{installationId}}` starts somewhere in it. Checked at every `{{`, so it finds at least
+/// every name `substitute` would look up. When no text of a request mentions one, the request
+/// needs no config params and the emulator does not read them.
+pub fn mentions_config_param(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let candidate = &rest[start..];
+        if let Some((name, _)) = parse_placeholder(candidate) {
+            if name != "installationId" {
+                return true;
+            }
+        }
+        rest = &candidate[1..];
+    }
+    false
+}
+
+/// `mentions_config_param` for every string of a JSON value, keys included (what
+/// `substitute_json` substitutes).
+pub fn json_mentions_config_param(value: &Value) -> bool {
+    match value {
+        Value::String(text) => mentions_config_param(text),
+        Value::Array(items) => items.iter().any(json_mentions_config_param),
+        Value::Object(map) => map
+            .iter()
+            .any(|(key, item)| mentions_config_param(key) || json_mentions_config_param(item)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => false,
+    }
+}
+
 /// `{{name}}` at the start of `text`: the name and the placeholder's length in bytes.
 fn parse_placeholder(text: &str) -> Option<(&str, usize)> {
     let inner = text.strip_prefix("{{")?;
@@ -142,6 +173,27 @@ mod tests {
             assert_eq!(value["l"][0], "42");
             assert_eq!(value["n"], 1);
         });
+    }
+
+    #[test]
+    fn config_params_are_needed_only_for_other_placeholders() {
+        assert!(!mentions_config_param(
+            "https://x/{{installationId}}/storage"
+        ));
+        assert!(!mentions_config_param("plain {{ }} {{}} {{"));
+        assert!(mentions_config_param(
+            "https://x/{{installationId}}/{{region}}"
+        ));
+        assert!(mentions_config_param("{{{apiKey}}"));
+        assert!(mentions_config_param("{{installationId}}{{a.b-c_d}}"));
+        let json: Value =
+            serde_json::from_str(r#"{"a":["x","{{installationId}}"],"n":1}"#).unwrap();
+        assert!(!json_mentions_config_param(&json));
+        // JSON escapes hide the braces from a scan of the raw text; the parsed value shows them.
+        let json: Value = serde_json::from_str(r#"{"h":"\u007b\u007btoken}}"}"#).unwrap();
+        assert!(json_mentions_config_param(&json));
+        let json: Value = serde_json::from_str(r#"{"{{name}}":1}"#).unwrap();
+        assert!(json_mentions_config_param(&json));
     }
 
     #[test]

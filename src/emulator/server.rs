@@ -345,15 +345,26 @@ async fn call(state: &AppState, fields: &InvokeFields) -> Result<Value, InvokeEr
     let mut query_params = json_object_field(fields, Field::QueryParams, "INVALID_QUERY_PARAMS")?;
     let mut headers = json_object_field(fields, Field::Headers, "INVALID_HEADERS")?;
 
-    let installation_id = state.installation_id.clone();
-    let config_params: HashMap<String, String> = state
-        .store
-        .run(move |db| store::config_params(db, &installation_id))
-        .await
-        .map_err(database_failure)?
-        .into_iter()
-        .map(|param| (param.name, param.value))
-        .collect();
+    // Most calls hold no placeholder but {{installationId}}: they skip a database round trip.
+    let needs_config_params = placeholders::mentions_config_param(request_url)
+        || fields
+            .get(Field::PostBody)
+            .is_some_and(placeholders::mentions_config_param)
+        || placeholders::json_mentions_config_param(&query_params)
+        || placeholders::json_mentions_config_param(&headers);
+    let config_params: HashMap<String, String> = if needs_config_params {
+        let installation_id = state.installation_id.clone();
+        state
+            .store
+            .run(move |db| store::config_params(db, &installation_id))
+            .await
+            .map_err(database_failure)?
+            .into_iter()
+            .map(|param| (param.name, param.value))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     let substitutions = Placeholders {
         installation_id: &state.installation_id,
         config_params: &config_params,

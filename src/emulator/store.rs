@@ -5,11 +5,12 @@
 //! there is no lock to poison. Statements are prepared once and cached (`prepare_cached`).
 //!
 //! Durability: the file is in WAL mode with `synchronous=NORMAL`. Every write is committed
-//! before the request is answered, and a committed WAL transaction survives the process
-//! being killed (SIGTERM, SIGKILL, a crash): only an OS crash or power loss can lose the
-//! last transactions, which is the documented trade-off of NORMAL in WAL mode and fine for
-//! an emulator. `busy_timeout` lets several processes (e.g. parallel `-p local` commands)
-//! share one file.
+//! before the request is answered (storage writes that queue up while the thread is busy
+//! share one transaction, a group commit, and are all answered once it has committed), and
+//! a committed WAL transaction survives the process being killed (SIGTERM, SIGKILL, a
+//! crash): only an OS crash or power loss can lose the last transactions, which is the
+//! documented trade-off of NORMAL in WAL mode and fine for an emulator. `busy_timeout` lets
+//! several processes (e.g. parallel `-p local` commands) share one file.
 //!
 //! Every row carries its installation id, so one file can serve emulators started with
 //! different `--installation-id`s without mixing their data.
@@ -62,7 +63,25 @@ pub const MAX_LOGS_PER_REFERENCE: i64 = 10;
 /// Logs expire this long after they were posted.
 pub const LOG_LIFETIME: Duration = Duration::from_secs(3 * 24 * 60 * 60);
 
-type Job = Box<dyn FnOnce(&mut Connection) + Send>;
+/// A job for the database thread.
+enum Job {
+    Alone(AloneJob),
+    Batched(BatchedJob),
+}
+
+/// Runs on its own, with the listing cursor (see `list_items`).
+type AloneJob = Box<dyn FnOnce(&mut Connection, &mut Option<PageCursor>) + Send>;
+
+/// A write that may share one transaction with the writes queued behind it (group commit).
+/// It runs inside the transaction and returns what to do once the transaction has committed
+/// or failed: reply to its caller.
+type BatchedJob = Box<dyn FnOnce(&Connection) -> Deliver + Send>;
+
+/// Called with the outcome of the batch's commit.
+type Deliver = Box<dyn FnOnce(Result<(), StoreError>) + Send>;
+
+/// At most this many queued writes share one transaction.
+const MAX_BATCH: usize = 64;
 
 /// A handle to the database thread; cheap to clone.
 #[derive(Clone)]
@@ -81,7 +100,7 @@ impl StoreThread {
 }
 
 /// A failure of the database itself (disk full, corrupt file…), not of the request.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct StoreError(pub String);
 
 impl From<rusqlite::Error> for StoreError {
@@ -97,17 +116,7 @@ impl Store {
         let (jobs, queue) = mpsc::channel::<Job>();
         let thread = std::thread::Builder::new()
             .name("emulator-db".into())
-            .spawn(move || {
-                let mut connection = connection;
-                // Ends when every sender is dropped; the connection closes with the thread.
-                for job in queue {
-                    // A panicking job must not take the database down with it; its caller
-                    // sees its reply channel closed and answers with an error.
-                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        job(&mut connection)
-                    }));
-                }
-            })
+            .spawn(move || serve_jobs(connection, queue))
             .or_config(|| "cannot start the emulator's database thread".into())?;
         Ok((Store { jobs }, StoreThread(thread)))
     }
@@ -119,15 +128,135 @@ impl Store {
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     {
+        self.run_with_cursor(move |connection, _| job(connection))
+            .await
+    }
+
+    /// As `run`, with the cursor that lets `list_items` continue a listing page by page.
+    pub async fn run_with_cursor<T, F>(&self, job: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection, &mut Option<PageCursor>) -> Result<T, StoreError>
+            + Send
+            + 'static,
+    {
         let (reply, result) = tokio::sync::oneshot::channel();
-        self.jobs
-            .send(Box::new(move |connection| {
-                let _ = reply.send(job(connection));
-            }))
-            .map_err(|_| StoreError("the database is closed".into()))?;
+        self.send(Job::Alone(Box::new(move |connection, cursor| {
+            let _ = reply.send(job(connection, cursor));
+        })))?;
         result
             .await
             .map_err(|_| StoreError("the database job failed".into()))?
+    }
+
+    /// Runs a write (statements that need no transaction of their own) on the database
+    /// thread. Writes queued together share one transaction; the reply comes only once that
+    /// transaction has committed, so a write that was answered is durable as before.
+    pub async fn write<T, F>(&self, job: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let (reply, result) = tokio::sync::oneshot::channel();
+        self.send(Job::Batched(Box::new(move |connection| {
+            let outcome = job(connection);
+            Box::new(move |committed: Result<(), StoreError>| {
+                let _ = reply.send(committed.and(outcome));
+            })
+        })))?;
+        result
+            .await
+            .map_err(|_| StoreError("the database job failed".into()))?
+    }
+
+    fn send(&self, job: Job) -> Result<(), StoreError> {
+        self.jobs
+            .send(job)
+            .map_err(|_| StoreError("the database is closed".into()))
+    }
+}
+
+/// The database thread: runs jobs in arrival order until every `Store` is dropped; the
+/// connection closes with the thread.
+fn serve_jobs(mut connection: Connection, queue: mpsc::Receiver<Job>) {
+    let mut cursor = None;
+    let mut next = None;
+    loop {
+        let job = match next.take() {
+            Some(job) => job,
+            None => match queue.recv() {
+                Ok(job) => job,
+                Err(_) => return,
+            },
+        };
+        match job {
+            Job::Alone(job) => {
+                // A panicking job must not take the database down with it; its caller
+                // sees its reply channel closed and answers with an error.
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    job(&mut connection, &mut cursor)
+                }));
+            }
+            Job::Batched(first) => {
+                // Group commit: the writes already waiting join this one's transaction.
+                let mut batch = vec![first];
+                while batch.len() < MAX_BATCH {
+                    match queue.try_recv() {
+                        Ok(Job::Batched(write)) => batch.push(write),
+                        Ok(other) => {
+                            next = Some(other);
+                            break;
+                        }
+                        Err(_) => break,
+                    }
+                }
+                run_batch(&mut connection, batch);
+            }
+        }
+    }
+}
+
+/// Runs writes in one transaction and delivers every reply after the commit. A lone write
+/// runs in autocommit mode (its own transaction). Should SQLite roll the transaction back
+/// by itself (disk full, I/O error), the writes so far are answered with that error and the
+/// rest start a new transaction.
+fn run_batch(connection: &mut Connection, batch: Vec<BatchedJob>) {
+    let run = |connection: &Connection, write: BatchedJob| {
+        // As for lone jobs: a panic drops the caller's reply channel, nothing more.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write(connection))).ok()
+    };
+    let mut writes = batch.into_iter().peekable();
+    while writes.peek().is_some() {
+        let started = writes.len() > 1 && connection.execute_batch("BEGIN IMMEDIATE").is_ok();
+        if !started {
+            // One write, or no transaction could be started: autocommit, one at a time.
+            if let Some(deliver) = writes.next().and_then(|write| run(connection, write)) {
+                deliver(Ok(()));
+            }
+            continue;
+        }
+        let mut delivers = Vec::new();
+        let mut rolled_back = false;
+        for write in writes.by_ref() {
+            delivers.extend(run(connection, write));
+            if connection.is_autocommit() {
+                rolled_back = true;
+                break;
+            }
+        }
+        let outcome = if rolled_back {
+            Err(StoreError(
+                "the database rolled the transaction back".into(),
+            ))
+        } else {
+            connection.execute_batch("COMMIT").map_err(StoreError::from)
+        };
+        if outcome.is_err() && !connection.is_autocommit() {
+            let _ = connection.execute_batch("ROLLBACK");
+        }
+        for deliver in delivers {
+            deliver(outcome.clone());
+        }
     }
 }
 
@@ -231,22 +360,127 @@ pub fn put_item(
     Ok(())
 }
 
+/// The SELECT of a storage read for the filters given (?1 installation, ?2 key, ?3 queriable
+/// value, ?4 limit, then ?5 offset or, with `after_id`, ?5 the last id already listed).
+///
+/// One statement per combination of filters, so that each can use its index: a single
+/// statement with `(?2 IS NULL OR item_key = ?2)` cannot, and sorted the whole installation
+/// for every lookup by key and for every page of an export. Without filters the table is
+/// walked in id (rowid) order, stopping after the page; the `+` keeps SQLite from picking an
+/// installation_id index, which would then sort the installation into a temporary b-tree.
+/// With a key, the unique (installation_id, item_key) index finds at most one row; with a
+/// queriable value only, the (installation_id, queriable_value, id) index is in id order.
+fn storage_select(by_key: bool, by_queriable_value: bool, after_id: bool) -> String {
+    let mut sql =
+        String::from("SELECT id, item_key, queriable_value, value_json FROM storage_items WHERE ");
+    sql.push_str(if by_key || by_queriable_value {
+        "installation_id = ?1"
+    } else {
+        "+installation_id = ?1"
+    });
+    if by_key {
+        sql.push_str(" AND item_key = ?2");
+    }
+    if by_queriable_value {
+        sql.push_str(" AND queriable_value = ?3");
+    }
+    sql.push_str(if after_id {
+        " AND id > ?5 ORDER BY id LIMIT ?4"
+    } else {
+        " ORDER BY id LIMIT ?4 OFFSET ?5"
+    });
+    sql
+}
+
 /// Items in insertion order (stable, so paging with from/limit is deterministic).
 pub fn get_items(
     connection: &Connection,
     installation_id: &str,
     query: &StorageQuery,
 ) -> Result<Vec<StorageItem>, StoreError> {
-    let mut statement = connection.prepare_cached(
-        "SELECT item_key, queriable_value, value_json FROM storage_items
-         WHERE installation_id = ?1
-           AND (?2 IS NULL OR item_key = ?2)
-           AND (?3 IS NULL OR queriable_value = ?3)
-         ORDER BY id
-         LIMIT ?4 OFFSET ?5",
-    )?;
-    // SQLite integers are i64; the caller caps limit, and an offset past i64 finds nothing.
+    // SQLite integers are i64; an offset past i64 finds nothing.
     let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+    let rows = select_items(connection, installation_id, query, false, offset)?;
+    Ok(rows.into_iter().map(|(_, item)| item).collect())
+}
+
+/// Where the last page of a listing ended. The next page of the same listing (whose offset
+/// is this page's offset plus its length) then continues after `last_id` instead of skipping
+/// `offset` rows again, so exporting n items costs O(n) rather than O(n²). The cursor is
+/// used only while the database is as it was (no row inserted, updated or deleted by this
+/// connection, nothing committed by another): then both forms select the same rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageCursor {
+    installation_id: String,
+    queriable_value: Option<String>,
+    next_offset: u64,
+    last_id: i64,
+    version: (i64, u64),
+}
+
+/// Changes whenever the database may have changed: `data_version` moves when another
+/// connection commits, `total_changes` when this one changes a row.
+fn database_version(connection: &Connection) -> Result<(i64, u64), StoreError> {
+    let data_version = connection.pragma_query_value(None, "data_version", |row| row.get(0))?;
+    Ok((data_version, connection.total_changes()))
+}
+
+/// `get_items`, continuing from `cursor` when this is the next page of the listing it ended,
+/// and leaving the cursor at the end of this page.
+pub fn list_items(
+    connection: &Connection,
+    cursor: &mut Option<PageCursor>,
+    installation_id: &str,
+    query: &StorageQuery,
+) -> Result<Vec<StorageItem>, StoreError> {
+    if query.key.is_some() {
+        // At most one item: nothing to continue.
+        return get_items(connection, installation_id, query);
+    }
+    let version = database_version(connection)?;
+    let continued = cursor
+        .take()
+        .filter(|c| {
+            c.installation_id == installation_id
+                && c.queriable_value == query.queriable_value
+                && c.next_offset == query.offset
+                && c.version == version
+        })
+        .map(|c| c.last_id);
+    let rows = match continued {
+        Some(last_id) => select_items(connection, installation_id, query, true, last_id)?,
+        None => {
+            let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+            select_items(connection, installation_id, query, false, offset)?
+        }
+    };
+    if let Some((last_id, _)) = rows.last() {
+        *cursor = Some(PageCursor {
+            installation_id: installation_id.to_string(),
+            queriable_value: query.queriable_value.clone(),
+            next_offset: query.offset + rows.len() as u64,
+            last_id: *last_id,
+            version,
+        });
+    }
+    Ok(rows.into_iter().map(|(_, item)| item).collect())
+}
+
+/// Runs the storage SELECT; `position` is the offset, or with `after_id` the last id listed.
+fn select_items(
+    connection: &Connection,
+    installation_id: &str,
+    query: &StorageQuery,
+    after_id: bool,
+    position: i64,
+) -> Result<Vec<(i64, StorageItem)>, StoreError> {
+    let sql = storage_select(
+        query.key.is_some(),
+        query.queriable_value.is_some(),
+        after_id,
+    );
+    let mut statement = connection.prepare_cached(&sql)?;
+    // The caller caps limit.
     let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
     let rows = statement.query_map(
         params![
@@ -254,26 +488,30 @@ pub fn get_items(
             query.key,
             query.queriable_value,
             limit,
-            offset
+            position
         ],
         |row| {
             Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, Option<String>>(1)?,
-                row.get::<_, String>(2)?,
+                row.get::<_, i64>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, String>(3)?,
             ))
         },
     )?;
     let mut items = Vec::new();
     for row in rows {
-        let (key, queriable_value, value_json) = row?;
+        let (id, key, queriable_value, value_json) = row?;
         let value = serde_json::from_str(&value_json)
             .map_err(|e| StoreError(format!("stored value of `{key}` is not valid JSON: {e}")))?;
-        items.push(StorageItem {
-            key,
-            queriable_value,
-            value,
-        });
+        items.push((
+            id,
+            StorageItem {
+                key,
+                queriable_value,
+                value,
+            },
+        ));
     }
     Ok(items)
 }
@@ -588,6 +826,136 @@ mod tests {
                 .len(),
             4
         );
+    }
+
+    #[test]
+    fn storage_reads_use_an_index_and_never_sort() {
+        let db = memory();
+        for by_key in [false, true] {
+            for by_queriable_value in [false, true] {
+                for after_id in [false, true] {
+                    let sql = storage_select(by_key, by_queriable_value, after_id);
+                    let plan: Vec<String> = db
+                        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                        .unwrap()
+                        .query_map(params!["1", "k", "q", 100, 0], |row| row.get(3))
+                        .unwrap()
+                        .collect::<Result<_, _>>()
+                        .unwrap();
+                    let plan = plan.join("; ");
+                    assert!(!plan.contains("TEMP B-TREE"), "{sql}: {plan}");
+                    if by_key || by_queriable_value || after_id {
+                        assert!(plan.starts_with("SEARCH"), "{sql}: {plan}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// Paging through `list_items` (which continues from its cursor) gives exactly what
+    /// paging with offsets gives, whatever writes happen between the pages.
+    #[test]
+    fn listing_with_the_cursor_equals_listing_with_offsets() {
+        let db = memory();
+        let mut cursor = None;
+        let mut n = 0;
+        let mut put = |db: &Connection, key: String, group: &str| {
+            n += 1;
+            put_item(db, "1", &item(&key, Some(group), n)).unwrap();
+        };
+        for i in 0..40 {
+            put(&db, format!("k{i}"), if i % 3 == 0 { "a" } else { "b" });
+            put_item(&db, "2", &item(&format!("other{i}"), None, i)).unwrap();
+        }
+        let check =
+            |db: &Connection, cursor: &mut Option<PageCursor>, q: Option<&str>, from: u64| {
+                let query = query(None, q, from, 7);
+                let continued = list_items(db, cursor, "1", &query).unwrap();
+                assert_eq!(
+                    continued,
+                    get_items(db, "1", &query).unwrap(),
+                    "{q:?} from {from}"
+                );
+                continued.len() as u64
+            };
+        for q in [None, Some("a"), Some("b")] {
+            // Straight through, unchanged: the cursor is used after the first page.
+            let mut from = 0;
+            loop {
+                let got = check(&db, &mut cursor, q, from);
+                if from > 0 {
+                    assert!(cursor.is_some() || got == 0);
+                }
+                if got == 0 {
+                    break;
+                }
+                from += got;
+            }
+            // With writes between pages: deletes before the cursor, updates that move an
+            // item between groups, inserts after it, and a page asked for out of order.
+            let mut from = 0;
+            for step in 0..12 {
+                let got = check(&db, &mut cursor, q, from);
+                match step % 4 {
+                    0 => {
+                        delete_item(&db, "1", &format!("k{step}")).unwrap();
+                    }
+                    1 => put(&db, format!("k{}", step + 1), "a"),
+                    2 => put(&db, format!("new{step}"), "b"),
+                    _ => from = from.saturating_sub(3),
+                }
+                from += got;
+            }
+        }
+    }
+
+    /// Many writes at once (they share transactions): every one is answered, and every one
+    /// that was answered is in the database, also as seen from another connection.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_writes_are_all_committed_before_their_reply() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("group.sqlite");
+        let (store, thread) = Store::open(&Database::File(path.clone())).unwrap();
+        let mut writes = tokio::task::JoinSet::new();
+        for i in 0..300 {
+            let store = store.clone();
+            let path = path.clone();
+            writes.spawn(async move {
+                let key = format!("k{i}");
+                let stored = item(&key, Some("g"), i);
+                store
+                    .write(move |db| put_item(db, "1", &stored))
+                    .await
+                    .unwrap();
+                if i % 3 == 0 {
+                    let key = key.clone();
+                    assert!(store
+                        .write(move |db| delete_item(db, "1", &key))
+                        .await
+                        .unwrap());
+                }
+                // Answered, so committed: another connection sees it.
+                let other = Connection::open(&path).unwrap();
+                let found: i64 = other
+                    .query_row(
+                        "SELECT COUNT(*) FROM storage_items WHERE item_key = ?1",
+                        [&key],
+                        |row| row.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(found, i64::from(i % 3 != 0), "{key}");
+            });
+        }
+        while let Some(done) = writes.join_next().await {
+            done.unwrap();
+        }
+        let listed = store
+            .run_with_cursor(|db, cursor| list_items(db, cursor, "1", &query(None, None, 0, 1000)))
+            .await
+            .unwrap();
+        assert_eq!(listed.len(), 200);
+        drop(store);
+        thread.join();
     }
 
     #[test]
