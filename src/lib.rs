@@ -14,13 +14,21 @@ pub mod profile;
 pub mod request;
 pub mod signing;
 
-use clap::Parser;
 use colored::Colorize;
 use std::ffi::OsString;
 
+/// Parses the command line. The clap command tree is leaked on purpose: the process ends
+/// soon after, and freeing the tree costs more than `hash` spends hashing (bench/README.md).
+fn parse(args: impl IntoIterator<Item = OsString>) -> Result<cli::Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let command = Box::leak(Box::new(cli::Cli::command()));
+    let matches = command.try_get_matches_from_mut(args)?;
+    cli::Cli::from_arg_matches(&matches).map_err(|e| e.format(command))
+}
+
 /// Parses `args`, runs the command, prints any error as one line, returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match parse(args) {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help/version on stdout (exit 0) and usage errors on stderr (exit 2).

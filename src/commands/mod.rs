@@ -81,6 +81,7 @@ pub(crate) async fn connect(settings: &Settings, out: &Output) -> Result<Client>
     let policy = Policy {
         timeout: out.timeout,
         retries: out.retries,
+        verbose: if out.quiet { 0 } else { out.verbose },
     };
     Client::connect(settings, policy, trace).await
 }

@@ -155,10 +155,9 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
             out,
             lines,
             |line| {
-                let item: Item = serde_json::from_str(line)
-                    .map_err(|e| Error::usage(format!("not a storage item: {e}")))?;
-                item.check()?;
-                Ok(item)
+                // The rules are checked when the request is built (`storage::put`).
+                serde_json::from_str::<Item>(line)
+                    .map_err(|e| Error::usage(format!("not a storage item: {e}")))
             },
             |client, item| storage::put(client.base_url(), client.org_id(), item),
         );

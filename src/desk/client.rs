@@ -41,6 +41,8 @@ impl InvokeRequest {
 pub struct Policy {
     pub timeout: Duration,
     pub retries: u32,
+    /// Trace level (`-v` = 1, `-vv` = 2): lines above it are never even formatted.
+    pub verbose: u8,
 }
 
 pub struct Client {
@@ -69,16 +71,24 @@ impl Client {
         let org_id = settings.org_id()?.to_string();
         let (base_url, emulator) = if settings.local_emulator {
             let emulator = Emulator::start(EmulatorConfig::local()?).await?;
-            trace(
-                1,
-                &format!("* started the local emulator at {}", emulator.base_url()),
-            );
+            if policy.verbose >= 1 {
+                trace(
+                    1,
+                    &format!("* started the local emulator at {}", emulator.base_url()),
+                );
+            }
             (emulator.base_url(), Some(emulator))
         } else {
             (settings.base_url()?.to_string(), None)
         };
         profile::check_base_url(&base_url)?;
-        let http = reqwest::Client::builder()
+        let mut http = reqwest::Client::builder();
+        // A proxy from the environment is for the outside world, never for loopback (the
+        // emulator, local test servers).
+        if url::Url::parse(&base_url).is_ok_and(|u| profile::is_loopback(&u)) {
+            http = http.no_proxy();
+        }
+        let http = http
             .timeout(policy.timeout)
             .connect_timeout(policy.timeout.min(Duration::from_secs(10)))
             .pool_max_idle_per_host(64)
@@ -169,16 +179,15 @@ impl Client {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            (self.trace)(
-                1,
-                &format!(
+            self.trace(1, || {
+                format!(
                     "> POST {url}  ({what}){}",
                     attempt_note(attempt, max_attempts)
-                ),
-            );
+                )
+            });
             if attempt == 1 {
-                (self.trace)(2, &format!("> HASH: {hash}"));
-                (self.trace)(2, &format!("> {}", self.redact(&form)));
+                self.trace(2, || format!("> HASH: {hash}"));
+                self.trace(2, || format!("> {}", self.redact(&form)));
             }
             let started = Instant::now();
             let builder = match &self.parsed_invoke_url {
@@ -211,21 +220,19 @@ impl Client {
             let decision = match outcome {
                 Ok((status, retry_after, bytes, elapsed)) => {
                     let decoded = decode(&bytes);
-                    (self.trace)(
-                        1,
-                        &format!(
+                    self.trace(1, || {
+                        format!(
                             "< {status} in {} ms{}",
                             elapsed.as_millis(),
                             decoded
                                 .status_code
                                 .map(|s| format!(", statusCode {s}"))
                                 .unwrap_or_default()
-                        ),
-                    );
-                    (self.trace)(
-                        2,
-                        &format!("< {}", self.redact(&String::from_utf8_lossy(&bytes))),
-                    );
+                        )
+                    });
+                    self.trace(2, || {
+                        format!("< {}", self.redact(&String::from_utf8_lossy(&bytes)))
+                    });
                     let inner = decoded.status_code;
                     let retryable =
                         retryable_status(status, retry_after.is_some(), request.idempotent)
@@ -247,7 +254,7 @@ impl Client {
                 Err(e) => {
                     let not_processed = e.is_connect();
                     let message = describe(&e, self.policy.timeout);
-                    (self.trace)(1, &format!("< failed: {message}"));
+                    self.trace(1, || format!("< failed: {message}"));
                     if attempt < max_attempts && (not_processed || request.idempotent) {
                         Retry::After(None, message)
                     } else {
@@ -261,16 +268,22 @@ impl Client {
             };
             let Retry::After(retry_after, reason) = decision;
             let delay = backoff(attempt, retry_after);
-            (self.trace)(
-                1,
-                &format!("* retrying in {} ms after {reason}", delay.as_millis()),
-            );
+            self.trace(1, || {
+                format!("* retrying in {} ms after {reason}", delay.as_millis())
+            });
             tokio::time::sleep(delay).await;
         }
     }
 
-    /// Replaces the secret and securityContext wherever they occur. Runs for every call
-    /// (the trace callback decides what to show), so it only copies text that holds one.
+    /// A trace line, built only when `-v`/`-vv` asks for its level.
+    fn trace(&self, level: u8, line: impl FnOnce() -> String) {
+        if self.policy.verbose >= level {
+            (self.trace)(level, &line());
+        }
+    }
+
+    /// Replaces the secret and securityContext wherever they occur; only copies text that
+    /// holds one.
     pub fn redact(&self, text: &str) -> String {
         let mut text = std::borrow::Cow::Borrowed(text);
         for value in &self.redactions {
