@@ -5,6 +5,7 @@ mod common;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use desk_invoke::desk::encode_form;
 use desk_invoke::profile::{LOCAL_ORG_ID, LOCAL_SECRET, LOCAL_SECURITY_CONTEXT};
 use desk_invoke::signing::{Field, InvokeFields};
 use serde_json::{json, Map, Value};
@@ -36,11 +37,7 @@ async fn invoke(emulator: &Emulator, fields: &[(Field, &str)]) -> (u16, Value) {
     for (field, value) in fields {
         signed.set(*field, *value);
     }
-    let mut form = form_urlencoded::Serializer::new(String::new());
-    for (field, value) in signed.present() {
-        form.append_pair(field.name(), value);
-    }
-    form.append_pair("securityContext", LOCAL_SECURITY_CONTEXT);
+    let form = encode_form(LOCAL_SECURITY_CONTEXT, &signed);
     let reply = reqwest::Client::new()
         .post(format!(
             "{}/api/v1/invoke?orgId={LOCAL_ORG_ID}",
@@ -48,7 +45,7 @@ async fn invoke(emulator: &Emulator, fields: &[(Field, &str)]) -> (u16, Value) {
         ))
         .header("HASH", signed.hash(LOCAL_SECRET.as_bytes()))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .body(form.finish())
+        .body(form)
         .send()
         .await
         .expect("the emulator answers");

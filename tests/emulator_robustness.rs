@@ -2,6 +2,7 @@
 
 mod common;
 
+use desk_invoke::desk::encode_form;
 use desk_invoke::profile::{LOCAL_ORG_ID, LOCAL_SECRET, LOCAL_SECURITY_CONTEXT};
 use desk_invoke::signing::{Field, InvokeFields};
 use serde_json::{json, Value};
@@ -28,12 +29,10 @@ fn signed_form(fields: &[(Field, &str)]) -> (String, String) {
     for (field, value) in fields {
         signed.set(*field, *value);
     }
-    let mut form = form_urlencoded::Serializer::new(String::new());
-    for (field, value) in signed.present() {
-        form.append_pair(field.name(), value);
-    }
-    form.append_pair("securityContext", LOCAL_SECURITY_CONTEXT);
-    (form.finish(), signed.hash(LOCAL_SECRET.as_bytes()))
+    (
+        encode_form(LOCAL_SECURITY_CONTEXT, &signed),
+        signed.hash(LOCAL_SECRET.as_bytes()),
+    )
 }
 
 /// Sends a signed invoke request; returns the HTTP status and the JSON body.

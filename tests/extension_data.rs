@@ -19,19 +19,6 @@ fn ndjson_items(n: usize, prefix: &str) -> String {
         .collect()
 }
 
-fn export(sandbox: &Sandbox, url: &str) -> Vec<Value> {
-    let out = sandbox
-        .against(url)
-        .args(["storage", "get", "--all", "-o", "ndjson"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    stdout_of(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 #[test]
 fn storage_put_get_delete() {
     let sandbox = Sandbox::new();

@@ -14,20 +14,9 @@ fn ndjson_items(n: usize, prefix: &str) -> String {
 }
 
 fn stored_keys(sandbox: &Sandbox, url: &str) -> Vec<String> {
-    let out = sandbox
-        .against(url)
-        .args(["storage", "get", "--all", "-o", "ndjson"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    stdout_of(&out)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["key"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
+    export(sandbox, url)
+        .iter()
+        .map(|item| item["key"].as_str().unwrap().to_string())
         .collect()
 }
 

@@ -277,3 +277,17 @@ impl Sandbox {
         spawn_emulator(command)
     }
 }
+
+/// Every storage item, as `storage get --all -o ndjson` exports them.
+pub fn export(sandbox: &Sandbox, url: &str) -> Vec<serde_json::Value> {
+    let out = sandbox
+        .against(url)
+        .args(["storage", "get", "--all", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
