@@ -258,7 +258,7 @@ pub struct StoragePutArgs {
     /// Key of the item (letters, digits, `,` `_` `:`; 1-50 characters)
     #[arg(required_unless_present = "file", conflicts_with = "file")]
     pub key: Option<String>,
-    /// A JSON object, `@FILE` or `@-`
+    /// A JSON object, `@FILE` or `@-` [default: stdin]
     pub value: Option<String>,
     /// queriableValue of the item
     #[arg(long)]

@@ -48,7 +48,7 @@ fn storage_put_get_delete() {
         .success();
     sandbox
         .against(url)
-        .args(["storage", "put", "third", "@-"])
+        .args(["storage", "put", "third"])
         .write_stdin(r#"{"from":"stdin"}"#)
         .assert()
         .success();

@@ -12,7 +12,7 @@ use crate::profile::Settings;
 use crate::request::Source;
 use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::path::Path;
 
 /// Page size for `--all` when `--limit` is not given.
@@ -165,10 +165,11 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
     let key = args.key.clone().unwrap_or_default();
     let value_text = match &args.value {
         Some(value) => Source::parse(value).read_text("VALUE")?,
+        // No VALUE: it comes from stdin, as with `@-`, when something is piped in.
+        None if !std::io::stdin().is_terminal() => Source::Stdin.read_text("VALUE")?,
         None => {
-            return Err(Error::usage(
-                "storage put needs a VALUE (a JSON object, @FILE or @-)",
-            ))
+            return Err(Error::usage("storage put needs a VALUE")
+                .with_hint("give a JSON object, @FILE, or pipe it in on stdin"))
         }
     };
     let value: Value = serde_json::from_str(&value_text)
