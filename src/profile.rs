@@ -115,6 +115,25 @@ pub struct Profile {
     pub connection: Option<String>,
 }
 
+impl Profile {
+    /// Every field by its name in the file, in the order a new profile is written.
+    fn fields(&self) -> [(&'static str, Option<String>); 8] {
+        [
+            ("org_id", self.org_id.clone()),
+            ("data_center", self.data_center.clone()),
+            ("base_url", self.base_url.clone()),
+            ("secret", self.secret.clone()),
+            (
+                "secret_file",
+                self.secret_file.as_ref().map(|p| p.display().to_string()),
+            ),
+            ("secret_env", self.secret_env.clone()),
+            ("security_context", self.security_context.clone()),
+            ("connection", self.connection.clone()),
+        ]
+    }
+}
+
 /// org ids are numbers to Desk; accept `org_id = 376723` as well as `"376723"`.
 fn string_or_number<'de, D: Deserializer<'de>>(
     d: D,
@@ -202,7 +221,8 @@ pub fn save(path: &Path, file: &ProfileFile) -> Result<()> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).or_config(|| format!("cannot create {}", dir.display()))?;
-    let text = toml::to_string_pretty(file).or_config(|| "cannot encode profiles".into())?;
+    let existing = std::fs::read_to_string(&target).ok();
+    let text = render(existing.as_deref(), file);
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -225,6 +245,64 @@ pub fn save(path: &Path, file: &ProfileFile) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
         Error::config(format!("cannot write {}: {e}", target.display()))
     })
+}
+
+/// The file's new text: `file` merged into the existing document, so that comments, order
+/// and formatting of everything that did not change survive an update.
+fn render(existing: Option<&str>, file: &ProfileFile) -> String {
+    use toml_edit::{value, DocumentMut, Item, Table};
+    let mut doc: DocumentMut = existing.and_then(|t| t.parse().ok()).unwrap_or_default();
+    match &file.default_profile {
+        Some(name) => set_if_changed(doc.as_table_mut(), "default_profile", name),
+        None => {
+            doc.remove("default_profile");
+        }
+    }
+    if !doc.get("profiles").is_some_and(Item::is_table) {
+        let mut profiles = Table::new();
+        profiles.set_implicit(true);
+        doc["profiles"] = Item::Table(profiles);
+    }
+    let Some(profiles) = doc["profiles"].as_table_mut() else {
+        unreachable!("made a table above")
+    };
+    let gone: Vec<String> = profiles
+        .iter()
+        .map(|(name, _)| name.to_string())
+        .filter(|name| !file.profiles.contains_key(name))
+        .collect();
+    for name in gone {
+        profiles.remove(&name);
+    }
+    for (name, profile) in &file.profiles {
+        if !profiles.get(name).is_some_and(Item::is_table) {
+            profiles.insert(name, Item::Table(Table::new()));
+        }
+        let Some(table) = profiles[name.as_str()].as_table_mut() else {
+            unreachable!("made a table above")
+        };
+        for (key, field) in profile.fields() {
+            match field {
+                Some(text) => set_if_changed(table, key, &text),
+                None => {
+                    table.remove(key);
+                }
+            }
+        }
+    }
+    return doc.to_string();
+
+    /// Leaves an equal value as written (`org_id = 376723` stays a number).
+    fn set_if_changed(table: &mut toml_edit::Table, key: &str, text: &str) {
+        let current = table.get(key).and_then(|item| match item.as_value()? {
+            toml_edit::Value::String(s) => Some(s.value().clone()),
+            toml_edit::Value::Integer(n) => Some(n.value().to_string()),
+            _ => None,
+        });
+        if current.as_deref() != Some(text) {
+            table[key] = value(text);
+        }
+    }
 }
 
 /// Warns when a file holding secrets can be read by group or others.
@@ -512,6 +590,57 @@ mod tests {
         assert!(check_base_url("http://desk.zoho.com").is_err());
         assert!(check_base_url("ftp://x").is_err());
         assert!(check_base_url("not a url").is_err());
+    }
+
+    #[test]
+    fn updates_keep_comments_order_and_untouched_values() {
+        let before = "# my profiles\ndefault_profile = \"prod\"\n\n[profiles.prod]\norg_id = 376723 # the main org\ndata_center = \"eu\"\n\n[profiles.old]\norg_id = \"1\"\n";
+        let mut file: ProfileFile = toml::from_str(before).unwrap();
+        file.profiles.remove("old");
+        file.profiles.get_mut("prod").unwrap().connection = Some("crm".into());
+        file.profiles.insert(
+            "new".into(),
+            Profile {
+                org_id: Some("7".into()),
+                ..Profile::default()
+            },
+        );
+        let after = render(Some(before), &file);
+        assert!(
+            after.starts_with("# my profiles\ndefault_profile = \"prod\"\n"),
+            "{after}"
+        );
+        assert!(
+            after.contains(
+                "org_id = 376723 # the main org\ndata_center = \"eu\"\nconnection = \"crm\""
+            ),
+            "{after}"
+        );
+        assert!(!after.contains("[profiles.old]"), "{after}");
+        assert!(after.contains("[profiles.new]\norg_id = \"7\""), "{after}");
+        let reread: ProfileFile = toml::from_str(&after).unwrap();
+        assert_eq!(reread.profiles["prod"].org_id.as_deref(), Some("376723"));
+        assert_eq!(reread.profiles.len(), 2);
+    }
+
+    #[test]
+    fn a_new_file_is_plain_toml() {
+        let mut file = ProfileFile {
+            default_profile: Some("a".into()),
+            ..ProfileFile::default()
+        };
+        file.profiles.insert(
+            "a".into(),
+            Profile {
+                org_id: Some("1".into()),
+                secret_env: Some("V".into()),
+                ..Profile::default()
+            },
+        );
+        assert_eq!(
+            render(None, &file),
+            "default_profile = \"a\"\n\n[profiles.a]\norg_id = \"1\"\nsecret_env = \"V\"\n"
+        );
     }
 
     #[test]

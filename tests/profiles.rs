@@ -360,3 +360,41 @@ fn verify_callback_save_stores_org_and_security_context() {
         .unwrap();
     assert!(!stdout_of(&out).contains("sc-from-desk-0123456789"));
 }
+
+#[test]
+fn hand_written_comments_survive_updates() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write("p.toml", "# team profiles\ndefault_profile = \"prod\"\n\n[profiles.prod]\norg_id = 376723   # main org\nsecret_env = \"PROD_SECRET\"\n");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    sandbox
+        .cmd()
+        .arg("--config")
+        .arg(&path)
+        .args([
+            "profile",
+            "set",
+            "staging",
+            "--org-id",
+            "9",
+            "--secret-env",
+            "S",
+        ])
+        .assert()
+        .success();
+    sandbox
+        .cmd()
+        .arg("--config")
+        .arg(&path)
+        .args(["profile", "set", "prod", "--connection", "crm"])
+        .assert()
+        .success();
+    sandbox
+        .cmd()
+        .arg("--config")
+        .arg(&path)
+        .args(["profile", "remove", "staging"])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text, "# team profiles\ndefault_profile = \"prod\"\n\n[profiles.prod]\norg_id = 376723   # main org\nsecret_env = \"PROD_SECRET\"\nconnection = \"crm\"\n");
+}
