@@ -72,6 +72,38 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// Replaces secret values wherever they occur in text bound for a trace or an error, as
+/// they are and URL-encoded (the form in which they travel).
+#[derive(Clone, Default)]
+pub struct Redactor {
+    needles: Vec<String>,
+}
+
+impl Redactor {
+    pub fn new(secrets: &[&Secret]) -> Redactor {
+        let mut needles = Vec::new();
+        for secret in secrets.iter().map(|s| s.expose()).filter(|s| !s.is_empty()) {
+            needles.push(secret.to_string());
+            let encoded: String = form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+            if encoded != secret {
+                needles.push(encoded);
+            }
+        }
+        Redactor { needles }
+    }
+
+    /// `text` with every secret replaced by `[redacted]`; copies only when there is one.
+    pub fn apply(&self, text: &str) -> String {
+        let mut text = std::borrow::Cow::Borrowed(text);
+        for needle in &self.needles {
+            if text.contains(needle.as_str()) {
+                text = std::borrow::Cow::Owned(text.replace(needle.as_str(), "[redacted]"));
+            }
+        }
+        text.into_owned()
+    }
+}
+
 /// `abcd…` for long values, `…` for short ones: enough to tell two apart, never enough to use.
 pub fn redact(value: &str) -> String {
     if value.chars().count() >= 16 {
@@ -90,7 +122,7 @@ pub struct ProfileFile {
     pub profiles: BTreeMap<String, Profile>,
 }
 
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[derive(Default, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     #[serde(
@@ -113,6 +145,21 @@ pub struct Profile {
     pub security_context: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection: Option<String>,
+}
+
+/// Debug output redacts the stored secret and securityContext, like `profile show`.
+impl fmt::Debug for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = f.debug_struct("Profile");
+        for (name, value) in self.fields() {
+            let value = match (name, value) {
+                ("secret" | "security_context", Some(v)) => Some(redact(&v)),
+                (_, v) => v,
+            };
+            out.field(name, &value);
+        }
+        out.finish()
+    }
 }
 
 impl Profile {
@@ -569,6 +616,30 @@ mod tests {
         assert_eq!(redact("abc"), "…");
         assert_eq!(redact("abcdefghijklmnopqrstuvwxyz"), "abcd…");
         assert!(!format!("{:?}", Secret::new("supersecretvalue123")).contains("secretvalue"));
+    }
+
+    #[test]
+    fn debug_and_redactor_hide_secrets() {
+        let profile = Profile {
+            secret: Some("a-very-long-secret-value".into()),
+            security_context: Some("ctx with spaces&more".into()),
+            ..Profile::default()
+        };
+        let debug = format!("{profile:?}");
+        assert!(
+            !debug.contains("very-long-secret") && !debug.contains("ctx with"),
+            "{debug}"
+        );
+        let secret = Secret::new("a-very-long-secret-value");
+        let context = Secret::new("ctx with spaces&more");
+        let redactor = Redactor::new(&[&secret, &context]);
+        assert_eq!(
+            redactor.apply(
+                "x=a-very-long-secret-value&c=ctx+with+spaces%26more and ctx with spaces&more"
+            ),
+            "x=[redacted]&c=[redacted] and [redacted]"
+        );
+        assert_eq!(redactor.apply("nothing here"), "nothing here");
     }
 
     #[test]

@@ -64,8 +64,8 @@ class Handler(BaseHTTPRequestHandler):
             if self.headers.get("Content-Type") != "application/json":
                 return self.reply(415, {"errorCode": "CONTENT_TYPE", "message": "want application/json"})
             event = json.loads(raw)
-            return self.reply(200, {"received": event.get("event"), "orgId": event.get("orgId"),
-                                    "contextMatches": event.get("securityContext") == SECURITY_CONTEXT})
+            # Echoes the event, securityContext included, as a careless handler might.
+            return self.reply(200, {"received": event, "contextMatches": event.get("securityContext") == SECURITY_CONTEXT})
         if url.path != "/api/v1/invoke":
             return self.reply(404, {"errorCode": "URL_NOT_FOUND", "message": url.path})
         if query.get("orgId") != ORG_ID:
@@ -75,7 +75,9 @@ class Handler(BaseHTTPRequestHandler):
         if not hmac.compare_digest(expected, self.headers.get("HASH", "").lower()):
             return self.reply(401, {"errorCode": "INVALID_HASH", "message": "HASH mismatch for " + string_to_hash})
         if form.get("securityContext") != SECURITY_CONTEXT:
-            return self.reply(401, {"errorCode": "INVALID_SECURITY_CONTEXT", "message": "bad securityContext"})
+            # Echoes what it got, as a careless server might: the client must redact it.
+            return self.reply(401, {"errorCode": "INVALID_SECURITY_CONTEXT",
+                                    "message": "bad securityContext " + form.get("securityContext", "")})
 
         path = urllib.parse.urlsplit(form.get("requestURL", "")).path
         parts = path.strip("/").split("/")

@@ -348,11 +348,17 @@ fn send_callback_is_signed_over_the_raw_body() {
     let to = format!("{}/callback", desk.url);
     let out = sandbox
         .against(&desk.url)
-        .args(["send-callback", "--event", "onInstall", "--to", &to])
+        .args(["-v", "send-callback", "--event", "onInstall", "--to", &to])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), "200 OK\n");
+    // The handler echoes the event; the -v trace shows it with the securityContext redacted.
+    assert!(
+        stderr_of(&out).contains("\"securityContext\": \"[redacted]\""),
+        "{}",
+        stderr_of(&out)
+    );
     assert_no_secrets(&out);
     // A body given verbatim (odd spacing kept) is signed as given.
     let body = r#"{ "event" : "onUninstall", "orgId": 1 }"#;

@@ -3,7 +3,7 @@
 
 use super::with_client;
 use crate::cli::{InvokeArgs, OutputFormat};
-use crate::desk::{check_status, Body, Client, InvokeRequest, InvokeResponse};
+use crate::desk::{Body, Client, InvokeRequest, InvokeResponse};
 use crate::error::{Error, Result};
 use crate::output::{render_json, Output};
 use crate::profile::Settings;
@@ -33,7 +33,7 @@ pub fn run(args: &InvokeArgs, settings: &Settings, out: &Output) -> Result<()> {
         }
         let response = client.invoke(&request).await?;
         print_response(args, &response, out);
-        check_status(&response)
+        client.check_status(&response)
     })
 }
 
@@ -82,7 +82,7 @@ fn dry_run(client: &Client, request: &InvokeRequest, out: &Output) {
     let url = client.invoke_url();
     let mut curl = format!(
         "curl -sS -X POST {} -H {} --data-urlencode \"securityContext=${}\"",
-        shell_quote(&url),
+        shell_quote(url),
         shell_quote(&format!("HASH: {hash}")),
         crate::profile::SECURITY_CONTEXT_ENV
     );

@@ -5,7 +5,7 @@ use super::runtime;
 use crate::cli::SendCallbackArgs;
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
-use crate::profile::{self, Settings};
+use crate::profile::{self, Redactor, Settings};
 use crate::request::read_arg;
 use crate::signing;
 use serde_json::{json, Value};
@@ -83,7 +83,10 @@ pub fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) -> Result
             .trim_end(),
         );
         if !text.is_empty() {
-            out.trace(1, &format!("< {text}"));
+            // A handler may echo the callback, securityContext included.
+            let mut secrets = vec![&secret];
+            secrets.extend(settings.security_context.as_ref());
+            out.trace(1, &format!("< {}", Redactor::new(&secrets).apply(&text)));
         }
         match Kind::from_status(status.as_u16()) {
             Some(kind) => Err(Error::new(

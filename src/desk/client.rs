@@ -4,7 +4,7 @@
 use super::response::{decode, InvokeResponse};
 use crate::emulator::{Emulator, EmulatorConfig};
 use crate::error::{Error, Kind, Result};
-use crate::profile::{self, Secret, Settings};
+use crate::profile::{self, Redactor, Secret, Settings};
 use crate::signing::{Field, InvokeFields};
 use rand::Rng;
 use std::sync::Arc;
@@ -56,10 +56,9 @@ pub struct Client {
     trace: Trace,
     /// The in-process emulator of the `local` profile, alive as long as the client.
     emulator: Option<Emulator>,
-    /// `invoke_url()`, parsed once rather than by reqwest on every call.
-    parsed_invoke_url: Option<reqwest::Url>,
-    /// What `redact` replaces, in order: each secret as it is and URL-encoded.
-    redactions: Vec<String>,
+    /// `{base}/api/v1/invoke?orgId=…`, parsed once.
+    invoke_url: reqwest::Url,
+    redactor: Redactor,
 }
 
 impl Client {
@@ -95,14 +94,11 @@ impl Client {
             .user_agent(concat!("desk-invoke/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| Error::config(format!("cannot set up the HTTP client: {e}")))?;
-        let mut redactions = Vec::new();
-        for value in [secret.expose(), security_context.expose()] {
-            if !value.is_empty() {
-                redactions.push(value.to_string());
-                redactions.push(form_urlencoded::byte_serialize(value.as_bytes()).collect());
-            }
-        }
-        let mut client = Client {
+        let org: String = form_urlencoded::byte_serialize(org_id.as_bytes()).collect();
+        let invoke_url = reqwest::Url::parse(&format!("{base_url}/api/v1/invoke?orgId={org}"))
+            .map_err(|e| Error::config(format!("invalid base URL `{base_url}`: {e}")))?;
+        let redactor = Redactor::new(&[&secret, &security_context]);
+        Ok(Client {
             http,
             base_url,
             org_id,
@@ -112,11 +108,9 @@ impl Client {
             policy,
             trace,
             emulator,
-            parsed_invoke_url: None,
-            redactions,
-        };
-        client.parsed_invoke_url = reqwest::Url::parse(&client.invoke_url()).ok();
-        Ok(client)
+            invoke_url,
+            redactor,
+        })
     }
 
     pub fn base_url(&self) -> &str {
@@ -131,14 +125,33 @@ impl Client {
     /// commands, where only a success has a payload worth printing.
     pub async fn call(&self, request: &InvokeRequest) -> Result<InvokeResponse> {
         let response = self.invoke(request).await?;
-        check_status(&response)?;
+        self.check_status(&response)?;
         Ok(response)
     }
 
+    /// Turns the called API's status into the exit code of SPEC §4 (4xx → 4, 5xx → 5). The
+    /// message quotes the server, so it is redacted: a server may echo what it was sent.
+    pub fn check_status(&self, response: &InvokeResponse) -> Result<()> {
+        let Some(status) = response
+            .status_code
+            .filter(|s| Kind::from_status(*s).is_some())
+        else {
+            return Ok(());
+        };
+        let detail = response
+            .body
+            .desk_error()
+            .map(|d| format!(": {d}"))
+            .unwrap_or_default();
+        Err(Error::status(
+            status,
+            self.redact(&format!("the API answered {status}{detail}")),
+        ))
+    }
+
     /// The invoke endpoint, with orgId.
-    pub fn invoke_url(&self) -> String {
-        let org: String = form_urlencoded::byte_serialize(self.org_id.as_bytes()).collect();
-        format!("{}/api/v1/invoke?orgId={org}", self.base_url)
+    pub fn invoke_url(&self) -> &str {
+        self.invoke_url.as_str()
     }
 
     /// Fills what the profile supplies: a requestURL starting with `/` is joined to the base
@@ -190,11 +203,9 @@ impl Client {
                 self.trace(2, || format!("> {}", self.redact(&form)));
             }
             let started = Instant::now();
-            let builder = match &self.parsed_invoke_url {
-                Some(parsed) => self.http.post(parsed.clone()),
-                None => self.http.post(&url),
-            };
-            let sent = builder
+            let sent = self
+                .http
+                .post(self.invoke_url.clone())
                 .header("HASH", &hash)
                 .header(
                     reqwest::header::CONTENT_TYPE,
@@ -217,7 +228,7 @@ impl Client {
                 }
                 Err(e) => Err(e),
             };
-            let decision = match outcome {
+            let retry = match outcome {
                 Ok((status, retry_after, bytes, elapsed)) => {
                     let decoded = decode(&bytes);
                     self.trace(1, || {
@@ -241,12 +252,16 @@ impl Client {
                                     retryable_status(s, false, request.idempotent)
                                 }));
                     if retryable && attempt < max_attempts {
-                        Retry::After(
+                        (
                             retry_after,
                             format!("HTTP {}", inner.filter(|_| status == 200).unwrap_or(status)),
                         )
                     } else if !(200..300).contains(&status) {
-                        return Err(rejected(status, &decoded));
+                        let error = rejected(status, &decoded);
+                        return Err(Error {
+                            message: self.redact(&error.message),
+                            ..error
+                        });
                     } else {
                         return Ok(decoded);
                     }
@@ -256,7 +271,7 @@ impl Client {
                     let message = describe(&e, self.policy.timeout);
                     self.trace(1, || format!("< failed: {message}"));
                     if attempt < max_attempts && (not_processed || request.idempotent) {
-                        Retry::After(None, message)
+                        (None, message)
                     } else {
                         let mut error = Error::network(message);
                         if !not_processed && !request.idempotent && attempt < max_attempts {
@@ -266,7 +281,7 @@ impl Client {
                     }
                 }
             };
-            let Retry::After(retry_after, reason) = decision;
+            let (retry_after, reason) = retry;
             let delay = backoff(attempt, retry_after);
             self.trace(1, || {
                 format!("* retrying in {} ms after {reason}", delay.as_millis())
@@ -282,16 +297,9 @@ impl Client {
         }
     }
 
-    /// Replaces the secret and securityContext wherever they occur; only copies text that
-    /// holds one.
+    /// Replaces the secret and securityContext wherever they occur.
     pub fn redact(&self, text: &str) -> String {
-        let mut text = std::borrow::Cow::Borrowed(text);
-        for value in &self.redactions {
-            if text.contains(value.as_str()) {
-                text = std::borrow::Cow::Owned(text.replace(value.as_str(), "[redacted]"));
-            }
-        }
-        text.into_owned()
+        self.redactor.apply(text)
     }
 
     /// Stops the in-process emulator, if any, after in-flight requests.
@@ -310,10 +318,6 @@ pub fn encode_form(security_context: &str, fields: &InvokeFields) -> String {
         form.append_pair(field.name(), value);
     }
     form.finish()
-}
-
-enum Retry {
-    After(Option<Duration>, String),
 }
 
 fn attempt_note(attempt: u32, max: u32) -> String {
@@ -394,27 +398,6 @@ fn rejected(status: u16, response: &InvokeResponse) -> Error {
         error.with_hint("check the secret: Desk computes the HASH over the same fields and they did not match (see `desk-invoke invoke --dry-run`)")
     } else {
         error
-    }
-}
-
-/// Turns the called API's status into the exit code of SPEC §4 (4xx → 4, 5xx → 5).
-pub fn check_status(response: &InvokeResponse) -> Result<()> {
-    let Some(status) = response.status_code else {
-        return Ok(());
-    };
-    match Kind::from_status(status) {
-        None => Ok(()),
-        Some(_) => {
-            let detail = response
-                .body
-                .desk_error()
-                .map(|d| format!(": {d}"))
-                .unwrap_or_default();
-            Err(Error::status(
-                status,
-                format!("the API answered {status}{detail}"),
-            ))
-        }
     }
 }
 

@@ -4,7 +4,7 @@
 pub mod client;
 pub mod response;
 
-pub use client::{check_status, encode_form, Client, InvokeRequest, Policy, Trace};
+pub use client::{encode_form, Client, InvokeRequest, Policy, Trace};
 pub use response::{Body, InvokeResponse};
 pub mod config_params;
 pub mod logs;
