@@ -14,9 +14,6 @@ pub struct Output {
     pub stderr_is_terminal: bool,
     pub verbose: u8,
     pub quiet: bool,
-    /// The network policy rides along so commands have one context object.
-    pub timeout: std::time::Duration,
-    pub retries: u32,
 }
 
 impl Output {
@@ -31,8 +28,6 @@ impl Output {
             stderr_is_terminal: std::io::stderr().is_terminal(),
             verbose: global.verbose,
             quiet: global.quiet,
-            timeout: global.timeout,
-            retries: global.retries,
         }
     }
 

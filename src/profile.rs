@@ -394,6 +394,9 @@ pub struct Settings {
     pub base_url: Option<String>,
     pub security_context: Option<Secret>,
     pub connection: Option<String>,
+    /// Whole-request timeout and retry budget (flags only; no profile key).
+    pub timeout: std::time::Duration,
+    pub retries: u32,
     pub warnings: Vec<String>,
     secret_source: Option<SecretSource>,
 }
@@ -503,6 +506,8 @@ impl Settings {
             base_url,
             security_context,
             connection: profile.connection,
+            timeout: global.timeout,
+            retries: global.retries,
             warnings,
             secret_source,
         })

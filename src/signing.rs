@@ -1,4 +1,4 @@
-//! The signing rule of SPEC §1, with no I/O beyond an optional reader for a streamed body.
+//! The signing rule of SPEC §1, with no I/O: callers stream a large postBody in chunks.
 //!
 //! stringToHash joins `name=value` with `&` in the fixed field order, including only the
 //! fields that are sent; values are raw bytes. HASH is lowercase hex HMAC-SHA256 with the
@@ -6,7 +6,6 @@
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use std::io::{self, Read};
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -132,7 +131,7 @@ fn new_mac(secret: &[u8]) -> HmacSha256 {
     HmacSha256::new_from_slice(secret).expect("HMAC takes any key length")
 }
 
-/// Builds the HASH field by field, so that a postBody can be fed from a reader in chunks:
+/// Builds the HASH field by field, so that a postBody can be fed in chunks:
 /// constant memory whatever its size. Fields must be given in signing order.
 pub struct StreamingSigner {
     mac: HmacSha256,
@@ -173,24 +172,6 @@ impl StreamingSigner {
     pub fn field(&mut self, field: Field, value: &[u8]) {
         self.begin(field);
         self.update(value);
-    }
-
-    /// A field whose value is read from `reader` until end, in fixed-size chunks.
-    pub fn field_from_reader(&mut self, field: Field, reader: &mut impl Read) -> io::Result<u64> {
-        self.begin(field);
-        let mut buf = vec![0u8; 256 * 1024];
-        let mut total = 0u64;
-        loop {
-            match reader.read(&mut buf) {
-                Ok(0) => return Ok(total),
-                Ok(n) => {
-                    self.mac.update(&buf[..n]);
-                    total += n as u64;
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
     }
 
     pub fn finish(self) -> String {
@@ -289,10 +270,10 @@ mod tests {
         signer.field(Field::RequestUrl, b"https://api.google.com/test");
         signer.field(Field::RequestType, b"POST");
         signer.field(Field::QueryParams, b"{}");
-        let n = signer
-            .field_from_reader(Field::PostBody, &mut body.as_bytes())
-            .unwrap();
-        assert_eq!(n, body.len() as u64);
+        signer.begin(Field::PostBody);
+        for chunk in body.as_bytes().chunks(4096) {
+            signer.update(chunk);
+        }
         signer.field(Field::Headers, br#"{"orgId":376723}"#);
         signer.field(Field::ConnectionLinkName, b"myConnectionLinkName");
         assert_eq!(signer.finish(), fields.hash(DOC_SECRET));

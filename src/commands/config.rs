@@ -4,7 +4,6 @@
 use super::with_client;
 use crate::cli::{ConfigCommand, OutputFormat};
 use crate::desk::config_params::{self, Param};
-use crate::desk::Body;
 use crate::error::{Error, Kind, Result};
 use crate::output::{render_table, Output};
 use crate::profile::Settings;
@@ -72,11 +71,7 @@ pub(crate) async fn fetch(client: &crate::desk::Client) -> Result<Vec<Param>> {
     let response = client
         .call(&config_params::get(client.base_url(), client.org_id()))
         .await?;
-    match &response.body {
-        Body::Json(value) => config_params::params(value),
-        Body::Empty => Ok(Vec::new()),
-        Body::Text(_) => Err(Error::new(Kind::Server, "unexpected configParams reply")),
-    }
+    config_params::params(response.json("configParams")?)
 }
 
 fn print_params(params: &[Param], out: &Output) {

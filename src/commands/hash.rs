@@ -5,9 +5,9 @@ use crate::cli::{HashArgs, OutputFormat};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::profile::Settings;
-use crate::request::{RequestSpec, Source};
+use crate::request::RequestSpec;
 use crate::signing::{Field, StreamingSigner};
-use std::io::Write;
+use std::io::{Read, Write};
 
 pub fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<()> {
     let spec = RequestSpec::from_args(&args.request, settings.secret_from_stdin())?;
@@ -37,51 +37,70 @@ pub fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<()> {
 
     let secret = settings.secret()?;
     let mut signer = StreamingSigner::new(secret.expose().as_bytes());
-    for field in Field::ALL {
-        if field == Field::PostBody {
-            if let Some(body) = &spec.post_body {
-                signer
-                    .field_from_reader(field, &mut body.reader("--post-body")?)
-                    .map_err(|e| Error::usage(format!("cannot read --post-body: {e}")))?;
-            }
-        } else if let Some(value) = spec.fields.get(field) {
-            signer.field(field, value.as_bytes());
+    each_piece(&spec, |piece| {
+        match piece {
+            Piece::Field(field) => signer.begin(field),
+            Piece::Bytes(bytes) => signer.update(bytes),
         }
-    }
+        Ok(())
+    })?;
     out.line(&signer.finish());
     Ok(())
 }
 
 /// Prints stringToHash, streaming a file body through rather than loading it.
 fn write_canonical(spec: &RequestSpec) -> Result<()> {
-    let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
-    let broken = |e: std::io::Error| Error::usage(format!("cannot write stringToHash: {e}"));
+    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
     let mut first = true;
+    each_piece(spec, |piece| match piece {
+        Piece::Field(field) => {
+            if !first {
+                w.write_all(b"&")?;
+            }
+            first = false;
+            write!(w, "{}=", field.name())
+        }
+        Piece::Bytes(bytes) => w.write_all(bytes),
+    })?;
+    w.write_all(b"\n")
+        .and_then(|()| w.flush())
+        .map_err(|e| Error::usage(format!("cannot write stringToHash: {e}")))
+}
+
+/// A piece of stringToHash: the start of a field, or bytes of its value.
+enum Piece<'a> {
+    Field(Field),
+    Bytes(&'a [u8]),
+}
+
+/// Walks the fields that are sent, in signing order, handing `emit` each field's start and
+/// its value; a postBody from a file or stdin comes in 256 KiB chunks (constant memory).
+fn each_piece(
+    spec: &RequestSpec,
+    mut emit: impl FnMut(Piece) -> std::io::Result<()>,
+) -> Result<()> {
+    let broken = |e: std::io::Error| Error::usage(format!("cannot stream the request: {e}"));
     for field in Field::ALL {
-        let literal = spec.fields.get(field);
-        let streamed = (field == Field::PostBody)
-            .then_some(spec.post_body.as_ref())
-            .flatten();
-        if literal.is_none() && streamed.is_none() {
-            continue;
-        }
-        if !first {
-            w.write_all(b"&").map_err(broken)?;
-        }
-        first = false;
-        write!(w, "{}=", field.name()).map_err(broken)?;
-        match (literal, streamed) {
-            (Some(value), _) => w.write_all(value.as_bytes()).map_err(broken)?,
-            (None, Some(Source::Literal(value))) => {
-                w.write_all(value.as_bytes()).map_err(broken)?
+        match (field, &spec.post_body, spec.fields.get(field)) {
+            (Field::PostBody, Some(body), _) => {
+                emit(Piece::Field(field)).map_err(broken)?;
+                let mut reader = body.reader("--post-body")?;
+                let mut buf = vec![0u8; 256 * 1024];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) => break,
+                        Ok(n) => emit(Piece::Bytes(&buf[..n])).map_err(broken)?,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(e) => return Err(broken(e)),
+                    }
+                }
             }
-            (None, Some(source)) => {
-                std::io::copy(&mut source.reader("--post-body")?, &mut w).map_err(broken)?;
+            (_, _, Some(value)) => {
+                emit(Piece::Field(field)).map_err(broken)?;
+                emit(Piece::Bytes(value.as_bytes())).map_err(broken)?;
             }
-            (None, None) => {}
+            _ => {}
         }
     }
-    w.write_all(b"\n").map_err(broken)?;
-    w.flush().map_err(broken)
+    Ok(())
 }

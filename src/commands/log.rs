@@ -2,7 +2,7 @@
 
 use super::with_client;
 use crate::cli::{LogArgs, OutputFormat};
-use crate::desk::{logs, Body};
+use crate::desk::logs;
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
 use crate::profile::Settings;
@@ -32,10 +32,7 @@ pub fn run(args: &LogArgs, settings: &Settings, out: &Output) -> Result<()> {
                 )),
                 _ => e,
             })?;
-        let (log_id, parent) = match &response.body {
-            Body::Json(value) => logs::ids(value),
-            _ => (None, None),
-        };
+        let (log_id, parent) = logs::ids(response.json("extensionLogs")?);
         let log_id = log_id.ok_or_else(|| {
             Error::new(
                 Kind::Server,

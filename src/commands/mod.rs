@@ -22,31 +22,29 @@ use std::sync::Arc;
 
 pub fn run(cli: Cli, out: &Output) -> Result<()> {
     let global = &cli.global;
+    // Resolved only by the commands that need a target; `profile` and `completions` must
+    // work even when the current profile cannot be resolved.
+    let settings = |creates_profile: bool| -> Result<Settings> {
+        let settings = Settings::resolve_with(global, creates_profile)?;
+        for warning in &settings.warnings {
+            out.warn(warning);
+        }
+        Ok(settings)
+    };
     match cli.command {
         Command::Completions(args) => completions::run(&args),
         Command::Profile(command) => profile::run(command, global, out),
-        command => {
-            let creates_profile = matches!(&command, Command::VerifyCallback(args) if args.save);
-            let settings = Settings::resolve_with(global, creates_profile)?;
-            for warning in &settings.warnings {
-                out.warn(warning);
-            }
-            match command {
-                Command::Hash(args) => hash::run(&args, &settings, out),
-                Command::Invoke(args) => invoke::run(&args, &settings, out),
-                Command::Storage(command) => storage::run(command, &settings, out),
-                Command::Config(command) => config::run(command, &settings, out),
-                Command::Log(args) => log::run(&args, &settings, out),
-                Command::Permissions(args) => permissions::run(&args, &settings, out),
-                Command::SendCallback(args) => send_callback::run(&args, &settings, out),
-                Command::Smoke(args) => smoke::run(&args, &settings, out),
-                Command::VerifyCallback(args) => {
-                    verify_callback::run(&args, &settings, global, out)
-                }
-                Command::Emulator(args) => emulator::run(&args, &settings, out),
-                Command::Completions(_) | Command::Profile(_) => unreachable!("handled above"),
-            }
-        }
+        Command::Hash(args) => hash::run(&args, &settings(false)?, out),
+        Command::Invoke(args) => invoke::run(&args, &settings(false)?, out),
+        Command::Storage(command) => storage::run(command, &settings(false)?, out),
+        Command::Config(command) => config::run(command, &settings(false)?, out),
+        Command::Log(args) => log::run(&args, &settings(false)?, out),
+        Command::Permissions(args) => permissions::run(&args, &settings(false)?, out),
+        Command::SendCallback(args) => send_callback::run(&args, &settings(false)?, out),
+        Command::Smoke(args) => smoke::run(&args, &settings(false)?, out),
+        // `--save` may create the profile it names.
+        Command::VerifyCallback(args) => verify_callback::run(&args, &settings(args.save)?, out),
+        Command::Emulator(args) => emulator::run(&args, &settings(false)?, out),
     }
 }
 
@@ -79,8 +77,8 @@ pub(crate) async fn connect(settings: &Settings, out: &Output) -> Result<Client>
     let trace_out = out.clone();
     let trace: Trace = Arc::new(move |level, line| trace_out.trace(level, line));
     let policy = Policy {
-        timeout: out.timeout,
-        retries: out.retries,
+        timeout: settings.timeout,
+        retries: settings.retries,
         verbose: if out.quiet { 0 } else { out.verbose },
     };
     Client::connect(settings, policy, trace).await

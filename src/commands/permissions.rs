@@ -2,7 +2,7 @@
 
 use super::with_client;
 use crate::cli::{OutputFormat, PermissionsArgs, PermissionsCommand};
-use crate::desk::{permissions, Body, Client};
+use crate::desk::{permissions, Client};
 use crate::error::{Error, Kind, Result};
 use crate::output::{render_table, Output};
 use crate::profile::Settings;
@@ -67,12 +67,5 @@ pub(crate) async fn fetch(client: &Client) -> Result<Vec<(String, bool)>> {
     let response = client
         .call(&permissions::get(client.base_url(), client.org_id()))
         .await?;
-    match &response.body {
-        Body::Json(value) => permissions::permissions(value),
-        Body::Empty => Ok(Vec::new()),
-        Body::Text(_) => Err(Error::new(
-            Kind::Server,
-            "unexpected myCustomPermissions reply",
-        )),
-    }
+    permissions::permissions(response.json("myCustomPermissions")?)
 }

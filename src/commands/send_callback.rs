@@ -52,7 +52,7 @@ pub fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) -> Result
     );
     runtime()?.block_on(async {
         let http = reqwest::Client::builder()
-            .timeout(out.timeout)
+            .timeout(settings.timeout)
             .build()
             .map_err(|e| Error::config(format!("cannot set up the HTTP client: {e}")))?;
         let reply = http

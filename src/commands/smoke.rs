@@ -2,10 +2,11 @@
 //! its time, optional JUnit XML; exit 0 only when every step passed. The item it stores is
 //! deleted even when a later step fails.
 
+use super::storage::fetch_items;
 use super::{config, permissions, with_client};
 use crate::cli::SmokeArgs;
 use crate::desk::storage::{self, Item, Query};
-use crate::desk::{logs, Body, Client};
+use crate::desk::{logs, Client};
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
 use crate::profile::Settings;
@@ -79,11 +80,7 @@ async fn run_steps(client: &Client, with_log: bool, out: &Output) -> Vec<Step> {
                 key: Some(key.clone()),
                 ..Query::default()
             };
-            let response = client.call(&storage::get(&base, &org, &query)?).await?;
-            let items = match &response.body {
-                Body::Json(v) => storage::items(v)?,
-                _ => Vec::new(),
-            };
+            let items = fetch_items(client, &storage::get(&base, &org, &query)?).await?;
             match items.iter().find(|i| i.key == key) {
                 Some(item) if item.value == value => Ok("read back the same value".into()),
                 Some(item) => Err(Error::new(

@@ -6,7 +6,7 @@ use super::{progress_bar, with_client};
 use crate::cli::{OutputFormat, StorageCommand, StorageDeleteArgs, StorageGetArgs, StoragePutArgs};
 use crate::desk::storage::{self, Item, Query};
 use crate::desk::{Body, Client, InvokeRequest};
-use crate::error::{Error, Kind, Result};
+use crate::error::{Error, Result};
 use crate::output::{render_table, truncate, Output};
 use crate::profile::Settings;
 use crate::request::Source;
@@ -34,7 +34,7 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
         limit: args.limit,
     };
     // Checked before connecting: bad keys are input errors, not API errors.
-    storage::get("", "", &query)?;
+    query.check()?;
     if args.all {
         query.from = Some(query.from.unwrap_or(1));
         query.limit = Some(query.limit.unwrap_or(PAGE_SIZE));
@@ -59,16 +59,8 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
     })
 }
 
-async fn fetch_items(client: &Client, request: &InvokeRequest) -> Result<Vec<Item>> {
-    let response = client.call(request).await?;
-    match &response.body {
-        Body::Json(value) => storage::items(value),
-        Body::Empty => Ok(Vec::new()),
-        Body::Text(text) => Err(Error::new(
-            Kind::Server,
-            format!("unexpected storage reply: {}", truncate(text, 200)),
-        )),
-    }
+pub(crate) async fn fetch_items(client: &Client, request: &InvokeRequest) -> Result<Vec<Item>> {
+    storage::items(client.call(request).await?.json("storage")?)
 }
 
 /// Writes items as they arrive: a table (buffered, terminal only), a streamed JSON array, or

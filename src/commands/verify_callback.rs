@@ -1,7 +1,7 @@
 //! `verify-callback`: is this platform event callback really from Desk? HMAC-SHA256 over the
 //! exact raw body bytes, compared in constant time.
 
-use crate::cli::{GlobalArgs, OutputFormat, VerifyCallbackArgs};
+use crate::cli::{OutputFormat, VerifyCallbackArgs};
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
 use crate::profile::{self, Settings};
@@ -10,12 +10,7 @@ use crate::signing;
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Read};
 
-pub fn run(
-    args: &VerifyCallbackArgs,
-    settings: &Settings,
-    global: &GlobalArgs,
-    out: &Output,
-) -> Result<()> {
+pub fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) -> Result<()> {
     let body_source = args
         .body
         .as_deref()
@@ -65,18 +60,13 @@ pub fn run(
         return Err(Error::silent(Kind::Negative));
     }
     if args.save {
-        save(event.as_ref(), settings, global, out)?;
+        save(event.as_ref(), settings, out)?;
     }
     Ok(())
 }
 
 /// Stores the callback's orgId and securityContext into the current profile.
-fn save(
-    event: Option<&Value>,
-    settings: &Settings,
-    global: &GlobalArgs,
-    out: &Output,
-) -> Result<()> {
+fn save(event: Option<&Value>, settings: &Settings, out: &Output) -> Result<()> {
     let event = event.ok_or_else(|| Error::usage("--save needs a JSON callback body"))?;
     let org_id = match event.get("orgId") {
         Some(Value::String(s)) => Some(s.clone()),
@@ -98,8 +88,11 @@ fn save(
                 .with_hint("choose another profile with -p NAME"),
         );
     }
-    let path = profile::config_path(global)?;
-    let mut file = profile::load(&path)?.unwrap_or_default();
+    let path = settings.config_path.as_deref().ok_or_else(|| {
+        Error::config("cannot find a config directory (no home directory)")
+            .with_hint("pass --config FILE")
+    })?;
+    let mut file = profile::load(path)?.unwrap_or_default();
     let entry = file
         .profiles
         .entry(settings.profile_name.clone())
@@ -110,7 +103,7 @@ fn save(
     if security_context.is_some() {
         entry.security_context = security_context;
     }
-    profile::save(&path, &file)?;
+    profile::save(path, &file)?;
     out.info(&format!(
         "saved orgId and securityContext to profile `{}` in {}",
         settings.profile_name,

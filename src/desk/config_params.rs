@@ -51,6 +51,9 @@ pub fn params(body: &Value) -> Result<Vec<Param>> {
         .or_else(|| body.get("variables"))
         .or_else(|| body.get("configParams"))
         .unwrap_or(body);
+    if list.is_null() {
+        return Ok(Vec::new());
+    }
     let Some(list) = list.as_array() else {
         return Err(Error::new(Kind::Server, "unexpected configParams reply"));
     };

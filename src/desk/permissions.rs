@@ -37,6 +37,7 @@ pub fn permissions(body: &Value) -> Result<Vec<(String, bool)>> {
             })
             .collect()),
         Value::Object(map) => Ok(map.iter().map(|(k, v)| (k.clone(), enabled(v))).collect()),
+        Value::Null => Ok(Vec::new()),
         _ => Err(Error::new(
             Kind::Server,
             "unexpected myCustomPermissions reply",

@@ -3,6 +3,7 @@
 //! APIs may wrap the payload in `statusMessage` (an object, or again a string). Every layer
 //! that is there is decoded; no shape is assumed.
 
+use crate::error::{Error, Kind, Result};
 use serde_json::{Map, Value};
 
 /// The called API's body, decoded as far as it goes.
@@ -45,6 +46,25 @@ pub struct InvokeResponse {
     pub raw_response: String,
     /// The whole invoke object as received (for `--envelope`).
     pub envelope: Value,
+}
+
+impl InvokeResponse {
+    /// The decoded body as JSON, for replies that must be JSON: an empty body is `null`, text
+    /// is a server fault (`what` names the API in the message).
+    pub fn json(&self, what: &str) -> Result<&Value> {
+        static NULL: Value = Value::Null;
+        match &self.body {
+            Body::Json(value) => Ok(value),
+            Body::Empty => Ok(&NULL),
+            Body::Text(text) => Err(Error::new(
+                Kind::Server,
+                format!(
+                    "unexpected {what} reply: {}",
+                    crate::output::truncate(text, 200)
+                ),
+            )),
+        }
+    }
 }
 
 /// Decodes an invoke envelope. Anything that is not an invoke object is kept as the body, so

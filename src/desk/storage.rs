@@ -79,14 +79,26 @@ pub struct Query {
     pub limit: Option<u64>,
 }
 
+impl Query {
+    /// The key rule of SPEC §2 for the filters.
+    pub fn check(&self) -> Result<()> {
+        if let Some(key) = &self.key {
+            check_key("key", key)?;
+        }
+        if let Some(q) = &self.queriable_value {
+            check_key("queriableValue", q)?;
+        }
+        Ok(())
+    }
+}
+
 pub fn get(base: &str, org_id: &str, query: &Query) -> Result<InvokeRequest> {
+    query.check()?;
     let mut params = Map::new();
     if let Some(key) = &query.key {
-        check_key("key", key)?;
         params.insert("key".into(), key.clone().into());
     }
     if let Some(q) = &query.queriable_value {
-        check_key("queriableValue", q)?;
         params.insert("queriableValue".into(), q.clone().into());
     }
     if let Some(from) = query.from {
