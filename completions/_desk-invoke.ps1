@@ -447,7 +447,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--installation-id', '--installation-id', [CompletionResultType]::ParameterName, 'Installation id substituted for {{installationId}}')
             [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'A custom permission of the current user, e.g. --permission canEdit=true')
             [CompletionResult]::new('--allow-host', '--allow-host', [CompletionResultType]::ParameterName, 'A host forwarded requests may go to (loopback is always allowed)')
-            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'A connection''s auth header, applied when forwarding, e.g. --connection crm=''Authorization: Bearer x''')
+            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'A connection''s auth header, applied when forwarding (https or loopback only): NAME=@FILE with the file holding ''Header: value'' keeps the credential out of argv')
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Fault injection: fraction of requests answered 429, 503 or dropped')
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Fault injection: delay before every answer')
             [CompletionResult]::new('--response-wrap', '--response-wrap', [CompletionResultType]::ParameterName, 'How Desk''s own API replies are wrapped in `response`, to test clients against each shape real Desk uses')

@@ -417,7 +417,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --installation-id 'Installation id substituted for {{installationId}}'
             cand --permission 'A custom permission of the current user, e.g. --permission canEdit=true'
             cand --allow-host 'A host forwarded requests may go to (loopback is always allowed)'
-            cand --connection 'A connection''s auth header, applied when forwarding, e.g. --connection crm=''Authorization: Bearer x'''
+            cand --connection 'A connection''s auth header, applied when forwarding (https or loopback only): NAME=@FILE with the file holding ''Header: value'' keeps the credential out of argv'
             cand --fail-rate 'Fault injection: fraction of requests answered 429, 503 or dropped'
             cand --latency 'Fault injection: delay before every answer'
             cand --response-wrap 'How Desk''s own API replies are wrapped in `response`, to test clients against each shape real Desk uses'

@@ -374,7 +374,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l sec
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l installation-id -d 'Installation id substituted for {{installationId}}' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l permission -d 'A custom permission of the current user, e.g. --permission canEdit=true' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l allow-host -d 'A host forwarded requests may go to (loopback is always allowed)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l connection -d 'A connection\'s auth header, applied when forwarding, e.g. --connection crm=\'Authorization: Bearer x\'' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l connection -d 'A connection\'s auth header, applied when forwarding (https or loopback only): NAME=@FILE with the file holding \'Header: value\' keeps the credential out of argv' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l fail-rate -d 'Fault injection: fraction of requests answered 429, 503 or dropped' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l latency -d 'Fault injection: delay before every answer' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l response-wrap -d 'How Desk\'s own API replies are wrapped in `response`, to test clients against each shape real Desk uses' -r -f -a "none\t'`response` is the API\'s JSON body as a string'

@@ -392,8 +392,9 @@ pub struct EmulatorArgs {
     /// A host forwarded requests may go to (loopback is always allowed)
     #[arg(long, value_name = "HOST")]
     pub allow_host: Vec<String>,
-    /// A connection's auth header, applied when forwarding, e.g. --connection crm='Authorization: Bearer x'
-    #[arg(long, value_name = "NAME='Header: value'")]
+    /// A connection's auth header, applied when forwarding (https or loopback only): NAME=@FILE
+    /// with the file holding 'Header: value' keeps the credential out of argv
+    #[arg(long, value_name = "NAME=@FILE|NAME='Header: value'")]
     pub connection: Vec<String>,
     /// Fault injection: fraction of requests answered 429, 503 or dropped
     #[arg(long, default_value_t = 0.0, value_name = "P")]

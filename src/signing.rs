@@ -126,6 +126,17 @@ pub fn verify(secret: &[u8], message: &[u8], hex_digest: &str) -> bool {
     mac.verify_slice(&expected).is_ok()
 }
 
+/// Equality of two secrets in time that depends on neither where they differ nor their
+/// lengths: both sides are hashed first, and the digests compared in constant time.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    use sha2::Digest;
+    let (a, b) = (Sha256::digest(a), Sha256::digest(b));
+    a.iter()
+        .zip(b.iter())
+        .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+        == 0
+}
+
 fn new_mac(secret: &[u8]) -> HmacSha256 {
     // HMAC accepts keys of any length, so this cannot fail.
     HmacSha256::new_from_slice(secret).expect("HMAC takes any key length")
@@ -277,6 +288,15 @@ mod tests {
         signer.field(Field::Headers, br#"{"orgId":376723}"#);
         signer.field(Field::ConnectionLinkName, b"myConnectionLinkName");
         assert_eq!(signer.finish(), fields.hash(DOC_SECRET));
+    }
+
+    #[test]
+    fn constant_time_eq_compares_whole_values() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(constant_time_eq(b"", b""));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"ab"));
+        assert!(!constant_time_eq(b"", b"a"));
     }
 
     #[test]

@@ -244,6 +244,16 @@ async fn refuses_what_it_must_not_forward() {
         "{reply}"
     );
 
+    // Two slashes would make a scheme-relative URL, not a Desk path.
+    for sneaky in ["//api.example.com/x", "/\\api.example.com/x"] {
+        let (status, reply) = invoke(&emulator, &[(Field::RequestUrl, sneaky)]).await;
+        assert_eq!(
+            (status, reply["errorCode"].as_str()),
+            (400, Some("INVALID_REQUEST_URL")),
+            "{sneaky}: {reply}"
+        );
+    }
+
     let (status, reply) = invoke(&emulator, &[(Field::RequestUrl, "ftp://127.0.0.1/x")]).await;
     assert_eq!(
         (status, reply["errorCode"].as_str()),
@@ -297,13 +307,45 @@ async fn allow_host_opens_a_host() {
         (403, Some("HOST_NOT_ALLOWED")),
         "{reply}"
     );
-    let allowing = start_emulator(&["--allow-host", "0.0.0.0"]);
+    // The connection's credential comes from a file, so it never shows in `ps`.
+    let auth = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(auth.path(), "Authorization: Bearer file-token-123\n").unwrap();
+    let connection = format!("crm=@{}", auth.path().display());
+    let allowing = start_emulator(&["--allow-host", "0.0.0.0", "--connection", &connection]);
     let (status, reply) = invoke(&allowing, &[(Field::RequestUrl, &url)]).await;
     assert_eq!(
         (status, reply["statusCode"].as_u64()),
         (200, Some(201)),
         "{reply}"
     );
+    // 0.0.0.0 is not loopback: a connection's credential does not travel there over http.
+    let (status, reply) = invoke(
+        &allowing,
+        &[
+            (Field::RequestUrl, &url),
+            (Field::ConnectionLinkName, "crm"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        (status, reply["errorCode"].as_str()),
+        (400, Some("INSECURE_CONNECTION")),
+        "{reply}"
+    );
+    assert!(!reply.to_string().contains("file-token-123"), "{reply}");
+    // To loopback it does, read from the file.
+    let loopback = format!("http://127.0.0.1:{echo_port}/auth");
+    let (status, reply) = invoke(
+        &allowing,
+        &[
+            (Field::RequestUrl, &loopback),
+            (Field::ConnectionLinkName, "crm"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{reply}");
+    let echoed: Value = serde_json::from_str(reply["response"].as_str().unwrap()).unwrap();
+    assert_eq!(echoed["headers"]["authorization"], "Bearer file-token-123");
 }
 
 /// The extension-data APIs are served locally whether the requestURL names a Desk host of

@@ -160,3 +160,20 @@ fn stored_secrets_stay_private() {
         assert_eq!(mode, 0o600);
     }
 }
+
+#[test]
+fn a_malformed_connection_flag_does_not_echo_its_credential() {
+    let sandbox = Sandbox::new();
+    for bad in [
+        "crm=Bearer tok-0123456789",
+        "=Authorization: Bearer tok-0123456789",
+        "crm=: tok-0123456789",
+    ] {
+        let out = sandbox
+            .signed()
+            .args(["emulator", "--in-memory", "--connection", bad])
+            .output()
+            .unwrap();
+        assert_clean_failure(&out, 2, &[SECRET, "tok-0123456789"]);
+    }
+}

@@ -12,11 +12,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 pub fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Result<()> {
     let config = EmulatorConfig::from_args(args, settings)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::config(format!("cannot start the async runtime: {e}")))?;
-    runtime.block_on(async {
+    super::runtime()?.block_on(async {
         let emulator = Emulator::start(config.clone()).await?;
         announce(&emulator, &config, out);
         stop_requested().await?;

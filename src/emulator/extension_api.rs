@@ -430,9 +430,8 @@ fn config_updates(body: Option<&str>) -> Result<Vec<ConfigParamUpdate>, DeskRepl
 
 fn check_param_name(name: &str) -> Result<(), String> {
     let count = name.chars().count();
-    let valid_chars = name
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    // Every param must be usable as a `{{name}}` placeholder.
+    let valid_chars = name.chars().all(super::placeholders::is_name_char);
     if count == 0 || count > MAX_PARAM_NAME_CHARS || !valid_chars {
         return Err(format!(
             "config param name `{name}` must be 1 to {MAX_PARAM_NAME_CHARS} characters of letters, digits and _ . -"

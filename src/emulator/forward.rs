@@ -26,12 +26,19 @@ const SKIPPED_HEADERS: [&str; 5] = [
     "keep-alive",
 ];
 
-/// A connection's auth, applied as one header.
-#[derive(Debug, Clone)]
+/// A connection's auth, applied as one header. Its value is a credential: marked sensitive
+/// (never indexed by HTTP/2 header compression) and left out of `Debug`.
+#[derive(Clone)]
 struct ConnectionAuth {
     name: String,
     header: HeaderName,
     value: HeaderValue,
+}
+
+impl std::fmt::Debug for ConnectionAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ConnectionAuth({}: {}: …)", self.name, self.header)
+    }
 }
 
 pub struct Forwarder {
@@ -66,6 +73,8 @@ pub enum ForwardError {
     HostNotAllowed(String),
     UnknownConnection(String),
     InvalidHeader(String),
+    /// A connection's credential would travel over plain http to a remote host.
+    InsecureConnection(String),
     Unreachable(String),
     TimedOut,
     ReplyTooLarge,
@@ -142,6 +151,10 @@ impl Forwarder {
                 .iter()
                 .find(|c| c.name == name)
                 .ok_or(ForwardError::UnknownConnection(name))?;
+            // https only, except to loopback: the same rule the client follows.
+            if url.scheme() == "http" && !profile::is_loopback(&url) {
+                return Err(ForwardError::InsecureConnection(auth.name.clone()));
+            }
             // The connection's auth replaces whatever the request said for that header, as
             // Desk applies it last.
             header_map.insert(auth.header.clone(), auth.value.clone());
@@ -213,6 +226,11 @@ impl ForwardError {
                 ),
             ),
             ForwardError::InvalidHeader(message) => (400, "INVALID_HEADERS", format!("headers: {message}")),
+            ForwardError::InsecureConnection(name) => (
+                400,
+                "INSECURE_CONNECTION",
+                format!("connection `{name}` is applied over https only (or to loopback); the requestURL is plain http"),
+            ),
             ForwardError::Unreachable(message) => (
                 502,
                 "FORWARD_FAILED",
@@ -243,6 +261,8 @@ fn describe_failure(error: reqwest::Error) -> ForwardError {
         return ForwardError::TimedOut;
     }
     // reqwest's top-level message is generic ("error sending request"); the cause says why.
+    // The URL is left out: its query may hold substituted (secure) config params.
+    let error = error.without_url();
     let mut message = error.to_string();
     let mut source = std::error::Error::source(&error);
     while let Some(cause) = source {
@@ -267,11 +287,12 @@ fn parse_connection(name: &str, header: &str, value: &str) -> Result<ConnectionA
             "--connection {name}: `{header}` is not a valid header name"
         ))
     })?;
-    let header_value = HeaderValue::from_str(value.trim()).map_err(|_| {
+    let mut header_value = HeaderValue::from_str(value.trim()).map_err(|_| {
         Error::usage(format!(
             "--connection {name}: the value of `{header}` is not a valid header value"
         ))
     })?;
+    header_value.set_sensitive(true);
     Ok(ConnectionAuth {
         name: name.to_string(),
         header: header_name,

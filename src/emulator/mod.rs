@@ -227,12 +227,18 @@ fn parse_permission(text: &str) -> Result<(String, bool)> {
     Ok((name.to_string(), enabled))
 }
 
+/// `NAME='Header: value'`, or `NAME=@FILE` / `NAME=@-` so the credential stays out of argv.
+/// Errors name the connection only: the rest may be a credential.
 fn parse_connection(text: &str) -> Result<(String, String, String)> {
+    let name_only = text.split('=').next().unwrap_or_default().trim();
     let bad = || {
-        Error::usage(format!("--connection `{text}` is not NAME='Header: value'"))
-            .with_hint("e.g. --connection crm='Authorization: Zoho-oauthtoken 1000.abc'")
+        Error::usage(format!(
+            "--connection `{name_only}=…` is not NAME='Header: value' or NAME=@FILE"
+        ))
+        .with_hint("e.g. --connection crm=@crm-auth.txt, the file holding 'Authorization: Zoho-oauthtoken …'")
     };
     let (name, header) = text.split_once('=').ok_or_else(bad)?;
+    let header = crate::request::read_arg(header, &format!("--connection {name_only}"))?;
     let (header_name, header_value) = header.split_once(':').ok_or_else(bad)?;
     let (name, header_name, header_value) = (name.trim(), header_name.trim(), header_value.trim());
     if name.is_empty() || header_name.is_empty() || header_value.is_empty() {

@@ -120,21 +120,36 @@ pub fn json_mentions_config_param(value: &Value) -> bool {
     }
 }
 
-/// `{{name}}` at the start of `text`: the name and the placeholder's length in bytes.
+/// `{{name}}` at the start of `text`: the name and the placeholder's length in bytes. Reads
+/// name characters and then wants `}}` at once, so scanning a body full of `{{` stays
+/// linear (a search for the next `}}` from every `{{` would be quadratic).
 fn parse_placeholder(text: &str) -> Option<(&str, usize)> {
     let inner = text.strip_prefix("{{")?;
-    let end = inner.find("}}")?;
+    let end = inner
+        .find(|c: char| !is_name_char(c))
+        .unwrap_or(inner.len());
     let name = &inner[..end];
-    let valid = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
-    valid.then_some((name, end + 4))
+    (!name.is_empty() && inner[end..].starts_with("}}")).then_some((name, end + 4))
+}
+
+/// Characters a placeholder (and so a config param) name is made of.
+pub fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_of_openers_is_left_alone() {
+        // 1 MiB of `{{`: linear scanning takes milliseconds (a quadratic one took minutes).
+        let body = "{{".repeat(512 * 1024);
+        with_params(&[("region", "eu")], |p| {
+            assert_eq!(p.substitute(&body), body);
+            assert!(first_placeholder(&body).is_none());
+        });
+    }
 
     fn with_params(params: &[(&str, &str)], run: impl FnOnce(&Placeholders)) {
         let config_params = params
@@ -155,6 +170,8 @@ mod tests {
                 "https://x.test/42/eu?k=k-1"
             );
             assert_eq!(p.substitute("a{{missing}}b"), "a{{missing}}b");
+            assert_eq!(p.substitute("{{{{region}}}}"), "{{eu}}");
+            assert_eq!(p.substitute("{{ region }}"), "{{ region }}");
             assert_eq!(p.substitute("{{{installationId}}}"), "{42}");
             assert_eq!(p.substitute("{{ region }} {{}} {{"), "{{ region }} {{}} {{");
             assert_eq!(p.substitute("é{{region}}ü"), "éeuü");

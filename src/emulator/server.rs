@@ -298,7 +298,7 @@ async fn handle_invoke(state: &AppState, request: Request) -> Result<Value, Invo
             &string_to_hash,
         ));
     };
-    if !constant_time_eq(
+    if !signing::constant_time_eq(
         security_context.as_bytes(),
         state.security_context.as_bytes(),
     ) {
@@ -380,7 +380,7 @@ async fn call(state: &AppState, fields: &InvokeFields) -> Result<Value, InvokeEr
         return Err(InvokeError::bad_request(
             "UNRESOLVED_PLACEHOLDER",
             format!(
-                "requestURL still holds {{{{{name}}}}} after substitution: it is neither installationId nor a config param of this installation (requestURL: {request_url})"
+                "requestURL still holds {{{{{name}}}}} after substitution: it is neither installationId nor a config param of this installation"
             ),
         ));
     }
@@ -480,6 +480,15 @@ fn is_local(state: &AppState, url: &Url) -> bool {
 }
 
 fn parse_request_url(text: &str) -> Result<Url, InvokeError> {
+    // `//host/x` would join as a scheme-relative URL: not the Desk path it looks like.
+    if text.starts_with("//") || text.starts_with("/\\") {
+        return Err(InvokeError::bad_request(
+            "INVALID_REQUEST_URL",
+            format!(
+                "requestURL `{text}` starts with two slashes: give a path (/api/…) or a full URL"
+            ),
+        ));
+    }
     let parsed = if text.starts_with('/') {
         Url::parse(DEFAULT_DESK_BASE).and_then(|base| base.join(text))
     } else {
@@ -682,14 +691,6 @@ fn percent_decode(text: &str) -> Result<String, String> {
     String::from_utf8(out).map_err(|_| "percent-encoded bytes are not UTF-8".to_string())
 }
 
-/// Equality whose time does not depend on where the first difference is.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -760,12 +761,5 @@ mod tests {
         assert!(with("application/json").is_err());
         assert!(with("application/x-www-form-urlencoded; charset=latin1").is_err());
         assert!(check_content_type(&HeaderMap::new()).is_err());
-    }
-
-    #[test]
-    fn constant_time_eq_compares() {
-        assert!(constant_time_eq(b"abc", b"abc"));
-        assert!(!constant_time_eq(b"abc", b"abd"));
-        assert!(!constant_time_eq(b"abc", b"ab"));
     }
 }
