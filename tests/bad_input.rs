@@ -267,3 +267,34 @@ fn non_utf8_arguments_are_usage_errors() {
         .unwrap();
     assert_clean_failure(&out, 2, &[SECRET]);
 }
+
+/// The built-in `local` profile: no dry run (its emulator lives in one process only), and it
+/// cannot be changed by `verify-callback --save`.
+#[test]
+fn the_local_profile_refuses_what_cannot_work() {
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .args(["-p", "local", "invoke", "--url", "/x", "--dry-run"])
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 2, &[]);
+    let body = r#"{"event":"onInstall","orgId":1,"securityContext":"c"}"#;
+    let hash = openssl_hmac(desk_invoke::profile::LOCAL_SECRET, body.as_bytes());
+    let out = sandbox
+        .cmd()
+        .args([
+            "-p",
+            "local",
+            "verify-callback",
+            "--save",
+            "--hash",
+            &hash,
+            "--body",
+            body,
+        ])
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 2, &[]);
+    assert!(!sandbox.profiles_path().exists());
+}

@@ -12,23 +12,13 @@ use serde_json::{json, Map, Value};
 
 const INSTALLATION_ID: &str = "1000000000001";
 
-struct Emulator {
-    _process: common::Emulator,
-    base_url: String,
-    _home: tempfile::TempDir,
-}
+use common::Emulator;
 
 /// Starts the emulator on an ephemeral port with the built-in local credentials.
 fn start_emulator(extra: &[&str]) -> Emulator {
-    let home = tempfile::tempdir().unwrap();
-    let mut command = common::emulator_command(home.path());
-    command.arg("--in-memory").args(extra);
-    let inner = common::spawn_emulator(command);
-    Emulator {
-        base_url: inner.base_url.clone(),
-        _process: inner,
-        _home: home,
-    }
+    common::spawn_emulator_in_temp_home(|command| {
+        command.arg("--in-memory").args(extra);
+    })
 }
 
 /// Sends a signed invoke request; returns the HTTP status and the JSON body.
@@ -275,9 +265,7 @@ async fn refuses_what_it_must_not_forward() {
     );
 
     // Nothing listens on this loopback port: a clear 502, not a hang or a crash.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let closed_port = closed.local_addr().unwrap().port();
-    drop(closed);
+    let closed_port = common::free_port();
     let (status, reply) = invoke(
         &emulator,
         &[(

@@ -10,37 +10,28 @@ const SECURITY_CONTEXT: &str = "independent-security-context-51b2";
 const ORG_ID: &str = "60012345";
 const INSTALLATION_ID: &str = "4000000012345";
 
-struct Emulator {
-    _process: common::Emulator,
-    base_url: String,
-    _home: tempfile::TempDir,
-}
+use common::Emulator;
 
 /// Starts the emulator on an ephemeral port with this test's own credentials.
 fn start_emulator(extra: &[&str]) -> Emulator {
-    let home = tempfile::tempdir().unwrap();
-    let mut command = common::emulator_command(home.path());
-    command
-        .env("DESK_INVOKE_SECRET", SECRET)
-        .args(["--org-id", ORG_ID, "--in-memory"])
-        .args([
-            "--security-context",
-            SECURITY_CONTEXT,
-            "--installation-id",
-            INSTALLATION_ID,
-        ])
-        .args(extra);
-    let process = common::spawn_emulator(command);
+    let process = common::spawn_emulator_in_temp_home(|command| {
+        command
+            .env("DESK_INVOKE_SECRET", SECRET)
+            .args(["--org-id", ORG_ID, "--in-memory"])
+            .args([
+                "--security-context",
+                SECURITY_CONTEXT,
+                "--installation-id",
+                INSTALLATION_ID,
+            ])
+            .args(extra);
+    });
     assert!(
         !process.banner.contains(SECRET),
         "the start-up banner shows the secret:\n{}",
         process.banner
     );
-    Emulator {
-        base_url: process.base_url.clone(),
-        _process: process,
-        _home: home,
-    }
+    process
 }
 
 fn run_independent_client(emulator: &Emulator) -> String {

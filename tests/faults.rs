@@ -129,11 +129,7 @@ fn killed_and_restarted_emulator_mid_import_loses_nothing() {
     let db = sandbox.path("restart.sqlite");
     let db_arg = db.to_str().unwrap().to_string();
     // A fixed port, so the restarted emulator is where the client expects it.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let addr = format!("127.0.0.1:{port}");
     let first = sandbox.start_emulator(&["--db", &db_arg, "--addr", &addr, "--latency", "5ms"]);
     let url = first.base_url.clone();

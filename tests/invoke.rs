@@ -159,11 +159,7 @@ fn wrong_secret_is_rejected_with_a_hash_hint() {
 fn network_failures_exit_6() {
     let sandbox = Sandbox::new();
     // A port nothing listens on: bind, note the port, close.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let started = std::time::Instant::now();
     let out = sandbox
         .against(&format!("http://127.0.0.1:{port}"))
@@ -407,6 +403,14 @@ fn send_callback_is_signed_over_the_raw_body() {
         let out = sandbox.against(&desk.url).args(&args).output().unwrap();
         assert_clean_failure(&out, 2, &[SECRET, SECURITY_CONTEXT]);
     }
+    // Nobody listening: a network failure.
+    let closed = format!("http://127.0.0.1:{}/callback", free_port());
+    let out = sandbox
+        .against(&desk.url)
+        .args(["send-callback", "--event", "onInstall", "--to", &closed])
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 6, &[SECRET, SECURITY_CONTEXT]);
     // What send-callback signs, verify-callback accepts.
     let hash = openssl_hmac(SECRET, body.as_bytes());
     sandbox

@@ -68,8 +68,9 @@ proptest! {
     }
 
     #[test]
-    fn verify_never_panics(message in any::<Vec<u8>>(), hex in any::<String>()) {
-        let _ = verify(b"k", &message, &hex);
+    fn verify_accepts_nothing_but_the_digest(message in any::<Vec<u8>>(), hex in any::<String>()) {
+        let digest = sign(b"k", &message);
+        prop_assert_eq!(verify(b"k", &message, &hex), hex.trim().eq_ignore_ascii_case(&digest));
     }
 
     #[test]
@@ -82,8 +83,17 @@ proptest! {
     }
 
     #[test]
-    fn decoder_never_panics(bytes in any::<Vec<u8>>()) {
-        let _ = response::decode(&bytes);
+    fn decoder_takes_any_bytes_and_keeps_the_response_string(bytes in any::<Vec<u8>>()) {
+        let decoded = response::decode(&bytes);
+        if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+            if let Some(serde_json::Value::String(response)) = map.get("response") {
+                prop_assert_eq!(&decoded.raw_response, response);
+            }
+        } else {
+            // Not JSON: the text is kept whole as the body.
+            let text = String::from_utf8_lossy(&bytes);
+            prop_assert_eq!(decoded.raw_response, text.as_ref());
+        }
     }
 
     #[test]

@@ -200,6 +200,8 @@ pub struct Emulator {
     pub base_url: String,
     /// What it printed on stderr up to and including the `listening on` line.
     pub banner: String,
+    /// A home directory made for this emulator alone, removed with it.
+    pub home: Option<tempfile::TempDir>,
 }
 
 impl Drop for Emulator {
@@ -259,7 +261,18 @@ pub fn spawn_emulator(mut command: std::process::Command) -> Emulator {
         child,
         base_url,
         banner,
+        home: None,
     }
+}
+
+/// An emulator in a fresh temporary home; `configure` adds credentials and flags.
+pub fn spawn_emulator_in_temp_home(configure: impl FnOnce(&mut std::process::Command)) -> Emulator {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut command = emulator_command(home.path());
+    configure(&mut command);
+    let mut emulator = spawn_emulator(command);
+    emulator.home = Some(home);
+    emulator
 }
 
 impl Sandbox {
@@ -290,4 +303,12 @@ pub fn export(sandbox: &Sandbox, url: &str) -> Vec<serde_json::Value> {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
+}
+
+/// A loopback port nothing listens on (bound, noted, released).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free loopback port")
+        .port()
 }
