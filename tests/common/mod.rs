@@ -71,11 +71,15 @@ pub fn openssl_hmac(secret: &str, message: &[u8]) -> String {
     let writer = std::thread::spawn(move || stdin.write_all(&message));
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap().unwrap();
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
+    digest_of(&out.stdout)
+}
+
+/// The digest in `openssl dgst -r` output (`<hex> *<name>`).
+fn digest_of(stdout: &[u8]) -> String {
+    let text = String::from_utf8_lossy(stdout);
+    text.split_whitespace()
         .next()
-        .unwrap()
+        .expect("openssl printed a digest")
         .to_string()
 }
 
@@ -86,12 +90,7 @@ pub fn openssl_hmac_file(secret: &str, path: &Path) -> String {
         .arg(path)
         .output()
         .expect("openssl");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_string()
+    digest_of(&out.stdout)
 }
 
 pub fn stdout_of(output: &std::process::Output) -> String {
