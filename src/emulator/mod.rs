@@ -251,18 +251,29 @@ fn parse_connection(text: &str) -> Result<(String, String, String)> {
     ))
 }
 
+/// A host as `url` writes it (lower case, IPv6 in brackets), so it compares equal to a
+/// requestURL's host; stored without brackets or a trailing dot, as `Forwarder` compares.
 fn parse_allowed_host(text: &str) -> Result<String> {
-    let host = text.trim();
-    let valid = !host.is_empty()
-        && !host.contains(['/', ' ', '@', '?', '#'])
-        && url::Host::parse(host.trim_start_matches('[').trim_end_matches(']')).is_ok();
-    if !valid {
+    let host = text.trim().trim_end_matches('.');
+    let bracketed = if host.contains(':') && !host.starts_with('[') {
+        format!("[{host}]")
+    } else {
+        host.to_string()
+    };
+    let parsed = (!host.is_empty() && !host.contains(['/', ' ', '@', '?', '#']))
+        .then(|| url::Url::parse(&format!("http://{bracketed}/")).ok())
+        .flatten()
+        .and_then(|url| url.host_str().map(str::to_string));
+    let Some(host) = parsed else {
         return Err(
             Error::usage(format!("--allow-host `{text}` is not a host name"))
                 .with_hint("give the bare host, e.g. --allow-host api.example.com"),
         );
-    }
-    Ok(host.to_ascii_lowercase())
+    };
+    Ok(host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string())
 }
 
 /// A running emulator. Dropping the handle leaves it serving until the runtime ends; call
@@ -341,6 +352,20 @@ impl Emulator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn allowed_hosts_are_stored_as_urls_spell_them() {
+        assert_eq!(
+            parse_allowed_host("API.Example.com.").unwrap(),
+            "api.example.com"
+        );
+        assert_eq!(parse_allowed_host("2001:DB8::1").unwrap(), "2001:db8::1");
+        assert_eq!(parse_allowed_host("[2001:db8::1]").unwrap(), "2001:db8::1");
+        assert_eq!(parse_allowed_host("10.1").unwrap(), "10.0.0.1");
+        for bad in ["", "a/b", "user@host", "a b"] {
+            assert!(parse_allowed_host(bad).is_err(), "{bad}");
+        }
+    }
     use crate::cli::Cli;
     use clap::Parser;
 
