@@ -418,7 +418,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;send-callback' {
-            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'onInstall, onUninstall, onUpdate, onConfigParamAdd, onConfigParamDelete, onZohoAuthorise, onTPAAuthorise or onTPARevoke')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'The platform event')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'URL of the extension''s callback handler')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The body to sign and send instead of the one built from the profile')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
@@ -559,7 +559,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;profile;set' {
-            [CompletionResult]::new('--data-center', '--data-center', [CompletionResultType]::ParameterName, 'Data center: us eu in au jp cn ca sa uk')
+            [CompletionResult]::new('--data-center', '--data-center', [CompletionResultType]::ParameterName, 'Data center')
             [CompletionResult]::new('--security-context-file', '--security-context-file', [CompletionResultType]::ParameterName, 'securityContext to store (read from this file; `-` = stdin)')
             [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'Default connectionLinkName')
             [CompletionResult]::new('--secret-env', '--secret-env', [CompletionResultType]::ParameterName, 'Refer to the secret by environment variable instead of storing it')

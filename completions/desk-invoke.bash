@@ -1700,7 +1700,7 @@ _desk__invoke() {
             fi
             case "${prev}" in
                 --data-center)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "us eu in au jp cn ca sa uk" -- "${cur}"))
                     return 0
                     ;;
                 --security-context-file)
@@ -1832,7 +1832,7 @@ _desk__invoke() {
             fi
             case "${prev}" in
                 --event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "onInstall onUninstall onUpdate onConfigParamAdd onConfigParamDelete onZohoAuthorise onTPAAuthorise onTPARevoke" -- "${cur}"))
                     return 0
                     ;;
                 --to)

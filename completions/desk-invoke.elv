@@ -389,7 +389,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'desk-invoke;send-callback'= {
-            cand --event 'onInstall, onUninstall, onUpdate, onConfigParamAdd, onConfigParamDelete, onZohoAuthorise, onTPAAuthorise or onTPARevoke'
+            cand --event 'The platform event'
             cand --to 'URL of the extension''s callback handler'
             cand --body 'The body to sign and send instead of the one built from the profile'
             cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
@@ -524,7 +524,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'desk-invoke;profile;set'= {
-            cand --data-center 'Data center: us eu in au jp cn ca sa uk'
+            cand --data-center 'Data center'
             cand --security-context-file 'securityContext to store (read from this file; `-` = stdin)'
             cand --connection 'Default connectionLinkName'
             cand --secret-env 'Refer to the secret by environment variable instead of storing it'

@@ -347,7 +347,14 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l event -d 'onInstall, onUninstall, onUpdate, onConfigParamAdd, onConfigParamDelete, onZohoAuthorise, onTPAAuthorise or onTPARevoke' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l event -d 'The platform event' -r -f -a "onInstall\t''
+onUninstall\t''
+onUpdate\t''
+onConfigParamAdd\t''
+onConfigParamDelete\t''
+onZohoAuthorise\t''
+onTPAAuthorise\t''
+onTPARevoke\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l to -d 'URL of the extension\'s callback handler' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l body -d 'The body to sign and send instead of the one built from the profile' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
@@ -478,7 +485,15 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l data-center -d 'Data center: us eu in au jp cn ca sa uk' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l data-center -d 'Data center' -r -f -a "us\t''
+eu\t''
+in\t''
+au\t''
+jp\t''
+cn\t''
+ca\t''
+sa\t''
+uk\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l security-context-file -d 'securityContext to store (read from this file; `-` = stdin)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l connection -d 'Default connectionLinkName' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l secret-env -d 'Refer to the secret by environment variable instead of storing it' -r

@@ -1,7 +1,7 @@
 //! A bounded load generator for the emulator's storage API, used by `bench/run.sh`.
 //!
 //! Every request is a real invoke call, signed with `desk_invoke::signing` and encoded with
-//! `desk_invoke::desk::encode_form` before the clock starts, so the run measures the
+//! `desk_invoke::api::form::encode_form` before the clock starts, so the run measures the
 //! emulator (HTTP, form decoding, HASH check, placeholders, SQLite), not the signing.
 //!
 //! ```text
@@ -16,9 +16,9 @@
 //! one JSON line on stdout: requests, errors, seconds, requests per second, p50/p90/p99
 //! latency in milliseconds.
 
-use desk_invoke::desk::encode_form;
-use desk_invoke::profile::{LOCAL_ORG_ID, LOCAL_SECRET, LOCAL_SECURITY_CONTEXT};
-use desk_invoke::signing::{Field, InvokeFields};
+use desk_invoke::api::form::encode_form;
+use desk_invoke::api::signing::{Field, InvokeFields};
+use desk_invoke::{LOCAL_ORG_ID, LOCAL_SECRET, LOCAL_SECURITY_CONTEXT};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};

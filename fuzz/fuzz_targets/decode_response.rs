@@ -2,7 +2,7 @@
 //! `response` string it was given.
 #![no_main]
 
-use desk_invoke::desk::response::decode;
+use desk_invoke::api::envelope::decode;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,7 +2,7 @@
 //! HMAC computed here directly from the `hmac` crate.
 #![no_main]
 
-use desk_invoke::signing::{sign, verify, Field, InvokeFields, StreamingSigner};
+use desk_invoke::api::signing::{sign, verify, Field, InvokeFields, StreamingSigner};
 use hmac::{Hmac, Mac};
 use libfuzzer_sys::fuzz_target;
 

@@ -2,11 +2,11 @@
 //! `--show-secrets`.
 
 use super::with_client;
+use crate::api::config_params::{self, Param};
 use crate::cli::{ConfigCommand, OutputFormat};
-use crate::desk::config_params::{self, Param};
 use crate::error::{Error, Kind, Result};
 use crate::output::{render_table, Output};
-use crate::profile::Settings;
+use crate::settings::Settings;
 use serde_json::{json, Value};
 
 const MASK: &str = "********";
@@ -14,7 +14,7 @@ const MASK: &str = "********";
 pub fn run(command: ConfigCommand, settings: &Settings, out: &Output) -> Result<()> {
     match command {
         ConfigCommand::Get(args) => {
-            let params = with_client(settings, out, async |client| fetch(client).await)?;
+            let params = with_client(settings, out, async |client| client.config_params().await)?;
             let missing: Vec<&String> = args
                 .names
                 .iter()
@@ -46,13 +46,7 @@ pub fn run(command: ConfigCommand, settings: &Settings, out: &Output) -> Result<
                 .map(|p| config_params::parse_pair(p))
                 .collect::<Result<Vec<_>>>()?;
             with_client(settings, out, async |client| {
-                client
-                    .call(&config_params::set(
-                        client.base_url(),
-                        client.org_id(),
-                        &pairs,
-                    )?)
-                    .await?;
+                client.set_config_params(&pairs).await?;
                 out.info(&format!(
                     "set {}",
                     pairs
@@ -65,13 +59,6 @@ pub fn run(command: ConfigCommand, settings: &Settings, out: &Output) -> Result<
             })
         }
     }
-}
-
-pub(crate) async fn fetch(client: &crate::desk::Client) -> Result<Vec<Param>> {
-    let response = client
-        .call(&config_params::get(client.base_url(), client.org_id()))
-        .await?;
-    config_params::params(response.json("configParams")?)
 }
 
 fn print_params(params: &[Param], out: &Output) {
@@ -104,16 +91,11 @@ fn print_params(params: &[Param], out: &Output) {
         }
         OutputFormat::Ndjson => {
             for p in params {
-                out.line(
-                    &json!({"name": p.name, "value": p.value, "secure": p.secure}).to_string(),
-                );
+                out.line(&p.to_json().to_string());
             }
         }
         _ => {
-            let list: Vec<Value> = params
-                .iter()
-                .map(|p| json!({"name": p.name, "value": p.value, "secure": p.secure}))
-                .collect();
+            let list: Vec<Value> = params.iter().map(Param::to_json).collect();
             out.json(&Value::Array(list));
         }
     }

@@ -1,12 +1,12 @@
 //! `hash`: the HASH of an invoke request, offline. Starts no runtime and opens no socket, so
 //! it costs about what a process start costs.
 
+use super::request::RequestSpec;
+use crate::api::signing::{Field, StreamingSigner};
 use crate::cli::{HashArgs, OutputFormat};
 use crate::error::{Error, Result};
 use crate::output::Output;
-use crate::profile::Settings;
-use crate::request::RequestSpec;
-use crate::signing::{Field, StreamingSigner};
+use crate::settings::Settings;
 use std::io::{Read, Write};
 
 pub fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<()> {

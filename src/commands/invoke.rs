@@ -1,14 +1,15 @@
 //! `invoke`: send one signed invoke request and print the called API's answer. The exit code
 //! follows the inner statusCode.
 
+use super::request::RequestSpec;
 use super::with_client;
+use crate::api::envelope::{Body, InvokeResponse};
+use crate::api::signing::Field;
 use crate::cli::{InvokeArgs, OutputFormat};
-use crate::desk::{Body, Client, InvokeRequest, InvokeResponse};
+use crate::client::{Client, InvokeRequest};
 use crate::error::{Error, Result};
 use crate::output::{render_json, Output};
-use crate::profile::Settings;
-use crate::request::RequestSpec;
-use crate::signing::Field;
+use crate::settings::Settings;
 use serde_json::{json, Map, Value};
 
 pub fn run(args: &InvokeArgs, settings: &Settings, out: &Output) -> Result<()> {
@@ -20,6 +21,11 @@ pub fn run(args: &InvokeArgs, settings: &Settings, out: &Output) -> Result<()> {
     }
     if fields.get(Field::RequestType).is_none() {
         fields.set(Field::RequestType, "GET");
+    }
+    // The profile's connection authorises external services: `invoke` only, never Desk's
+    // extension-data APIs.
+    if fields.get(Field::ConnectionLinkName).is_none() {
+        fields.set_opt(Field::ConnectionLinkName, settings.connection.clone());
     }
     if args.dry_run && settings.local_emulator {
         return Err(Error::usage("--dry-run prints a curl command, but the `local` profile's emulator only lives inside one desk-invoke process")
@@ -84,7 +90,7 @@ fn dry_run(client: &Client, request: &InvokeRequest, out: &Output) {
         "curl -sS -X POST {} -H {} --data-urlencode \"securityContext=${}\"",
         shell_quote(url),
         shell_quote(&format!("HASH: {hash}")),
-        crate::profile::SECURITY_CONTEXT_ENV
+        crate::settings::SECURITY_CONTEXT_ENV
     );
     for (field, value) in fields.present() {
         curl.push_str(&format!(

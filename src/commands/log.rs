@@ -1,12 +1,12 @@
 //! `log`: post an extension log; prints the new logId (and parentLogId).
 
+use super::request::read_arg;
 use super::with_client;
+use crate::api::logs;
 use crate::cli::{LogArgs, OutputFormat};
-use crate::desk::logs;
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
-use crate::profile::Settings;
-use crate::request::read_arg;
+use crate::settings::Settings;
 use serde_json::json;
 
 pub fn run(args: &LogArgs, settings: &Settings, out: &Output) -> Result<()> {
@@ -15,15 +15,8 @@ pub fn run(args: &LogArgs, settings: &Settings, out: &Output) -> Result<()> {
         None => String::new(),
     };
     with_client(settings, out, async |client| {
-        let request = logs::post(
-            client.base_url(),
-            client.org_id(),
-            &args.title,
-            &description,
-            args.reference.as_deref(),
-        )?;
         let response = client
-            .call(&request)
+            .post_log(&args.title, &description, args.reference.as_deref())
             .await
             .map_err(|e| match &args.reference {
                 Some(reference) if e.kind == Kind::Client => e.with_hint(format!(

@@ -1,4 +1,6 @@
-//! One module per subcommand: each a thin function from parsed arguments to output.
+//! One module per subcommand: each a thin function from parsed arguments to output. This is
+//! the only layer that sees `cli`; it turns the global options into `settings::Overrides`
+//! and `output::OutputOptions`, and starts the `local` profile's emulator where it is used.
 
 mod completions;
 mod config;
@@ -8,20 +10,71 @@ mod invoke;
 mod log;
 mod permissions;
 mod profile;
+mod request;
 mod send_callback;
 mod smoke;
 mod storage;
 mod verify_callback;
 
-use crate::cli::{Cli, Command};
-use crate::desk::{Client, Policy, Trace};
-use crate::error::{Error, Result};
-use crate::output::Output;
-use crate::profile::Settings;
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::client::{Client, Policy, Target, Trace};
+use crate::emulator::{Database, Emulator, EmulatorConfig, ResponseWrap};
+use crate::error::{Error, ExitCode, Result};
+use crate::output::{Output, OutputOptions};
+use crate::settings::{self, Overrides, Settings};
+use std::ffi::OsString;
 use std::sync::Arc;
 
-pub fn run(cli: Cli, out: &Output) -> Result<()> {
-    let global = &cli.global;
+/// Parses the command line. The clap command tree is leaked on purpose: the process ends
+/// soon after, and freeing the tree costs more than `hash` spends hashing (bench/README.md).
+fn parse(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let command = Box::leak(Box::new(Cli::command()));
+    let matches = command.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(command))
+}
+
+/// Parses `args`, runs the command, prints any error as one line, returns the exit code.
+pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let cli = match parse(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help/version on stdout (exit 0) and usage errors on stderr (exit 2).
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    let out = Output::new(OutputOptions {
+        format: cli.global.output,
+        color: cli.global.color,
+        verbose: cli.global.verbose,
+        quiet: cli.global.quiet,
+    });
+    match run(cli, &out) {
+        Ok(()) => 0,
+        Err(e) if e.message.is_empty() => e.exit_code(),
+        Err(e) => {
+            out.error(&e.message, e.hint.as_deref());
+            e.exit_code()
+        }
+    }
+}
+
+/// What the global options say about the target.
+pub(crate) fn overrides(global: &GlobalArgs) -> Overrides {
+    Overrides {
+        profile: global.profile.clone(),
+        config: global.config.clone(),
+        org_id: global.org_id.clone(),
+        base_url: global.base_url.clone(),
+        secret_file: global.secret_file.clone(),
+        timeout: global.timeout,
+        retries: global.retries,
+    }
+}
+
+fn run(cli: Cli, out: &Output) -> Result<()> {
+    let global = &overrides(&cli.global);
     // Resolved only by the commands that need a target; `profile` and `completions` must
     // work even when the current profile cannot be resolved.
     let settings = |creates_profile: bool| -> Result<Settings> {
@@ -33,7 +86,7 @@ pub fn run(cli: Cli, out: &Output) -> Result<()> {
     };
     match cli.command {
         Command::Completions(args) => completions::run(&args),
-        Command::Profile(command) => profile::run(command, global, out),
+        Command::Profile(command) => profile::run(command, &cli.global, out),
         Command::Hash(args) => hash::run(&args, &settings(false)?, out),
         Command::Invoke(args) => invoke::run(&args, &settings(false)?, out),
         Command::Storage(command) => storage::run(command, &settings(false)?, out),
@@ -57,23 +110,77 @@ pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
         .map_err(|e| Error::config(format!("cannot start the async runtime: {e}")))
 }
 
-/// Runs `work` with a connected client on a fresh runtime, and closes the client (and the
-/// `local` profile's in-process emulator) whatever the outcome.
+/// Runs `work` with a connected client on a fresh runtime. With the built-in `local`
+/// profile, the emulator is started in this process first and stopped after `work`,
+/// whatever the outcome.
 pub(crate) fn with_client<T>(
     settings: &Settings,
     out: &Output,
     work: impl AsyncFnOnce(&Client) -> Result<T>,
 ) -> Result<T> {
     runtime()?.block_on(async {
-        let client = connect(settings, out).await?;
-        let result = work(&client).await;
-        client.close().await;
+        let local = match settings.local_emulator {
+            true => Some(start_local_emulator(out).await?),
+            false => None,
+        };
+        let base_url = match &local {
+            Some(emulator) => emulator.base_url(),
+            None => settings.base_url()?.to_string(),
+        };
+        let result = match connect(settings, base_url, out) {
+            Ok(client) => work(&client).await,
+            Err(e) => Err(e),
+        };
+        if let Some(emulator) = local {
+            emulator.shutdown().await;
+        }
         result
     })
 }
 
-/// The Desk client for these settings, tracing to stderr as `-v`/`-vv` ask.
-pub(crate) async fn connect(settings: &Settings, out: &Output) -> Result<Client> {
+/// The emulator of the built-in `local` profile: its fixed credentials, an ephemeral
+/// loopback port, the database under the data dir.
+async fn start_local_emulator(out: &Output) -> Result<Emulator> {
+    let emulator = Emulator::start(local_emulator_config(Database::File(
+        settings::data_dir()?.join("emulator.sqlite"),
+    )))
+    .await?;
+    out.trace(
+        1,
+        &format!("* started the local emulator at {}", emulator.base_url()),
+    );
+    Ok(emulator)
+}
+
+/// The emulator configuration that matches the `local` profile's credentials.
+pub(crate) fn local_emulator_config(database: Database) -> EmulatorConfig {
+    EmulatorConfig {
+        addr: "127.0.0.1:0".into(),
+        database,
+        secret: crate::api::secret::Secret::new(settings::LOCAL_SECRET),
+        security_context: crate::api::secret::Secret::new(settings::LOCAL_SECURITY_CONTEXT),
+        org_id: settings::LOCAL_ORG_ID.into(),
+        installation_id: settings::LOCAL_INSTALLATION_ID.into(),
+        permissions: Vec::new(),
+        allow_hosts: Vec::new(),
+        connections: Vec::new(),
+        fail_rate: 0.0,
+        latency: None,
+        response_wrap: ResponseWrap::None,
+    }
+}
+
+/// The Desk client for these settings at `base_url`, tracing to stderr as `-v`/`-vv` ask.
+fn connect(settings: &Settings, base_url: String, out: &Output) -> Result<Client> {
+    // Read in this order so that the first missing piece is the one reported.
+    let secret = settings.secret()?;
+    let security_context = settings.security_context()?.clone();
+    let target = Target {
+        base_url,
+        org_id: settings.org_id()?.to_string(),
+        secret,
+        security_context,
+    };
     let trace_out = out.clone();
     let trace: Trace = Arc::new(move |level, line| trace_out.trace(level, line));
     let policy = Policy {
@@ -81,7 +188,7 @@ pub(crate) async fn connect(settings: &Settings, out: &Output) -> Result<Client>
         retries: settings.retries,
         verbose: if out.quiet { 0 } else { out.verbose },
     };
-    Client::connect(settings, policy, trace).await
+    Client::connect(target, policy, trace)
 }
 
 /// A progress counter on stderr, only on a terminal and not with `-q`.

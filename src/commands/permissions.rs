@@ -1,21 +1,21 @@
 //! `permissions [check API_NAME]`: the current user's custom permissions.
 
 use super::with_client;
+use crate::api::permissions::Permission;
 use crate::cli::{OutputFormat, PermissionsArgs, PermissionsCommand};
-use crate::desk::{permissions, Client};
 use crate::error::{Error, Kind, Result};
 use crate::output::{render_table, Output};
-use crate::profile::Settings;
-use serde_json::{json, Value};
+use crate::settings::Settings;
+use serde_json::Value;
 
 pub fn run(args: &PermissionsArgs, settings: &Settings, out: &Output) -> Result<()> {
-    let list = with_client(settings, out, async |client| fetch(client).await)?;
+    let list = with_client(settings, out, async |client| client.permissions().await)?;
     match &args.command {
         Some(PermissionsCommand::Check { api_name }) => {
             let state = list
                 .iter()
-                .find(|(name, _)| name == api_name)
-                .map(|(_, enabled)| *enabled);
+                .find(|p| &p.api_name == api_name)
+                .map(|p| p.enabled);
             match state {
                 Some(true) => {
                     out.line("enabled");
@@ -39,33 +39,24 @@ pub fn run(args: &PermissionsArgs, settings: &Settings, out: &Output) -> Result<
                 OutputFormat::Table => {
                     let rows: Vec<Vec<String>> = list
                         .iter()
-                        .map(|(n, e)| {
-                            vec![n.clone(), if *e { "enabled" } else { "disabled" }.into()]
+                        .map(|p| {
+                            let state = if p.enabled { "enabled" } else { "disabled" };
+                            vec![p.api_name.clone(), state.into()]
                         })
                         .collect();
                     out.line(&render_table(&["API NAME", "STATE"], &rows, out.color));
                 }
                 OutputFormat::Ndjson => {
-                    for (n, e) in &list {
-                        out.line(&json!({"apiName": n, "enabled": e}).to_string());
+                    for p in &list {
+                        out.line(&p.to_json().to_string());
                     }
                 }
                 _ => {
-                    let items: Vec<Value> = list
-                        .iter()
-                        .map(|(n, e)| json!({"apiName": n, "enabled": e}))
-                        .collect();
+                    let items: Vec<Value> = list.iter().map(Permission::to_json).collect();
                     out.json(&Value::Array(items));
                 }
             }
             Ok(())
         }
     }
-}
-
-pub(crate) async fn fetch(client: &Client) -> Result<Vec<(String, bool)>> {
-    let response = client
-        .call(&permissions::get(client.base_url(), client.org_id()))
-        .await?;
-    permissions::permissions(response.json("myCustomPermissions")?)
 }

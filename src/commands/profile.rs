@@ -1,16 +1,19 @@
 //! `profile list | show | set | remove`: manage the profile file. Secrets are never taken
 //! from argv and never shown whole.
 
+use crate::api::hosts;
+use crate::api::secret::Secret;
 use crate::cli::{GlobalArgs, OutputFormat, ProfileCommand, ProfileSetArgs};
 use crate::error::{Context, Error, Result};
 use crate::output::{render_table, Output};
-use crate::profile::{self, redact, Profile, ProfileFile, LOCAL_PROFILE};
+use crate::settings::file::{self, Profile, ProfileFile};
+use crate::settings::{self as settings_mod, LOCAL_PROFILE};
 use serde_json::{json, Map, Value};
 use std::io::{IsTerminal, Read};
 
 pub fn run(command: ProfileCommand, global: &GlobalArgs, out: &Output) -> Result<()> {
-    let path = profile::config_path(global)?;
-    let file = profile::load(&path)?;
+    let path = settings_mod::config_path(&super::overrides(global))?;
+    let file = file::load(&path)?;
     match command {
         ProfileCommand::List => list(file.unwrap_or_default(), out),
         ProfileCommand::Show { name } => {
@@ -22,17 +25,18 @@ pub fn run(command: ProfileCommand, global: &GlobalArgs, out: &Output) -> Result
         }
         ProfileCommand::Set(args) => set(&args, file.unwrap_or_default(), &path, global, out),
         ProfileCommand::Remove { name } => {
-            let mut file = file.unwrap_or_default();
-            if file.profiles.remove(&name).is_none() {
-                return Err(Error::config(format!(
-                    "no profile named `{name}` in {}",
-                    path.display()
-                )));
-            }
-            if file.default_profile.as_deref() == Some(name.as_str()) {
-                file.default_profile = None;
-            }
-            profile::save(&path, &file)?;
+            file::update(&path, |file| {
+                if file.profiles.remove(&name).is_none() {
+                    return Err(Error::config(format!(
+                        "no profile named `{name}` in {}",
+                        path.display()
+                    )));
+                }
+                if file.default_profile.as_deref() == Some(name.as_str()) {
+                    file.default_profile = None;
+                }
+                Ok(())
+            })?;
             out.info(&format!("removed profile `{name}`"));
             Ok(())
         }
@@ -69,10 +73,10 @@ fn list(file: ProfileFile, out: &Output) -> Result<()> {
 fn show(name: &str, file: Option<&ProfileFile>, out: &Output) -> Result<()> {
     let profile = if name == LOCAL_PROFILE {
         Profile {
-            org_id: Some(profile::LOCAL_ORG_ID.into()),
+            org_id: Some(settings_mod::LOCAL_ORG_ID.into()),
             base_url: Some("(in-process emulator)".into()),
-            secret: Some(profile::LOCAL_SECRET.into()),
-            security_context: Some(profile::LOCAL_SECURITY_CONTEXT.into()),
+            secret: Some(Secret::new(settings_mod::LOCAL_SECRET)),
+            security_context: Some(Secret::new(settings_mod::LOCAL_SECURITY_CONTEXT)),
             ..Profile::default()
         }
     } else {
@@ -93,7 +97,7 @@ fn show(name: &str, file: Option<&ProfileFile>, out: &Output) -> Result<()> {
     put("org_id", profile.org_id.clone());
     put("data_center", profile.data_center.clone());
     put("base_url", profile.base_url.clone());
-    put("secret", profile.secret.as_deref().map(redact));
+    put("secret", profile.secret.as_ref().map(Secret::redacted));
     put(
         "secret_file",
         profile
@@ -104,7 +108,7 @@ fn show(name: &str, file: Option<&ProfileFile>, out: &Output) -> Result<()> {
     put("secret_env", profile.secret_env.clone());
     put(
         "security_context",
-        profile.security_context.as_deref().map(redact),
+        profile.security_context.as_ref().map(Secret::redacted),
     );
     put("connection", profile.connection.clone());
     if out.resolve(OutputFormat::Table, OutputFormat::Json) == OutputFormat::Json {
@@ -121,7 +125,7 @@ fn show(name: &str, file: Option<&ProfileFile>, out: &Output) -> Result<()> {
 
 fn set(
     args: &ProfileSetArgs,
-    mut file: ProfileFile,
+    existing: ProfileFile,
     path: &std::path::Path,
     global: &GlobalArgs,
     out: &Output,
@@ -134,61 +138,74 @@ fn set(
     if args.name.trim().is_empty() {
         return Err(Error::usage("a profile name cannot be empty"));
     }
-    if let Some(dc) = &args.data_center {
-        profile::data_center_base_url(dc).map_err(|e| Error {
-            kind: crate::error::Kind::Usage,
-            ..e
-        })?;
-    }
     if let Some(url) = &global.base_url {
-        profile::check_base_url(url)?;
+        hosts::check_base_url(url)?;
     }
-    let entry = file.profiles.entry(args.name.clone()).or_default();
-    if let Some(org) = &global.org_id {
-        entry.org_id = Some(org.clone());
-    }
-    if let Some(dc) = &args.data_center {
-        entry.data_center = Some(dc.to_ascii_lowercase());
-        entry.base_url = None;
-    }
-    if let Some(url) = &global.base_url {
-        entry.base_url = Some(url.trim_end_matches('/').to_string());
-        entry.data_center = None;
-    }
-    if let Some(connection) = &args.connection {
-        entry.connection = Some(connection.clone());
-    }
-    if let Some(path) = &args.security_context_file {
-        entry.security_context = Some(read_secret_input(path, "securityContext")?);
-    }
-    if let Some(var) = &args.secret_env {
-        entry.secret_env = Some(var.clone());
-        entry.secret = None;
-        entry.secret_file = None;
-    } else if let Some(secret_path) = &global.secret_file {
-        entry.secret = Some(read_secret_input(secret_path, "secret")?);
-        entry.secret_env = None;
-        entry.secret_file = None;
-    } else if entry.secret.is_none() && entry.secret_file.is_none() && entry.secret_env.is_none() {
-        if std::io::stdin().is_terminal() {
-            let secret =
-                rpassword::prompt_password(format!("Extension secret for `{}`: ", args.name))
-                    .or_config(|| "cannot read the secret".into())?;
-            if secret.trim().is_empty() {
-                return Err(Error::usage("the secret cannot be empty"));
+    // Everything that reads input (files, stdin, the prompt) happens before the file is
+    // locked: the lock is held only while the file is re-read, merged and written.
+    let security_context = match &args.security_context_file {
+        Some(path) => Some(Secret::new(read_secret_input(path, "securityContext")?)),
+        None => None,
+    };
+    let secret = match (&args.secret_env, &global.secret_file) {
+        (Some(_), _) => None,
+        (None, Some(secret_path)) => Some(Secret::new(read_secret_input(secret_path, "secret")?)),
+        (None, None) => {
+            let has_secret = existing.profiles.get(&args.name).is_some_and(|p| {
+                p.secret.is_some() || p.secret_file.is_some() || p.secret_env.is_some()
+            });
+            if has_secret {
+                None
+            } else if std::io::stdin().is_terminal() {
+                let secret =
+                    rpassword::prompt_password(format!("Extension secret for `{}`: ", args.name))
+                        .or_config(|| "cannot read the secret".into())?;
+                if secret.trim().is_empty() {
+                    return Err(Error::usage("the secret cannot be empty"));
+                }
+                Some(Secret::new(secret.trim_end_matches(['\r', '\n'])))
+            } else {
+                out.warn(&format!(
+                    "profile `{}` has no secret; add one with --secret-file PATH or --secret-env VAR",
+                    args.name
+                ));
+                None
             }
-            entry.secret = Some(secret.trim_end_matches(['\r', '\n']).to_string());
-        } else {
-            out.warn(&format!(
-                "profile `{}` has no secret; add one with --secret-file PATH or --secret-env VAR",
-                args.name
-            ));
         }
-    }
-    if args.make_default || file.profiles.len() == 1 && file.default_profile.is_none() {
-        file.default_profile = Some(args.name.clone());
-    }
-    profile::save(path, &file)?;
+    };
+    file::update(path, |file| {
+        let entry = file.profiles.entry(args.name.clone()).or_default();
+        if let Some(org) = &global.org_id {
+            entry.org_id = Some(org.clone());
+        }
+        if let Some(dc) = &args.data_center {
+            entry.data_center = Some(dc.to_ascii_lowercase());
+            entry.base_url = None;
+        }
+        if let Some(url) = &global.base_url {
+            entry.base_url = Some(url.trim_end_matches('/').to_string());
+            entry.data_center = None;
+        }
+        if let Some(connection) = &args.connection {
+            entry.connection = Some(connection.clone());
+        }
+        if let Some(context) = security_context {
+            entry.security_context = Some(context);
+        }
+        if let Some(var) = &args.secret_env {
+            entry.secret_env = Some(var.clone());
+            entry.secret = None;
+            entry.secret_file = None;
+        } else if let Some(secret) = secret {
+            entry.secret = Some(secret);
+            entry.secret_env = None;
+            entry.secret_file = None;
+        }
+        if args.make_default || file.profiles.len() == 1 && file.default_profile.is_none() {
+            file.default_profile = Some(args.name.clone());
+        }
+        Ok(())
+    })?;
     out.info(&format!(
         "saved profile `{}` to {}",
         args.name,

@@ -1,32 +1,19 @@
 //! `send-callback`: play Desk. Builds a platform event callback from the profile, signs the
 //! exact body bytes, and POSTs it to an extension's handler.
 
+use super::request::read_arg;
 use super::runtime;
+use crate::api::hosts;
+use crate::api::secret::Redactor;
+use crate::api::signing;
 use crate::cli::SendCallbackArgs;
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
-use crate::profile::{self, Redactor, Settings};
-use crate::request::read_arg;
-use crate::signing;
+use crate::settings::Settings;
 use serde_json::{json, Value};
 
-pub const EVENTS: [&str; 8] = [
-    "onInstall",
-    "onUninstall",
-    "onUpdate",
-    "onConfigParamAdd",
-    "onConfigParamDelete",
-    "onZohoAuthorise",
-    "onTPAAuthorise",
-    "onTPARevoke",
-];
-
 pub fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) -> Result<()> {
-    if !EVENTS.contains(&args.event.as_str()) {
-        return Err(Error::usage(format!("unknown event `{}`", args.event))
-            .with_hint(format!("use one of {}", EVENTS.join(", "))));
-    }
-    let url = profile::check_base_url(&args.to)?;
+    let url = hosts::check_base_url(&args.to)?;
     let body = match &args.body {
         Some(body) => {
             let text = read_arg(body, "--body")?;
@@ -53,6 +40,9 @@ pub fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) -> Result
     runtime()?.block_on(async {
         let http = reqwest::Client::builder()
             .timeout(settings.timeout)
+            .proxy(hosts::proxy_except_loopback())
+            // A redirect would carry the signed callback, securityContext included, elsewhere.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::config(format!("cannot set up the HTTP client: {e}")))?;
         let reply = http

@@ -2,15 +2,14 @@
 //! its time, optional JUnit XML; exit 0 only when every step passed. The item it stores is
 //! deleted even when a later step fails.
 
-use super::storage::fetch_items;
-use super::{config, permissions, with_client};
+use super::with_client;
+use crate::api::logs;
+use crate::api::storage::{Item, Query};
 use crate::cli::SmokeArgs;
-use crate::desk::storage::{self, Item, Query};
-use crate::desk::{logs, Client};
+use crate::client::Client;
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
-use crate::profile::Settings;
-use colored::Colorize;
+use crate::settings::Settings;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -46,10 +45,8 @@ pub fn run(args: &SmokeArgs, settings: &Settings, out: &Output) -> Result<()> {
 }
 
 async fn run_steps(client: &Client, with_log: bool, out: &Output) -> Vec<Step> {
-    let key = format!("smoke_{}", uuid::Uuid::new_v4().simple());
+    let key = format!("smoke_{:016x}", rand::random::<u64>());
     let value = json!({"smoke": true, "key": key});
-    let base = client.base_url().to_string();
-    let org = client.org_id().to_string();
     let mut steps = Vec::new();
 
     let first = step(out, &mut steps, "hash accepted", async {
@@ -57,7 +54,7 @@ async fn run_steps(client: &Client, with_log: bool, out: &Output) -> Vec<Step> {
             key: Some(key.clone()),
             ..Query::default()
         };
-        client.call(&storage::get(&base, &org, &query)?).await?;
+        client.storage().get(&query).await?;
         Ok("the invoke API accepted the signed request".into())
     })
     .await;
@@ -70,7 +67,7 @@ async fn run_steps(client: &Client, with_log: bool, out: &Output) -> Vec<Step> {
             queriable_value: Some("smoke".into()),
             value: value.clone(),
         };
-        client.call(&storage::put(&base, &org, &item)?).await?;
+        client.storage().put(&item).await?;
         Ok(format!("stored {key}"))
     })
     .await;
@@ -80,7 +77,7 @@ async fn run_steps(client: &Client, with_log: bool, out: &Output) -> Vec<Step> {
                 key: Some(key.clone()),
                 ..Query::default()
             };
-            let items = fetch_items(client, &storage::get(&base, &org, &query)?).await?;
+            let items = client.storage().get(&query).await?;
             match items.iter().find(|i| i.key == key) {
                 Some(item) if item.value == value => Ok("read back the same value".into()),
                 Some(item) => Err(Error::new(
@@ -96,31 +93,26 @@ async fn run_steps(client: &Client, with_log: bool, out: &Output) -> Vec<Step> {
         .await;
         // Always clean up what this run stored.
         step(out, &mut steps, "storage delete", async {
-            client.call(&storage::delete(&base, &org, &key)?).await?;
+            client.storage().delete(&key).await?;
             Ok(format!("deleted {key}"))
         })
         .await;
     }
     step(out, &mut steps, "config get", async {
-        let params = config::fetch(client).await?;
+        let params = client.config_params().await?;
         Ok(format!("{} config params", params.len()))
     })
     .await;
     step(out, &mut steps, "permissions", async {
-        let list = permissions::fetch(client).await?;
+        let list = client.permissions().await?;
         Ok(format!("{} custom permissions", list.len()))
     })
     .await;
     if with_log {
         step(out, &mut steps, "log", async {
-            let request = logs::post(
-                &base,
-                &org,
-                "desk-invoke smoke",
-                &format!("smoke run {key}"),
-                None,
-            )?;
-            let response = client.call(&request).await?;
+            let response = client
+                .post_log("desk-invoke smoke", &format!("smoke run {key}"), None)
+                .await?;
             let (id, _) = response
                 .body
                 .as_json()
@@ -144,11 +136,21 @@ async fn step(
     let outcome = work.await.map_err(|e| e.message);
     let elapsed = started.elapsed();
     let (mark, detail) = match &outcome {
-        Ok(detail) => ("ok".green().bold(), detail.clone()),
-        Err(reason) => ("FAIL".red().bold(), reason.clone()),
+        Ok(detail) => (
+            out.paint("ok  ", |m| {
+                colored::Colorize::bold(colored::Colorize::green(m)).to_string()
+            }),
+            detail.clone(),
+        ),
+        Err(reason) => (
+            out.paint("FAIL", |m| {
+                colored::Colorize::bold(colored::Colorize::red(m)).to_string()
+            }),
+            reason.clone(),
+        ),
     };
     out.line(&format!(
-        "{mark:<4}  {name:<15} {:>6} ms  {detail}",
+        "{mark}  {name:<15} {:>6} ms  {detail}",
         elapsed.as_millis()
     ));
     let passed = outcome.is_ok();

@@ -2,14 +2,16 @@
 //! their input and output, run a bounded number of requests at once over one keep-alive
 //! client, and account for every line: stored, or reported and written to `--failed`.
 
+use super::request::Source;
 use super::{progress_bar, with_client};
+use crate::api::envelope::Body;
+use crate::api::storage::{self, Item, Query};
+use crate::api::text::truncate;
 use crate::cli::{OutputFormat, StorageCommand, StorageDeleteArgs, StorageGetArgs, StoragePutArgs};
-use crate::desk::storage::{self, Item, Query};
-use crate::desk::{Body, Client, InvokeRequest};
+use crate::client::{Client, InvokeRequest};
 use crate::error::{Error, Result};
-use crate::output::{render_table, truncate, Output};
-use crate::profile::Settings;
-use crate::request::Source;
+use crate::output::{render_table, Output};
+use crate::settings::Settings;
 use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, IsTerminal, Write};
@@ -43,8 +45,7 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
     with_client(settings, out, async |client| {
         let mut writer = ItemWriter::new(format, out);
         loop {
-            let request = storage::get(client.base_url(), client.org_id(), &query)?;
-            let items = fetch_items(client, &request).await?;
+            let items = client.storage().get(&query).await?;
             let count = items.len() as u64;
             writer.write(items)?;
             let (Some(from), Some(limit)) = (query.from, query.limit) else {
@@ -57,10 +58,6 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
         }
         writer.finish()
     })
-}
-
-pub(crate) async fn fetch_items(client: &Client, request: &InvokeRequest) -> Result<Vec<Item>> {
-    storage::items(client.call(request).await?.json("storage")?)
 }
 
 /// Writes items as they arrive: a table (buffered, terminal only), a streamed JSON array, or
@@ -151,7 +148,7 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
                 serde_json::from_str::<Item>(line)
                     .map_err(|e| Error::usage(format!("not a storage item: {e}")))
             },
-            |client, item| storage::put(client.base_url(), client.org_id(), item),
+            |client, item| client.storage().put_request(item),
         );
     }
     let key = args.key.clone().unwrap_or_default();
@@ -173,9 +170,7 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
     };
     item.check()?;
     with_client(settings, out, async |client| {
-        let response = client
-            .call(&storage::put(client.base_url(), client.org_id(), &item)?)
-            .await?;
+        let response = client.call(&client.storage().put_request(&item)?).await?;
         match response.body {
             Body::Json(value) if out.format != OutputFormat::Auto || !out.stdout_is_terminal => {
                 out.json(&value)
@@ -220,7 +215,7 @@ fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output) -> Result
             storage::check_key("key", &key)?;
             Ok(key)
         },
-        |client, key| storage::delete(client.base_url(), client.org_id(), key),
+        |client, key| client.storage().delete_request(key),
     )
 }
 
@@ -302,7 +297,8 @@ impl Bulk<'_> {
                 };
                 failed += 1;
                 if failed <= MAX_LISTED_FAILURES {
-                    let report = || eprintln!("line {line_number}: {}", error.message);
+                    let report =
+                        || out.stderr_line(&format!("line {line_number}: {}", error.message));
                     match &progress {
                         Some(bar) => bar.suspend(report),
                         None => report(),
@@ -324,7 +320,10 @@ impl Bulk<'_> {
                 .map_err(|e| Error::usage(format!("cannot write --failed: {e}")))?;
         }
         if failed > MAX_LISTED_FAILURES {
-            eprintln!("… and {} more failures", failed - MAX_LISTED_FAILURES);
+            out.stderr_line(&format!(
+                "… and {} more failures",
+                failed - MAX_LISTED_FAILURES
+            ));
         }
         out.info(&format!("{done} {}, {failed} failed", self.done_word));
         if let Some(e) = read_error {

@@ -1,12 +1,14 @@
 //! `verify-callback`: is this platform event callback really from Desk? HMAC-SHA256 over the
 //! exact raw body bytes, compared in constant time.
 
+use super::request::Source;
+use crate::api::secret::Secret;
+use crate::api::signing;
 use crate::cli::{OutputFormat, VerifyCallbackArgs};
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
-use crate::profile::{self, Settings};
-use crate::request::Source;
-use crate::signing;
+use crate::settings::file;
+use crate::settings::{Settings, LOCAL_PROFILE};
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Read};
 
@@ -82,7 +84,7 @@ fn save(event: Option<&Value>, settings: &Settings, out: &Output) -> Result<()> 
             "the callback has neither orgId nor securityContext to save",
         ));
     }
-    if settings.profile_name == profile::LOCAL_PROFILE {
+    if settings.profile_name == LOCAL_PROFILE {
         return Err(
             Error::usage("the built-in `local` profile cannot be changed")
                 .with_hint("choose another profile with -p NAME"),
@@ -92,18 +94,19 @@ fn save(event: Option<&Value>, settings: &Settings, out: &Output) -> Result<()> 
         Error::config("cannot find a config directory (no home directory)")
             .with_hint("pass --config FILE")
     })?;
-    let mut file = profile::load(path)?.unwrap_or_default();
-    let entry = file
-        .profiles
-        .entry(settings.profile_name.clone())
-        .or_default();
-    if org_id.is_some() {
-        entry.org_id = org_id;
-    }
-    if security_context.is_some() {
-        entry.security_context = security_context;
-    }
-    profile::save(path, &file)?;
+    file::update(path, |file| {
+        let entry = file
+            .profiles
+            .entry(settings.profile_name.clone())
+            .or_default();
+        if org_id.is_some() {
+            entry.org_id = org_id;
+        }
+        if security_context.is_some() {
+            entry.security_context = security_context.map(Secret::new);
+        }
+        Ok(())
+    })?;
     out.info(&format!(
         "saved orgId and securityContext to profile `{}` in {}",
         settings.profile_name,

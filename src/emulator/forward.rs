@@ -5,12 +5,15 @@
 //! test cannot make the emulator call arbitrary places. Redirects are not followed (a 3xx is
 //! handed back as it is), for the same reason: a redirect could leave the allowed hosts.
 
-use crate::error::{Error, Result};
-use crate::profile;
+use crate::api::error::{Error, Result};
+use crate::api::hosts::{self, is_loopback, normalize_host};
+use crate::api::method::Method;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::{Map, Value};
 use std::time::Duration;
 use url::Url;
+
+use super::ConnectionAuth;
 
 /// Whole-request timeout of a forwarded call.
 const FORWARD_TIMEOUT: Duration = Duration::from_secs(30);
@@ -29,29 +32,29 @@ const SKIPPED_HEADERS: [&str; 5] = [
 /// A connection's auth, applied as one header. Its value is a credential: marked sensitive
 /// (never indexed by HTTP/2 header compression) and left out of `Debug`.
 #[derive(Clone)]
-struct ConnectionAuth {
+struct HeaderAuth {
     name: String,
     header: HeaderName,
     value: HeaderValue,
 }
 
-impl std::fmt::Debug for ConnectionAuth {
+impl std::fmt::Debug for HeaderAuth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ConnectionAuth({}: {}: …)", self.name, self.header)
+        write!(f, "HeaderAuth({}: {}: …)", self.name, self.header)
     }
 }
 
 pub struct Forwarder {
     client: reqwest::Client,
     allow_hosts: Vec<String>,
-    connections: Vec<ConnectionAuth>,
+    connections: Vec<HeaderAuth>,
 }
 
 /// A call to make, placeholders already substituted.
 #[derive(Debug)]
 pub struct Outgoing {
     pub url: Url,
-    pub method: reqwest::Method,
+    pub method: Method,
     /// Appended to the URL's own query.
     pub query: Vec<(String, String)>,
     pub headers: Vec<(String, String)>,
@@ -81,20 +84,16 @@ pub enum ForwardError {
 }
 
 impl Forwarder {
-    /// `connections` are (connectionLinkName, header name, header value).
-    pub fn new(
-        allow_hosts: &[String],
-        connections: &[(String, String, String)],
-    ) -> Result<Forwarder> {
+    pub fn new(allow_hosts: &[String], connections: &[ConnectionAuth]) -> Result<Forwarder> {
         let connections = connections
             .iter()
-            .map(|(name, header, value)| parse_connection(name, header, value))
+            .map(header_auth)
             .collect::<Result<Vec<_>>>()?;
         let client = reqwest::Client::builder()
             .timeout(FORWARD_TIMEOUT)
             .connect_timeout(Duration::from_secs(10))
             .redirect(reqwest::redirect::Policy::none())
-            .proxy(environment_proxy_except_loopback())
+            .proxy(hosts::proxy_except_loopback())
             .build()
             .map_err(|e| Error::config(format!("cannot build the emulator's HTTP client: {e}")))?;
         Ok(Forwarder {
@@ -106,7 +105,7 @@ impl Forwarder {
 
     /// Whether requests to `url`'s host may be forwarded.
     pub fn allows(&self, url: &Url) -> bool {
-        if profile::is_loopback(url) {
+        if is_loopback(url) {
             return true;
         }
         let host = url.host_str().map(normalize_host).unwrap_or_default();
@@ -152,7 +151,7 @@ impl Forwarder {
                 .find(|c| c.name == name)
                 .ok_or(ForwardError::UnknownConnection(name))?;
             // https only, except to loopback: the same rule the client follows.
-            if url.scheme() == "http" && !profile::is_loopback(&url) {
+            if url.scheme() == "http" && !is_loopback(&url) {
                 return Err(ForwardError::InsecureConnection(auth.name.clone()));
             }
             // The connection's auth replaces whatever the request said for that header, as
@@ -162,6 +161,8 @@ impl Forwarder {
         if !query.is_empty() {
             url.query_pairs_mut().extend_pairs(&query);
         }
+        let method =
+            reqwest::Method::from_bytes(method.as_str().as_bytes()).unwrap_or(reqwest::Method::GET);
         let mut request = self.client.request(method, url).headers(header_map);
         if let Some(body) = body.filter(|b| !b.is_empty()) {
             request = request.body(body);
@@ -273,15 +274,12 @@ fn describe_failure(error: reqwest::Error) -> ForwardError {
     ForwardError::Unreachable(message)
 }
 
-fn normalize_host(host: &str) -> String {
-    host.trim()
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .trim_end_matches('.')
-        .to_ascii_lowercase()
-}
-
-fn parse_connection(name: &str, header: &str, value: &str) -> Result<ConnectionAuth> {
+fn header_auth(connection: &ConnectionAuth) -> Result<HeaderAuth> {
+    let (name, header, value) = (
+        connection.name.as_str(),
+        connection.header.as_str(),
+        connection.value.expose(),
+    );
     let header_name = HeaderName::from_bytes(header.trim().as_bytes()).map_err(|_| {
         Error::usage(format!(
             "--connection {name}: `{header}` is not a valid header name"
@@ -293,45 +291,21 @@ fn parse_connection(name: &str, header: &str, value: &str) -> Result<ConnectionA
         ))
     })?;
     header_value.set_sensitive(true);
-    Ok(ConnectionAuth {
+    Ok(HeaderAuth {
         name: name.to_string(),
         header: header_name,
         value: header_value,
     })
 }
 
-/// The proxy from HTTP(S)_PROXY / ALL_PROXY and NO_PROXY, as reqwest does by default, except
-/// that loopback is always reached directly: a proxy cannot reach this machine's loopback.
-fn environment_proxy_except_loopback() -> reqwest::Proxy {
-    let from_env = |names: &[&str]| {
-        names
-            .iter()
-            .filter_map(|name| std::env::var(name).ok())
-            .find(|value| !value.trim().is_empty())
-            .and_then(|value| Url::parse(value.trim()).ok())
-    };
-    let http = from_env(&["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"]);
-    let https = from_env(&["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]);
-    reqwest::Proxy::custom(move |url| {
-        if profile::is_loopback(url) {
-            return None;
-        }
-        match url.scheme() {
-            "http" => http.clone(),
-            "https" => https.clone(),
-            _ => None,
-        }
-    })
-    .no_proxy(reqwest::NoProxy::from_env())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::error::Kind;
 
     #[test]
     fn loopback_and_named_hosts_only() {
-        let forwarder = Forwarder::new(&["API.Example.com".into()], &[]).unwrap();
+        let forwarder = Forwarder::new(&["api.example.com".into()], &[]).unwrap();
         let allows = |url: &str| forwarder.allows(&Url::parse(url).unwrap());
         assert!(allows("http://127.0.0.1:9/x"));
         assert!(allows("http://localhost:9/x"));
@@ -345,14 +319,15 @@ mod tests {
 
     #[test]
     fn bad_connection_headers_are_usage_errors() {
-        let bad_name = Forwarder::new(&[], &[("c".into(), "Bad Header".into(), "x".into())]);
-        assert_eq!(bad_name.err().unwrap().exit_code(), 2);
-        let bad_value = Forwarder::new(&[], &[("c".into(), "X-A".into(), "a\nb".into())]);
-        assert_eq!(bad_value.err().unwrap().exit_code(), 2);
-        assert!(Forwarder::new(
-            &[],
-            &[("c".into(), "Authorization".into(), "Bearer t".into())]
-        )
-        .is_ok());
+        let auth = |header: &str, value: &str| ConnectionAuth {
+            name: "c".into(),
+            header: header.into(),
+            value: crate::api::secret::Secret::new(value),
+        };
+        let bad_name = Forwarder::new(&[], &[auth("Bad Header", "x")]);
+        assert_eq!(bad_name.err().unwrap().kind, Kind::Usage);
+        let bad_value = Forwarder::new(&[], &[auth("X-A", "a\nb")]);
+        assert_eq!(bad_value.err().unwrap().kind, Kind::Usage);
+        assert!(Forwarder::new(&[], &[auth("Authorization", "Bearer t")]).is_ok());
     }
 }

@@ -5,6 +5,7 @@
 //! happens afterwards and only on the emulator's side. Unknown placeholders stay as they
 //! are, so a typo shows up in the called URL, query, header or body rather than vanishing.
 
+use crate::api::config_params::is_name_char;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -130,11 +131,6 @@ fn parse_placeholder(text: &str) -> Option<(&str, usize)> {
         .unwrap_or(inner.len());
     let name = &inner[..end];
     (!name.is_empty() && inner[end..].starts_with("}}")).then_some((name, end + 4))
-}
-
-/// Characters a placeholder (and so a config param) name is made of.
-pub fn is_name_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')
 }
 
 #[cfg(test)]

@@ -1,0 +1,108 @@
+//! One error type for the whole tool. Its kind classifies the failure (`src/error.rs` maps
+//! each kind to its exit code); its message is the one `error:` line the user sees; its hint,
+//! if any, is printed as `hint:` below. It lives here so that client and emulator, which see
+//! only `api`, report failures in the same type as the commands.
+
+use std::fmt;
+
+/// The failure classes of the exit-code table (docs/reference.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// 1: a negative answer (callback invalid, permission disabled, smoke failed).
+    Negative,
+    /// 2: usage or input error, found before anything was sent.
+    Usage,
+    /// 3: configuration error (no profile, no secret, unreadable profile file).
+    Config,
+    /// 4: the called API answered 4xx (including Desk rejecting the HASH).
+    Client,
+    /// 5: the called API answered 5xx.
+    Server,
+    /// 6: network failure or timeout, after retries.
+    Network,
+    /// 7: partial failure in a bulk command.
+    Partial,
+}
+
+impl Kind {
+    /// The kind an HTTP status maps to, if it is an error status.
+    pub fn from_status(status: u16) -> Option<Kind> {
+        match status {
+            400..=499 => Some(Kind::Client),
+            500..=599 => Some(Kind::Server),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Error {
+    pub kind: Kind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: Kind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            hint: None,
+        }
+    }
+    pub fn negative(message: impl Into<String>) -> Self {
+        Self::new(Kind::Negative, message)
+    }
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(Kind::Usage, message)
+    }
+    pub fn config(message: impl Into<String>) -> Self {
+        Self::new(Kind::Config, message)
+    }
+    pub fn network(message: impl Into<String>) -> Self {
+        Self::new(Kind::Network, message)
+    }
+    pub fn partial(message: impl Into<String>) -> Self {
+        Self::new(Kind::Partial, message)
+    }
+    /// An error for an HTTP status; a non-error status is treated as a server fault.
+    pub fn status(status: u16, message: impl Into<String>) -> Self {
+        Self::new(Kind::from_status(status).unwrap_or(Kind::Server), message)
+    }
+
+    /// An exit code with nothing to print: the command already said what it had to on stdout
+    /// (e.g. `invalid`, a failed smoke report).
+    pub fn silent(kind: Kind) -> Self {
+        Self::new(kind, "")
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Adds context to an I/O or parse failure while choosing the exit-code kind.
+pub trait Context<T> {
+    fn or_usage(self, what: impl FnOnce() -> String) -> Result<T>;
+    fn or_config(self, what: impl FnOnce() -> String) -> Result<T>;
+}
+
+impl<T, E: fmt::Display> Context<T> for std::result::Result<T, E> {
+    fn or_usage(self, what: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|e| Error::usage(format!("{}: {e}", what())))
+    }
+    fn or_config(self, what: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|e| Error::config(format!("{}: {e}", what())))
+    }
+}

@@ -1,0 +1,156 @@
+//! Secret values (the extension secret, the securityContext) and their redaction.
+
+use std::fmt;
+
+/// A secret value: never printed whole, not even by `{:?}`. Serialised as the plain string
+/// (the profile file stores it so).
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+    pub fn redacted(&self) -> String {
+        redact(&self.0)
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret({})", self.redacted())
+    }
+}
+
+/// `abcd…` for long values, `…` for short ones: enough to tell two apart, never enough to use.
+pub fn redact(value: &str) -> String {
+    if value.chars().count() >= 16 {
+        format!("{}…", value.chars().take(4).collect::<String>())
+    } else {
+        "…".to_string()
+    }
+}
+
+/// Replaces secret values wherever they occur in text that leaves the process, in every
+/// encoding a server or a file could show them in: as they are, form-encoded (`+` or `%20`
+/// for a space, upper- or lower-case hex, every byte escaped) and JSON-escaped (`\"`, `\/`,
+/// `\uXXXX`).
+#[derive(Clone, Default)]
+pub struct Redactor {
+    needles: Vec<String>,
+}
+
+impl Redactor {
+    pub fn new(secrets: &[&Secret]) -> Redactor {
+        let mut needles: Vec<String> = Vec::new();
+        for secret in secrets.iter().map(|s| s.expose()).filter(|s| !s.is_empty()) {
+            for needle in encodings(secret) {
+                if !needle.is_empty() && !needles.contains(&needle) {
+                    needles.push(needle);
+                }
+            }
+        }
+        // Longest first, so a form never leaves a fragment of a longer one behind.
+        needles.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        Redactor { needles }
+    }
+
+    /// `text` with every secret replaced by `[redacted]`; copies only when there is one.
+    pub fn apply(&self, text: &str) -> String {
+        let mut text = std::borrow::Cow::Borrowed(text);
+        for needle in &self.needles {
+            if text.contains(needle.as_str()) {
+                text = std::borrow::Cow::Owned(text.replace(needle.as_str(), "[redacted]"));
+            }
+        }
+        text.into_owned()
+    }
+}
+
+fn encodings(secret: &str) -> Vec<String> {
+    let form: String = form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+    let percent20 = form.replace('+', "%20");
+    let every_byte_upper: String = secret.bytes().map(|b| format!("%{b:02X}")).collect();
+    let json = serde_json::to_string(secret).unwrap_or_default();
+    let json = json[1..json.len().saturating_sub(1).max(1)].to_string();
+    let json_slashes = json.replace('/', "\\/");
+    let unicode_escaped = |upper: bool, all: bool| -> String {
+        secret
+            .encode_utf16()
+            .map(|unit| {
+                let plain =
+                    char::from_u32(u32::from(unit)).filter(|c| !all && c.is_ascii_alphanumeric());
+                match plain {
+                    Some(c) => c.to_string(),
+                    None if upper => format!("\\u{unit:04X}"),
+                    None => format!("\\u{unit:04x}"),
+                }
+            })
+            .collect()
+    };
+    let mut out = vec![
+        secret.to_string(),
+        lower_hex(&form),
+        lower_hex(&percent20),
+        every_byte_upper.to_ascii_lowercase(),
+        form,
+        percent20,
+        every_byte_upper,
+        json,
+        json_slashes,
+    ];
+    for (upper, all) in [(false, false), (true, false), (false, true), (true, true)] {
+        out.push(unicode_escaped(upper, all));
+    }
+    out
+}
+
+/// `%2F` → `%2f`, leaving everything else as it is.
+fn lower_hex(encoded: &str) -> String {
+    let mut out = String::with_capacity(encoded.len());
+    let mut chars = encoded.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '%' {
+            out.extend(chars.by_ref().take(2).map(|h| h.to_ascii_lowercase()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_never_shows_short_secrets() {
+        assert_eq!(redact("abc"), "…");
+        assert_eq!(redact("abcdefghijklmnopqrstuvwxyz"), "abcd…");
+        assert!(!format!("{:?}", Secret::new("supersecretvalue123")).contains("secretvalue"));
+    }
+
+    #[test]
+    fn every_encoding_is_redacted() {
+        let secret = Secret::new("a/b c\"d&é");
+        let redactor = Redactor::new(&[&secret]);
+        for shown in [
+            "a/b c\"d&é",
+            "a%2Fb+c%22d%26%C3%A9",
+            "a%2fb+c%22d%26%c3%a9",
+            "a%2Fb%20c%22d%26%C3%A9",
+            "a%2fb%20c%22d%26%c3%a9",
+            "a/b c\\\"d&é",
+            "a\\/b c\\\"d&é",
+            "a\\u002fb\\u0020c\\u0022d\\u0026\\u00e9",
+            "\\u0061\\u002F\\u0062\\u0020\\u0063\\u0022\\u0064\\u0026\\u00E9",
+        ] {
+            let text = format!("echo: <{shown}>");
+            assert_eq!(redactor.apply(&text), "echo: <[redacted]>", "{shown}");
+        }
+        assert_eq!(redactor.apply("nothing here"), "nothing here");
+    }
+}

@@ -1,0 +1,263 @@
+//! Extension storage: the item, its rules and limits, paging, and the reply shapes. The
+//! client checks these before sending; the emulator enforces the same ones.
+
+use super::error::{Error, Kind, Result};
+use super::text::{escape_control, truncate};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+pub const MAX_KEY_CHARS: usize = 50;
+pub const MAX_VALUE_BYTES: usize = 5120;
+/// Paging of `GET …/storage`: `from` is 1-based; `limit` defaults to 10, at most 100.
+pub const FIRST_FROM: u64 = 1;
+pub const DEFAULT_LIMIT: u64 = 10;
+pub const MAX_LIMIT: u64 = 100;
+
+/// One storage item, in the import/export NDJSON format and on the wire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Item {
+    pub key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queriable_value: Option<String>,
+    pub value: Value,
+}
+
+impl Item {
+    /// Checks every rule before anything is sent or stored.
+    pub fn check(&self) -> Result<()> {
+        check_key("key", &self.key)?;
+        if let Some(q) = &self.queriable_value {
+            check_key("queriableValue", q)?;
+        }
+        check_value(&self.value)
+    }
+
+    /// An item from a JSON object as Desk receives it, with a message naming what is wrong.
+    pub fn from_object(mut object: Map<String, Value>) -> Result<Item> {
+        let key = match object.remove("key") {
+            Some(Value::String(key)) => key,
+            Some(_) => return Err(Error::usage("`key` must be a string")),
+            None => return Err(Error::usage("the item needs a `key`")),
+        };
+        let queriable_value = match object.remove("queriableValue") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(value)) => Some(value),
+            Some(_) => return Err(Error::usage("`queriableValue` must be a string")),
+        };
+        let value = match object.remove("value") {
+            Some(value @ Value::Object(_)) => value,
+            Some(_) => return Err(Error::usage("`value` must be a JSON object")),
+            None => return Err(Error::usage("the item needs a `value` (a JSON object)")),
+        };
+        let item = Item {
+            key,
+            queriable_value,
+            value,
+        };
+        item.check()?;
+        Ok(item)
+    }
+
+    /// The item as a reply element: `queriableValue` is always there, `null` when unset.
+    pub fn to_reply_json(&self) -> Value {
+        serde_json::json!({
+            "key": self.key,
+            "queriableValue": self.queriable_value,
+            "value": self.value,
+        })
+    }
+}
+
+/// key and queriableValue: 1–50 characters of letters, digits and `, _ :` only.
+pub fn check_key(what: &str, text: &str) -> Result<()> {
+    let count = text.chars().count();
+    if count == 0 || count > MAX_KEY_CHARS {
+        return Err(Error::usage(format!(
+            "{what} must be 1-{MAX_KEY_CHARS} characters, `{}` has {count}",
+            escape_control(&truncate(text, 60))
+        )));
+    }
+    if let Some(bad) = text
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ',' | '_' | ':')))
+    {
+        return Err(Error::usage(format!(
+            "{what} `{}` has `{}`: only letters, digits and , _ : are allowed",
+            escape_control(&truncate(text, 60)),
+            bad.escape_default()
+        )));
+    }
+    Ok(())
+}
+
+/// value: a JSON object of at most 5,120 bytes (compact).
+pub fn check_value(value: &Value) -> Result<()> {
+    if !value.is_object() {
+        return Err(Error::usage("value must be a JSON object, like {\"a\":1}"));
+    }
+    let size = value.to_string().len();
+    if size > MAX_VALUE_BYTES {
+        return Err(Error::usage(format!(
+            "value is {size} bytes; storage allows at most {MAX_VALUE_BYTES}"
+        )));
+    }
+    Ok(())
+}
+
+/// `from` and `limit` as (offset, limit), with the defaults filled in.
+pub fn page_bounds(from: Option<u64>, limit: Option<u64>) -> Result<(u64, u64)> {
+    let from = from.unwrap_or(FIRST_FROM);
+    let limit = limit.unwrap_or(DEFAULT_LIMIT);
+    if from < FIRST_FROM {
+        return Err(Error::usage(format!("`from` starts at {FIRST_FROM}")));
+    }
+    if limit == 0 || limit > MAX_LIMIT {
+        return Err(Error::usage(format!(
+            "`limit` must be between 1 and {MAX_LIMIT}, not {limit}"
+        )));
+    }
+    Ok((from - FIRST_FROM, limit))
+}
+
+/// What `GET …/storage` asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub key: Option<String>,
+    pub queriable_value: Option<String>,
+    pub from: Option<u64>,
+    pub limit: Option<u64>,
+}
+
+impl Query {
+    /// The key rule for the filters.
+    pub fn check(&self) -> Result<()> {
+        if let Some(key) = &self.key {
+            check_key("key", key)?;
+        }
+        if let Some(q) = &self.queriable_value {
+            check_key("queriableValue", q)?;
+        }
+        Ok(())
+    }
+
+    /// The queryParams object, in a fixed order.
+    pub fn to_params(&self) -> Value {
+        let mut params = Map::new();
+        if let Some(key) = &self.key {
+            params.insert("key".into(), key.clone().into());
+        }
+        if let Some(q) = &self.queriable_value {
+            params.insert("queriableValue".into(), q.clone().into());
+        }
+        if let Some(from) = self.from {
+            params.insert("from".into(), from.to_string().into());
+        }
+        if let Some(limit) = self.limit {
+            params.insert("limit".into(), limit.to_string().into());
+        }
+        Value::Object(params)
+    }
+}
+
+/// The items of a GET reply: `{"data":[…]}`, a bare array, or one item object.
+pub fn items(body: &Value) -> Result<Vec<Item>> {
+    let list = match body {
+        Value::Object(map) if map.contains_key("data") => map["data"].clone(),
+        Value::Object(map) if map.contains_key("key") => Value::Array(vec![body.clone()]),
+        Value::Array(_) => body.clone(),
+        Value::Object(map) if map.is_empty() => Value::Array(vec![]),
+        Value::Null => Value::Array(vec![]),
+        other => {
+            return Err(Error::new(
+                Kind::Server,
+                format!(
+                    "unexpected storage reply: {}",
+                    truncate(&other.to_string(), 200)
+                ),
+            ))
+        }
+    };
+    match list {
+        Value::Null => Ok(Vec::new()),
+        list => serde_json::from_value(list)
+            .map_err(|e| Error::new(Kind::Server, format!("unexpected storage items: {e}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn key_rules() {
+        assert!(check_key("key", "a,b_c:1").is_ok());
+        assert!(check_key("key", &"k".repeat(50)).is_ok());
+        assert!(check_key("key", &"k".repeat(51)).is_err());
+        assert!(check_key("key", "").is_err());
+        assert!(check_key("key", "a-b").is_err());
+        assert!(check_key("key", "é").is_err());
+        assert!(check_key("key", "a b").is_err());
+        let message = check_key("key", "a\u{1b}b").unwrap_err().message;
+        assert!(!message.contains('\u{1b}'), "{message}");
+    }
+
+    #[test]
+    fn value_rules() {
+        assert!(check_value(&json!({"a": 1})).is_ok());
+        assert!(check_value(&json!([1])).is_err());
+        assert!(check_value(&json!("x")).is_err());
+        let big = json!({"a": "x".repeat(MAX_VALUE_BYTES)});
+        assert!(check_value(&big).is_err());
+        let exact = json!({"a": "x".repeat(MAX_VALUE_BYTES - 8)});
+        assert_eq!(exact.to_string().len(), MAX_VALUE_BYTES);
+        assert!(check_value(&exact).is_ok());
+    }
+
+    #[test]
+    fn items_from_objects() {
+        let object = |v: Value| v.as_object().unwrap().clone();
+        let ok = Item::from_object(object(
+            json!({"key":"k","queriableValue":"q","value":{"a":1}}),
+        ))
+        .unwrap();
+        assert_eq!(ok.queriable_value.as_deref(), Some("q"));
+        assert_eq!(
+            ok.to_reply_json(),
+            json!({"key":"k","queriableValue":"q","value":{"a":1}})
+        );
+        for bad in [
+            json!({"value":{}}),
+            json!({"key":1,"value":{}}),
+            json!({"key":"k"}),
+            json!({"key":"k","value":[1]}),
+            json!({"key":"k","queriableValue":2,"value":{}}),
+            json!({"key":"bad key","value":{}}),
+        ] {
+            assert!(Item::from_object(object(bad.clone())).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn paging_bounds() {
+        assert_eq!(page_bounds(None, None).unwrap(), (0, DEFAULT_LIMIT));
+        assert_eq!(page_bounds(Some(3), Some(100)).unwrap(), (2, 100));
+        assert!(page_bounds(Some(FIRST_FROM - 1), None).is_err() || FIRST_FROM == 0);
+        assert!(page_bounds(None, Some(0)).is_err());
+        assert!(page_bounds(None, Some(MAX_LIMIT + 1)).is_err());
+    }
+
+    #[test]
+    fn reply_shapes() {
+        let item = json!({"key":"k","queriableValue":"q","value":{"a":1}});
+        assert_eq!(items(&json!({"data":[item.clone()]})).unwrap().len(), 1);
+        assert_eq!(items(&json!([item.clone()])).unwrap()[0].key, "k");
+        assert_eq!(
+            items(&item).unwrap()[0].queriable_value.as_deref(),
+            Some("q")
+        );
+        assert!(items(&json!({"data":[]})).unwrap().is_empty());
+        assert!(items(&json!(42)).is_err());
+    }
+}

@@ -1,0 +1,249 @@
+//! Turning request flags into invoke fields: `@FILE`/`@-` values, the `--query` and `-H`
+//! builders, and the checks that catch bad input before anything is signed or sent.
+
+use crate::api::signing::{Field, InvokeFields};
+use crate::cli::RequestArgs;
+use crate::error::{Error, Result};
+use serde_json::{Map, Value};
+use std::io::Read;
+use std::path::PathBuf;
+
+pub const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/// Where a flag's value comes from: the argument itself, `@FILE`, or `@-` (stdin).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Literal(String),
+    File(PathBuf),
+    Stdin,
+}
+
+impl Source {
+    pub fn parse(arg: &str) -> Source {
+        match arg.strip_prefix('@') {
+            Some("-") => Source::Stdin,
+            Some(path) if !path.is_empty() => Source::File(PathBuf::from(path)),
+            _ => Source::Literal(arg.to_string()),
+        }
+    }
+
+    /// Opens the value as a reader, for streaming.
+    pub fn reader(&self, what: &str) -> Result<Box<dyn Read>> {
+        Ok(match self {
+            Source::Literal(text) => Box::new(std::io::Cursor::new(text.clone().into_bytes())),
+            Source::File(path) => Box::new(std::fs::File::open(path).map_err(|e| {
+                Error::usage(format!("cannot read {what} from {}: {e}", path.display()))
+            })?),
+            Source::Stdin => Box::new(std::io::stdin()),
+        })
+    }
+
+    /// Reads the whole value as UTF-8 text, byte for byte (no trimming).
+    pub fn read_text(&self, what: &str) -> Result<String> {
+        if let Source::Literal(text) = self {
+            return Ok(text.clone());
+        }
+        let mut bytes = Vec::new();
+        self.reader(what)?
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::usage(format!("cannot read {what}: {e}")))?;
+        String::from_utf8(bytes).map_err(|_| Error::usage(format!("{what} is not valid UTF-8")))
+    }
+}
+
+/// Reads `arg` as text, honouring `@FILE` and `@-`.
+pub fn read_arg(arg: &str, what: &str) -> Result<String> {
+    Source::parse(arg).read_text(what)
+}
+
+/// The request described by the flags. `post_body` is kept as a source so `hash` can stream
+/// it; everything else is already read and checked.
+#[derive(Debug, Clone)]
+pub struct RequestSpec {
+    pub fields: InvokeFields,
+    pub post_body: Option<Source>,
+}
+
+impl RequestSpec {
+    /// Reads the flags. At most one value may come from stdin, and none when the secret does.
+    pub fn from_args(args: &RequestArgs, secret_from_stdin: bool) -> Result<RequestSpec> {
+        let stdin_users: Vec<&str> = [
+            (&args.request_url, "--request-url"),
+            (&args.request_type, "--request-type"),
+            (&args.query_params, "--query-params"),
+            (&args.post_body, "--post-body"),
+            (&args.headers, "--headers"),
+            (&args.connection_link_name, "--connection-link-name"),
+        ]
+        .into_iter()
+        .filter(|(value, _)| value.as_deref() == Some("@-"))
+        .map(|(_, flag)| flag)
+        .collect();
+        if stdin_users.len() > 1 || (secret_from_stdin && !stdin_users.is_empty()) {
+            let mut users = stdin_users;
+            if secret_from_stdin {
+                users.push("--secret-file");
+            }
+            return Err(Error::usage(format!(
+                "only one value can be read from stdin, but {} all ask for it",
+                users.join(", ")
+            )));
+        }
+
+        let mut fields = InvokeFields::new();
+        if let Some(url) = &args.request_url {
+            let url = read_arg(url, "--request-url")?;
+            if url.trim().is_empty() {
+                return Err(Error::usage("--request-url is empty"));
+            }
+            fields.set(Field::RequestUrl, url);
+        }
+        if let Some(method) = &args.request_type {
+            fields.set(
+                Field::RequestType,
+                parse_method(&read_arg(method, "--request-type")?)?,
+            );
+        }
+        let query_params = match &args.query_params {
+            Some(json) => Some(json_object_text(
+                read_arg(json, "--query-params")?,
+                "--query-params",
+            )?),
+            None if !args.query.is_empty() => Some(build_query(&args.query)?),
+            None => None,
+        };
+        fields.set_opt(Field::QueryParams, query_params);
+        let headers = match &args.headers {
+            Some(json) => Some(json_object_text(read_arg(json, "--headers")?, "--headers")?),
+            None if !args.header.is_empty() => Some(build_headers(&args.header)?),
+            None => None,
+        };
+        fields.set_opt(Field::Headers, headers);
+        if let Some(name) = &args.connection_link_name {
+            fields.set(
+                Field::ConnectionLinkName,
+                read_arg(name, "--connection-link-name")?,
+            );
+        }
+        Ok(RequestSpec {
+            fields,
+            post_body: args.post_body.as_deref().map(Source::parse),
+        })
+    }
+
+    /// All fields in memory, postBody read in full (for sending).
+    pub fn into_fields(self) -> Result<InvokeFields> {
+        let mut fields = self.fields;
+        if let Some(body) = self.post_body {
+            fields.set(Field::PostBody, body.read_text("--post-body")?);
+        }
+        Ok(fields)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.post_body.is_none() && self.fields.present().next().is_none()
+    }
+}
+
+/// Upper-cases and checks an HTTP method.
+pub fn parse_method(text: &str) -> Result<String> {
+    let method = text.trim().to_ascii_uppercase();
+    if METHODS.contains(&method.as_str()) {
+        Ok(method)
+    } else {
+        Err(Error::usage(format!(
+            "unknown request type `{text}`; use one of {}",
+            METHODS.join(", ")
+        )))
+    }
+}
+
+/// Checks that `text` is a JSON object, and returns it unchanged: the bytes hashed are the
+/// bytes sent, so JSON the user gave is never re-serialised.
+pub fn json_object_text(text: String, flag: &str) -> Result<String> {
+    match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Object(_)) => Ok(text),
+        Ok(_) => Err(Error::usage(format!(
+            "{flag} must be a JSON object, like {{\"a\":\"b\"}}"
+        ))),
+        Err(e) => Err(Error::usage(format!("{flag} is not valid JSON: {e}"))),
+    }
+}
+
+/// `--query a=1 --query b=x` → `{"a":"1","b":"x"}` (compact, in flag order).
+pub fn build_query(pairs: &[String]) -> Result<String> {
+    let mut map = Map::new();
+    for pair in pairs {
+        let (name, value) = pair
+            .split_once('=')
+            .ok_or_else(|| Error::usage(format!("--query `{pair}` is not NAME=VALUE")))?;
+        if name.is_empty() {
+            return Err(Error::usage(format!("--query `{pair}` has an empty name")));
+        }
+        map.insert(name.to_string(), Value::String(value.to_string()));
+    }
+    Ok(Value::Object(map).to_string())
+}
+
+/// `-H 'orgId: 1' -H 'X-A: b'` → `{"orgId":"1","X-A":"b"}` (compact, in flag order).
+pub fn build_headers(lines: &[String]) -> Result<String> {
+    let mut map = Map::new();
+    for line in lines {
+        let (name, value) = line
+            .split_once(':')
+            .ok_or_else(|| Error::usage(format!("-H `{line}` is not 'Name: value'")))?;
+        let name = name.trim();
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return Err(Error::usage(format!(
+                "-H `{line}` has no valid header name"
+            )));
+        }
+        map.insert(name.to_string(), Value::String(value.trim().to_string()));
+    }
+    Ok(Value::Object(map).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources() {
+        assert_eq!(Source::parse("@-"), Source::Stdin);
+        assert_eq!(Source::parse("@a.json"), Source::File("a.json".into()));
+        assert_eq!(Source::parse("@"), Source::Literal("@".into()));
+        assert_eq!(Source::parse("{}"), Source::Literal("{}".into()));
+    }
+
+    #[test]
+    fn builders_are_compact_and_ordered() {
+        assert_eq!(
+            build_query(&["z=1".into(), "a=x=y".into()]).unwrap(),
+            r#"{"z":"1","a":"x=y"}"#
+        );
+        assert_eq!(
+            build_headers(&["orgId: 376723".into(), "X-Note:  a: b ".into()]).unwrap(),
+            r#"{"orgId":"376723","X-Note":"a: b"}"#
+        );
+        assert!(build_query(&["novalue".into()]).is_err());
+        assert!(build_headers(&["nocolon".into()]).is_err());
+        assert!(build_headers(&[": v".into()]).is_err());
+    }
+
+    #[test]
+    fn json_is_checked_but_kept_verbatim() {
+        let text = r#"{ "url" : "https:\/\/x" }"#.to_string();
+        assert_eq!(json_object_text(text.clone(), "--headers").unwrap(), text);
+        assert!(json_object_text("[1]".into(), "--headers").is_err());
+        assert!(json_object_text("{".into(), "--headers").is_err());
+    }
+
+    #[test]
+    fn methods() {
+        assert_eq!(parse_method("patch").unwrap(), "PATCH");
+        assert_eq!(
+            parse_method("FETCH").unwrap_err().kind,
+            crate::error::Kind::Usage
+        );
+    }
+}

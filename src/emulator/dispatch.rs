@@ -1,0 +1,279 @@
+//! Dispatch: placeholders are substituted, then the call is served by the emulator's own
+//! extension-data APIs (a Desk host or the emulator's address) or forwarded.
+
+use super::desk_api::{self, DeskCall, Installation};
+use super::forward::Outgoing;
+use super::invoke::{AppState, InvokeError, JSON_CONTENT_TYPE};
+use super::placeholders::{self, Placeholders};
+use super::store;
+use super::ResponseWrap;
+use crate::api::envelope;
+use crate::api::hosts::{self, DEFAULT_DESK_BASE};
+use crate::api::method::Method;
+use crate::api::signing::{Field, InvokeFields};
+use axum::http::StatusCode;
+use serde_json::{json, Map, Value};
+use std::collections::HashMap;
+use url::Url;
+
+/// Substitutes placeholders, then serves the call locally or forwards it.
+pub(super) async fn call(state: &AppState, fields: &InvokeFields) -> Result<Value, InvokeError> {
+    let request_url = fields
+        .get(Field::RequestUrl)
+        .filter(|url| !url.trim().is_empty())
+        .ok_or_else(|| {
+            InvokeError::bad_request(
+                "MISSING_REQUEST_URL",
+                "the requestURL form field is missing",
+            )
+        })?;
+    let method = match fields.get(Field::RequestType) {
+        None => Method::Get,
+        Some(text) => Method::parse(text).ok_or_else(|| {
+            InvokeError::bad_request(
+                "INVALID_REQUEST_TYPE",
+                format!("requestType `{text}` is not one of GET POST PUT PATCH DELETE"),
+            )
+        })?,
+    };
+    let mut query_params = json_object_field(fields, Field::QueryParams, "INVALID_QUERY_PARAMS")?;
+    let mut headers = json_object_field(fields, Field::Headers, "INVALID_HEADERS")?;
+
+    // Most calls hold no placeholder but {{installationId}}: they skip a database round trip.
+    let needs_config_params = placeholders::mentions_config_param(request_url)
+        || fields
+            .get(Field::PostBody)
+            .is_some_and(placeholders::mentions_config_param)
+        || placeholders::json_mentions_config_param(&query_params)
+        || placeholders::json_mentions_config_param(&headers);
+    let config_params: HashMap<String, String> = if needs_config_params {
+        let installation_id = state.installation_id.clone();
+        state
+            .store
+            .run(move |db| store::config_params(db, &installation_id))
+            .await
+            .map_err(database_failure)?
+            .into_iter()
+            .map(|param| {
+                let value = match param.value {
+                    Value::String(text) => text,
+                    other => other.to_string(),
+                };
+                (param.name, value)
+            })
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let substitutions = Placeholders {
+        installation_id: &state.installation_id,
+        config_params: &config_params,
+    };
+    let request_url = substitutions.substitute(request_url);
+    substitutions.substitute_json(&mut query_params);
+    substitutions.substitute_json(&mut headers);
+    let post_body = fields
+        .get(Field::PostBody)
+        .map(|body| substitutions.substitute(body));
+
+    if let Some(name) = placeholders::first_placeholder(&request_url) {
+        return Err(InvokeError::bad_request(
+            "UNRESOLVED_PLACEHOLDER",
+            format!(
+                "requestURL still holds {{{{{name}}}}} after substitution: it is neither installationId nor a config param of this installation"
+            ),
+        ));
+    }
+    let url = parse_request_url(&request_url)?;
+    let query = to_pairs(&query_params);
+    let header_pairs = to_pairs(&headers);
+
+    if is_local(state, &url) {
+        let mut local_query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+        local_query.extend(query);
+        let installation = Installation {
+            store: &state.store,
+            installation_id: &state.installation_id,
+            permissions: &state.permissions,
+        };
+        let desk_call = DeskCall {
+            method,
+            path: url.path(),
+            query: &local_query,
+            body: post_body.as_deref(),
+        };
+        let reply = desk_api::serve(&installation, &desk_call)
+            .await
+            .map_err(database_failure)?;
+        return Ok(envelope::encode(
+            reply.status,
+            wrap(&reply.body, state.response_wrap),
+            json!({ "Content-Type": JSON_CONTENT_TYPE }),
+        ));
+    }
+
+    let outgoing = Outgoing {
+        url,
+        method,
+        query,
+        headers: header_pairs,
+        body: post_body,
+        connection: fields.get(Field::ConnectionLinkName).map(str::to_string),
+    };
+    match state.forwarder.forward(outgoing).await {
+        Ok(reply) => Ok(envelope::encode(
+            reply.status,
+            reply.body,
+            Value::Object(reply.headers),
+        )),
+        Err(failure) => {
+            let (status, code, message) = failure.describe();
+            Err(InvokeError::new(
+                StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY),
+                code,
+                message,
+            ))
+        }
+    }
+}
+
+pub(super) fn database_failure(error: store::StoreError) -> InvokeError {
+    InvokeError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "DATABASE_ERROR",
+        format!("the emulator's database failed: {}", error.0),
+    )
+}
+
+/// How `--response-wrap` shapes a Desk API's JSON body into the `response` string.
+fn wrap(body: &Value, response_wrap: ResponseWrap) -> String {
+    match response_wrap {
+        ResponseWrap::None => body.to_string(),
+        ResponseWrap::Object => json!({ "statusMessage": body }).to_string(),
+        ResponseWrap::String => json!({ "statusMessage": body.to_string() }).to_string(),
+    }
+}
+
+/// Whether `url` names Desk (any data center) or this emulator.
+fn is_local(state: &AppState, url: &Url) -> bool {
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    if hosts::is_desk_host(host) {
+        return true;
+    }
+    let same_port = url.port_or_known_default() == Some(state.own_addr.port());
+    let own_ip = state.own_addr.ip();
+    let same_host = hosts::is_loopback(url)
+        || match url.host() {
+            Some(url::Host::Ipv4(ip)) => std::net::IpAddr::V4(ip) == own_ip,
+            Some(url::Host::Ipv6(ip)) => std::net::IpAddr::V6(ip) == own_ip,
+            _ => false,
+        };
+    same_port && same_host
+}
+
+fn parse_request_url(text: &str) -> Result<Url, InvokeError> {
+    // `//host/x` would join as a scheme-relative URL: not the Desk path it looks like.
+    if text.starts_with("//") || text.starts_with("/\\") {
+        return Err(InvokeError::bad_request(
+            "INVALID_REQUEST_URL",
+            format!(
+                "requestURL `{text}` starts with two slashes: give a path (/api/…) or a full URL"
+            ),
+        ));
+    }
+    let parsed = if text.starts_with('/') {
+        Url::parse(DEFAULT_DESK_BASE).and_then(|base| base.join(text))
+    } else {
+        Url::parse(text)
+    };
+    parsed.map_err(|e| {
+        InvokeError::bad_request(
+            "INVALID_REQUEST_URL",
+            format!("requestURL `{text}` is not a valid URL: {e}"),
+        )
+    })
+}
+
+/// The JSON object in `field`; absent or empty means none.
+fn json_object_field(
+    fields: &InvokeFields,
+    field: Field,
+    code: &'static str,
+) -> Result<Value, InvokeError> {
+    let Some(text) = fields.get(field).filter(|text| !text.trim().is_empty()) else {
+        return Ok(Value::Object(Map::new()));
+    };
+    match serde_json::from_str::<Value>(text) {
+        Ok(value @ Value::Object(_)) => Ok(value),
+        Ok(_) => Err(InvokeError::bad_request(
+            code,
+            format!("{} must be a JSON object", field.name()),
+        )),
+        Err(e) => Err(InvokeError::bad_request(
+            code,
+            format!("{} is not valid JSON: {e}", field.name()),
+        )),
+    }
+}
+
+/// Name/value pairs of a JSON object: strings as they are, numbers and booleans as written,
+/// each element of an array as its own pair, nested objects as compact JSON, nulls skipped.
+fn to_pairs(object: &Value) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    let Value::Object(map) = object else {
+        return pairs;
+    };
+    let text = |value: &Value| match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Null => None,
+        other => Some(other.to_string()),
+    };
+    for (name, value) in map {
+        match value {
+            Value::Array(items) => {
+                pairs.extend(items.iter().filter_map(text).map(|v| (name.clone(), v)));
+            }
+            other => pairs.extend(text(other).map(|v| (name.clone(), v))),
+        }
+    }
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_match_the_shapes_desk_uses() {
+        let body = json!({"data":[1]});
+        assert_eq!(wrap(&body, ResponseWrap::None), r#"{"data":[1]}"#);
+        assert_eq!(
+            wrap(&body, ResponseWrap::Object),
+            r#"{"statusMessage":{"data":[1]}}"#
+        );
+        assert_eq!(
+            wrap(&body, ResponseWrap::String),
+            r#"{"statusMessage":"{\"data\":[1]}"}"#
+        );
+    }
+
+    #[test]
+    fn pairs_from_json_objects() {
+        let value = json!({"s":"a b","n":1,"b":true,"z":null,"l":["x",2],"o":{"k":"v"}});
+        let pairs = to_pairs(&value);
+        let expected: Vec<(String, String)> = [
+            ("s", "a b"),
+            ("n", "1"),
+            ("b", "true"),
+            ("l", "x"),
+            ("l", "2"),
+            ("o", r#"{"k":"v"}"#),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        assert_eq!(pairs, expected);
+    }
+}

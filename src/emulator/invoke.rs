@@ -1,0 +1,345 @@
+//! `POST /api/v1/invoke` and its checks, up to the point where the call is dispatched.
+//!
+//! An invoke request goes through, in order: the 1 MiB body limit (413), the content type
+//! (415), strict form decoding (400), orgId present (400), HASH over the received raw values
+//! (401), securityContext (401), orgId matches (401); then placeholders are substituted and
+//! the call is served locally (extension-data APIs) or forwarded. Rejections are
+//! `{"errorCode":"…","message":"…","stringToHash":"…"}` (stringToHash once the form could be
+//! decoded); the secret, the expected securityContext and the expected HASH never appear.
+//! A successful invoke is HTTP 200 with `{"statusCode":…,"response":"…","responseHeaders":{…}}`.
+//!
+//! Leniencies, each a choice where Desk's documentation is silent: a missing requestType
+//! means GET (any case is accepted); a requestURL starting with `/` means Desk itself;
+//! securityContext may also come as a query parameter; connectionLinkName only matters for
+//! forwarded calls (the extension-data APIs need no connection).
+
+use super::dispatch;
+use super::forward::Forwarder;
+use super::store::Store;
+use super::ResponseWrap;
+use crate::api::desk_error::DeskError;
+use crate::api::form::{decode_form, single};
+use crate::api::permissions::Permission;
+use crate::api::secret::Secret;
+use crate::api::signing::{self, Field, InvokeFields};
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::Router;
+use futures_util::StreamExt;
+use serde_json::Value;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// The largest invoke body accepted.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// How much of an oversized body is read and thrown away before answering 413: reading it
+/// lets the client, still busy sending, receive the 413 instead of a connection reset.
+const MAX_DRAIN_BYTES: u64 = 64 * 1024 * 1024;
+pub(super) const JSON_CONTENT_TYPE: &str = "application/json;charset=UTF-8";
+
+/// Everything a request needs; shared by all connections.
+pub struct AppState {
+    pub secret: Secret,
+    pub security_context: Secret,
+    pub org_id: String,
+    pub installation_id: String,
+    pub permissions: Vec<Permission>,
+    pub response_wrap: ResponseWrap,
+    pub store: Store,
+    pub forwarder: Forwarder,
+    /// The address the emulator listens on, to recognise requestURLs that point at itself.
+    pub own_addr: SocketAddr,
+}
+
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/api/v1/invoke", post(invoke).fallback(method_not_allowed))
+        .fallback(not_found)
+        .with_state(state)
+}
+
+async fn not_found(request: Request) -> Response {
+    InvokeError::new(
+        StatusCode::NOT_FOUND,
+        "URL_NOT_FOUND",
+        format!(
+            "the emulator serves only POST /api/v1/invoke, not {}",
+            request.uri().path()
+        ),
+    )
+    .into_response()
+}
+
+async fn method_not_allowed() -> Response {
+    let mut response = InvokeError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "METHOD_NOT_ALLOWED",
+        "the invoke API takes POST",
+    )
+    .into_response();
+    response
+        .headers_mut()
+        .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+    response
+}
+
+/// A rejection of the invoke request itself (as opposed to the called API's answer).
+#[derive(Debug)]
+pub struct InvokeError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    string_to_hash: Option<String>,
+}
+
+impl InvokeError {
+    pub(super) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        InvokeError {
+            status,
+            code,
+            message: message.into(),
+            string_to_hash: None,
+        }
+    }
+
+    pub(super) fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, message)
+    }
+
+    fn unauthorized(code: &'static str, message: impl Into<String>, string_to_hash: &str) -> Self {
+        InvokeError {
+            string_to_hash: Some(string_to_hash.to_string()),
+            ..Self::new(StatusCode::UNAUTHORIZED, code, message)
+        }
+    }
+}
+
+impl IntoResponse for InvokeError {
+    fn into_response(self) -> Response {
+        let mut body = DeskError::new(self.code, self.message).to_json();
+        if let Some(string_to_hash) = self.string_to_hash {
+            body.insert("stringToHash".into(), string_to_hash.into());
+        }
+        json_response(self.status, &Value::Object(body))
+    }
+}
+
+pub(super) fn json_response(status: StatusCode, body: &Value) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, JSON_CONTENT_TYPE)],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+async fn invoke(State(state): State<Arc<AppState>>, request: Request) -> Response {
+    match handle_invoke(&state, request).await {
+        Ok(reply) => json_response(StatusCode::OK, &reply),
+        Err(rejection) => rejection.into_response(),
+    }
+}
+
+async fn handle_invoke(state: &AppState, request: Request) -> Result<Value, InvokeError> {
+    let (parts, body) = request.into_parts();
+    // The body is read before anything is judged, so that every answer, even a rejection of
+    // the content type, reaches a client that is still sending.
+    let body = read_body(body, &parts.headers).await?;
+    check_content_type(&parts.headers)?;
+    let body = std::str::from_utf8(&body)
+        .map_err(|_| InvokeError::bad_request("INVALID_FORM", "the form body is not UTF-8"))?;
+    let form = decode_form(body).map_err(|e| {
+        InvokeError::bad_request("INVALID_FORM", format!("the form body is not valid: {e}"))
+    })?;
+    let query = decode_form(parts.uri.query().unwrap_or("")).map_err(|e| {
+        InvokeError::bad_request(
+            "INVALID_QUERY_STRING",
+            format!("the query string is not valid: {e}"),
+        )
+    })?;
+
+    let org_id = single_value(&query, "orgId", "query parameter")?
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| {
+            InvokeError::bad_request(
+                "MISSING_ORG_ID",
+                "the orgId query parameter is missing: POST /api/v1/invoke?orgId=…",
+            )
+        })?;
+
+    // The HASH covers the raw values as received, in the fixed order, only those sent.
+    let mut fields = InvokeFields::new();
+    for field in Field::ALL {
+        if let Some(value) = single_value(&form, field.name(), "form field")? {
+            fields.set(field, value);
+        }
+    }
+    let string_to_hash = fields.string_to_hash();
+    let hash = match parts.headers.get("HASH") {
+        None => {
+            return Err(InvokeError::unauthorized(
+                "MISSING_HASH",
+                format!("the HASH header is missing; it must be the HMAC-SHA256 of stringToHash `{string_to_hash}`"),
+                &string_to_hash,
+            ))
+        }
+        Some(value) => value.to_str().unwrap_or_default(),
+    };
+    if !signing::verify(
+        state.secret.expose().as_bytes(),
+        string_to_hash.as_bytes(),
+        hash,
+    ) {
+        return Err(InvokeError::unauthorized(
+            "INVALID_HASH",
+            format!(
+                "HASH check failed: the HASH header is not the HMAC-SHA256 under the extension secret of the stringToHash the emulator computed from the received fields: `{string_to_hash}`"
+            ),
+            &string_to_hash,
+        ));
+    }
+
+    // Desk documents securityContext as a form field; a query parameter is accepted too.
+    let security_context = match single_value(&form, "securityContext", "form field")? {
+        Some(value) => Some(value),
+        None => single_value(&query, "securityContext", "query parameter")?,
+    };
+    let Some(security_context) = security_context else {
+        return Err(InvokeError::unauthorized(
+            "MISSING_SECURITY_CONTEXT",
+            format!("securityContext check failed: the securityContext form field is missing (the HASH was valid over `{string_to_hash}`)"),
+            &string_to_hash,
+        ));
+    };
+    if !signing::constant_time_eq(
+        security_context.as_bytes(),
+        state.security_context.expose().as_bytes(),
+    ) {
+        return Err(InvokeError::unauthorized(
+            "INVALID_SECURITY_CONTEXT",
+            format!("securityContext check failed: it is not the one this emulator expects (the HASH was valid over `{string_to_hash}`)"),
+            &string_to_hash,
+        ));
+    }
+    if org_id != state.org_id {
+        return Err(InvokeError::unauthorized(
+            "ORG_ID_MISMATCH",
+            format!(
+                "orgId check failed: `{org_id}` is not the emulator's organisation {} (the HASH was valid over `{string_to_hash}`)",
+                state.org_id
+            ),
+            &string_to_hash,
+        ));
+    }
+
+    dispatch::call(state, &fields).await
+}
+
+/// The one value of `name`; a repeated field is refused because which copy was signed would
+/// be a guess.
+fn single_value<'a>(
+    pairs: &'a [(String, String)],
+    name: &str,
+    what: &str,
+) -> Result<Option<&'a str>, InvokeError> {
+    single(pairs, name).map_err(|_| {
+        InvokeError::bad_request(
+            "DUPLICATE_FIELD",
+            format!("{what} `{name}` is given more than once"),
+        )
+    })
+}
+
+fn check_content_type(headers: &HeaderMap) -> Result<(), InvokeError> {
+    let unsupported = |got: &str| {
+        InvokeError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE",
+            format!(
+                "the invoke API takes Content-Type application/x-www-form-urlencoded, not {got}"
+            ),
+        )
+    };
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        return Err(unsupported("none"));
+    };
+    let text = value
+        .to_str()
+        .map_err(|_| unsupported("an unreadable one"))?;
+    let mut parts = text.split(';').map(str::trim);
+    let media_type = parts.next().unwrap_or_default();
+    if !media_type.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+        return Err(unsupported(&format!("`{text}`")));
+    }
+    for parameter in parts {
+        if let Some((name, value)) = parameter.split_once('=') {
+            let value = value.trim().trim_matches('"');
+            if name.trim().eq_ignore_ascii_case("charset") && !value.eq_ignore_ascii_case("utf-8") {
+                return Err(unsupported(&format!("`{text}` (only UTF-8 is accepted)")));
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn read_body(body: Body, headers: &HeaderMap) -> Result<Bytes, InvokeError> {
+    let too_large = || {
+        InvokeError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "PAYLOAD_TOO_LARGE",
+            format!(
+                "the invoke body is larger than {} MiB",
+                MAX_BODY_BYTES / (1024 * 1024)
+            ),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > MAX_DRAIN_BYTES) {
+        return Err(too_large());
+    }
+    let mut stream = body.into_data_stream();
+    let mut collected = Vec::new();
+    let mut total: u64 = 0;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| {
+            InvokeError::bad_request("INVALID_BODY", "the request body could not be read")
+        })?;
+        total += chunk.len() as u64;
+        if total > MAX_DRAIN_BYTES {
+            return Err(too_large());
+        }
+        if total <= MAX_BODY_BYTES as u64 {
+            collected.extend_from_slice(&chunk);
+        }
+    }
+    if total > MAX_BODY_BYTES as u64 {
+        return Err(too_large());
+    }
+    Ok(Bytes::from(collected))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_type_must_be_a_utf8_form() {
+        let with = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::CONTENT_TYPE, value.parse().unwrap());
+            check_content_type(&headers)
+        };
+        assert!(with("application/x-www-form-urlencoded").is_ok());
+        assert!(with("Application/X-WWW-Form-Urlencoded; charset=UTF-8").is_ok());
+        assert!(with("application/json").is_err());
+        assert!(with("application/x-www-form-urlencoded; charset=latin1").is_err());
+        assert!(check_content_type(&HeaderMap::new()).is_err());
+    }
+}

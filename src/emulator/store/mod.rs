@@ -1,0 +1,346 @@
+//! The emulator's SQLite database: storage items, config params and extension logs.
+//!
+//! One connection, owned by one dedicated thread, runs every query in arrival order: SQLite
+//! allows one writer at a time anyway, the async runtime is never blocked by disk I/O, and
+//! there is no lock to poison. Statements are prepared once and cached (`prepare_cached`).
+//!
+//! Durability: the file is in WAL mode with `synchronous=NORMAL`. Every write is committed
+//! before the request is answered (storage writes that queue up while the thread is busy
+//! share one transaction, a group commit, and are all answered once it has committed), and
+//! a committed WAL transaction survives the process being killed (SIGTERM, SIGKILL, a
+//! crash): only an OS crash or power loss can lose the last transactions, which is the
+//! documented trade-off of NORMAL in WAL mode and fine for an emulator. `busy_timeout` lets
+//! several processes (e.g. parallel `-p local` commands) share one file.
+//!
+//! Every row carries its installation id, so one file can serve emulators started with
+//! different `--installation-id`s without mixing their data.
+
+mod config_params;
+mod logs;
+mod storage;
+
+pub use config_params::{config_params, set_config_params};
+pub use logs::{add_log, logs, AddLog, LogEntry};
+pub use storage::{delete_item, list_items, put_item, PageCursor, StorageQuery};
+
+use super::Database;
+use crate::api::error::{Context, Error, Result};
+use rusqlite::Connection;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// Schema version kept in `PRAGMA user_version`.
+const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS storage_items (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT, -- insertion order, kept on update
+    installation_id TEXT NOT NULL,
+    item_key        TEXT NOT NULL,
+    queriable_value TEXT,
+    value_json      TEXT NOT NULL,
+    UNIQUE (installation_id, item_key)
+);
+CREATE INDEX IF NOT EXISTS storage_items_by_queriable_value
+    ON storage_items (installation_id, queriable_value, id);
+CREATE TABLE IF NOT EXISTS config_params (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    installation_id TEXT NOT NULL,
+    name            TEXT NOT NULL,
+    value           TEXT NOT NULL,
+    secure          INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (installation_id, name)
+);
+CREATE TABLE IF NOT EXISTS extension_logs (
+    log_id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    parent_log_id   INTEGER NOT NULL,
+    installation_id TEXT NOT NULL,
+    reference       TEXT,
+    title           TEXT NOT NULL,
+    description     TEXT,
+    created_ms      INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS extension_logs_by_reference
+    ON extension_logs (installation_id, reference, log_id);
+";
+
+/// A job for the database thread.
+enum Job {
+    Alone(AloneJob),
+    Batched(BatchedJob),
+}
+
+/// Runs on its own, with the listing cursor (see `list_items`).
+type AloneJob = Box<dyn FnOnce(&mut Connection, &mut Option<PageCursor>) + Send>;
+
+/// A write that may share one transaction with the writes queued behind it (group commit).
+/// It runs inside the transaction and returns what to do once the transaction has committed
+/// or failed: reply to its caller.
+type BatchedJob = Box<dyn FnOnce(&Connection) -> Deliver + Send>;
+
+/// Called with the outcome of the batch's commit.
+type Deliver = Box<dyn FnOnce(Result<(), StoreError>) + Send>;
+
+/// At most this many queued writes share one transaction.
+const MAX_BATCH: usize = 64;
+
+/// A handle to the database thread; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    jobs: mpsc::Sender<Job>,
+}
+
+/// The database thread; joining it waits until the connection is closed (after every
+/// `Store` handle is gone), which checkpoints the WAL into the main file.
+pub struct StoreThread(JoinHandle<()>);
+
+impl StoreThread {
+    pub fn join(self) {
+        let _ = self.0.join();
+    }
+}
+
+/// A failure of the database itself (disk full, corrupt file…), not of the request.
+#[derive(Debug, Clone)]
+pub struct StoreError(pub String);
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError(e.to_string())
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database and starts its thread.
+    pub fn open(database: &Database) -> Result<(Store, StoreThread)> {
+        let connection = open_connection(database)?;
+        let (jobs, queue) = mpsc::channel::<Job>();
+        let thread = std::thread::Builder::new()
+            .name("emulator-db".into())
+            .spawn(move || serve_jobs(connection, queue))
+            .or_config(|| "cannot start the emulator's database thread".into())?;
+        Ok((Store { jobs }, StoreThread(thread)))
+    }
+
+    /// Runs `job` on the database thread and waits for its result without blocking the
+    /// runtime.
+    pub async fn run<T, F>(&self, job: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        self.run_with_cursor(move |connection, _| job(connection))
+            .await
+    }
+
+    /// As `run`, with the cursor that lets `list_items` continue a listing page by page.
+    pub async fn run_with_cursor<T, F>(&self, job: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection, &mut Option<PageCursor>) -> Result<T, StoreError>
+            + Send
+            + 'static,
+    {
+        let (reply, result) = tokio::sync::oneshot::channel();
+        self.send(Job::Alone(Box::new(move |connection, cursor| {
+            let _ = reply.send(job(connection, cursor));
+        })))?;
+        result
+            .await
+            .map_err(|_| StoreError("the database job failed".into()))?
+    }
+
+    /// Runs a write (statements that need no transaction of their own) on the database
+    /// thread. Writes queued together share one transaction; the reply comes only once that
+    /// transaction has committed, so a write that was answered is durable as before.
+    pub async fn write<T, F>(&self, job: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let (reply, result) = tokio::sync::oneshot::channel();
+        self.send(Job::Batched(Box::new(move |connection| {
+            let outcome = job(connection);
+            Box::new(move |committed: Result<(), StoreError>| {
+                let _ = reply.send(committed.and(outcome));
+            })
+        })))?;
+        result
+            .await
+            .map_err(|_| StoreError("the database job failed".into()))?
+    }
+
+    fn send(&self, job: Job) -> Result<(), StoreError> {
+        self.jobs
+            .send(job)
+            .map_err(|_| StoreError("the database is closed".into()))
+    }
+}
+
+/// The database thread: runs jobs in arrival order until every `Store` is dropped; the
+/// connection closes with the thread.
+fn serve_jobs(mut connection: Connection, queue: mpsc::Receiver<Job>) {
+    let mut cursor = None;
+    let mut next = None;
+    loop {
+        let job = match next.take() {
+            Some(job) => job,
+            None => match queue.recv() {
+                Ok(job) => job,
+                Err(_) => return,
+            },
+        };
+        match job {
+            Job::Alone(job) => {
+                // A panicking job must not take the database down with it; its caller
+                // sees its reply channel closed and answers with an error.
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    job(&mut connection, &mut cursor)
+                }));
+            }
+            Job::Batched(first) => {
+                // Group commit: the writes already waiting join this one's transaction.
+                let mut batch = vec![first];
+                while batch.len() < MAX_BATCH {
+                    match queue.try_recv() {
+                        Ok(Job::Batched(write)) => batch.push(write),
+                        Ok(other) => {
+                            next = Some(other);
+                            break;
+                        }
+                        Err(_) => break,
+                    }
+                }
+                run_batch(&mut connection, batch);
+            }
+        }
+    }
+}
+
+/// Runs writes in one transaction and delivers every reply after the commit. A lone write
+/// runs in autocommit mode (its own transaction). Should SQLite roll the transaction back
+/// by itself (disk full, I/O error), the writes so far are answered with that error and the
+/// rest start a new transaction.
+fn run_batch(connection: &mut Connection, batch: Vec<BatchedJob>) {
+    let run = |connection: &Connection, write: BatchedJob| {
+        // As for lone jobs: a panic drops the caller's reply channel, nothing more.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write(connection))).ok()
+    };
+    let mut writes = batch.into_iter().peekable();
+    while writes.peek().is_some() {
+        let started = writes.len() > 1 && connection.execute_batch("BEGIN IMMEDIATE").is_ok();
+        if !started {
+            // One write, or no transaction could be started: autocommit, one at a time.
+            if let Some(deliver) = writes.next().and_then(|write| run(connection, write)) {
+                deliver(Ok(()));
+            }
+            continue;
+        }
+        let mut delivers = Vec::new();
+        let mut rolled_back = false;
+        for write in writes.by_ref() {
+            delivers.extend(run(connection, write));
+            if connection.is_autocommit() {
+                rolled_back = true;
+                break;
+            }
+        }
+        let outcome = if rolled_back {
+            Err(StoreError(
+                "the database rolled the transaction back".into(),
+            ))
+        } else {
+            connection.execute_batch("COMMIT").map_err(StoreError::from)
+        };
+        if outcome.is_err() && !connection.is_autocommit() {
+            let _ = connection.execute_batch("ROLLBACK");
+        }
+        for deliver in delivers {
+            deliver(outcome.clone());
+        }
+    }
+}
+
+fn open_connection(database: &Database) -> Result<Connection> {
+    let connection = match database {
+        Database::Memory => {
+            Connection::open_in_memory().or_config(|| "cannot open an in-memory database".into())?
+        }
+        Database::File(path) => {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .or_config(|| format!("cannot create {}", dir.display()))?;
+            }
+            let connection = Connection::open(path)
+                .or_config(|| format!("cannot open database {}", path.display()))?;
+            let describe = |e: rusqlite::Error| {
+                Error::config(format!("cannot use database {}: {e}", path.display()))
+            };
+            connection
+                .busy_timeout(Duration::from_secs(10))
+                .map_err(describe)?;
+            let mode: String = connection
+                .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+                .map_err(describe)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::config(format!(
+                    "database {} cannot use WAL mode (got {mode}); is it on a network file system?",
+                    path.display()
+                )));
+            }
+            connection
+                .pragma_update(None, "synchronous", "NORMAL")
+                .map_err(describe)?;
+            connection
+        }
+    };
+    init_schema(&connection).map_err(|e| Error::config(e.0))?;
+    Ok(connection)
+}
+
+/// Creates the tables on a new database and refuses one written by a newer schema.
+pub fn init_schema(connection: &Connection) -> Result<(), StoreError> {
+    let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError(format!(
+            "the emulator database has schema version {version}; this desk-invoke knows up to {SCHEMA_VERSION}"
+        )));
+    }
+    connection.execute_batch(SCHEMA)?;
+    connection.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    use rusqlite::OptionalExtension;
+
+    pub(crate) fn log_exists(connection: &Connection, log_id: i64) -> bool {
+        connection
+            .query_row(
+                "SELECT 1 FROM extension_logs WHERE log_id = ?1",
+                [log_id],
+                |_| Ok(()),
+            )
+            .optional()
+            .unwrap()
+            .is_some()
+    }
+
+    pub(crate) fn memory() -> Connection {
+        let connection = Connection::open_in_memory().unwrap();
+        init_schema(&connection).unwrap();
+        connection
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let db = Connection::open_in_memory().unwrap();
+        db.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        assert!(init_schema(&db).is_err());
+    }
+}

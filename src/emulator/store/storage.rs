@@ -1,0 +1,408 @@
+//! Storage items: one row per key and installation, listed in insertion order.
+
+use super::StoreError;
+use crate::api::storage::Item;
+use rusqlite::{params, Connection};
+
+/// Which items to read: both filters must match when both are given.
+#[derive(Debug, Clone, Default)]
+pub struct StorageQuery {
+    pub key: Option<String>,
+    pub queriable_value: Option<String>,
+    /// Items to skip (`from - 1`).
+    pub offset: u64,
+    pub limit: u64,
+}
+
+/// Inserts or replaces an item. A replaced item keeps its place in the listing order.
+pub fn put_item(
+    connection: &Connection,
+    installation_id: &str,
+    item: &Item,
+) -> Result<(), StoreError> {
+    connection
+        .prepare_cached(
+            "INSERT INTO storage_items (installation_id, item_key, queriable_value, value_json)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (installation_id, item_key)
+             DO UPDATE SET queriable_value = excluded.queriable_value, value_json = excluded.value_json",
+        )?
+        .execute(params![
+            installation_id,
+            item.key,
+            item.queriable_value,
+            item.value.to_string()
+        ])?;
+    Ok(())
+}
+
+/// The SELECT of a storage read for the filters given (?1 installation, ?2 key, ?3 queriable
+/// value, ?4 limit, then ?5 offset or, with `after_id`, ?5 the last id already listed).
+///
+/// One statement per combination of filters, so that each can use its index: a single
+/// statement with `(?2 IS NULL OR item_key = ?2)` cannot, and sorted the whole installation
+/// for every lookup by key and for every page of an export. Without filters the table is
+/// walked in id (rowid) order, stopping after the page; the `+` keeps SQLite from picking an
+/// installation_id index, which would then sort the installation into a temporary b-tree.
+/// With a key, the unique (installation_id, item_key) index finds at most one row; with a
+/// queriable value only, the (installation_id, queriable_value, id) index is in id order.
+fn storage_select(by_key: bool, by_queriable_value: bool, after_id: bool) -> String {
+    let mut sql =
+        String::from("SELECT id, item_key, queriable_value, value_json FROM storage_items WHERE ");
+    sql.push_str(if by_key || by_queriable_value {
+        "installation_id = ?1"
+    } else {
+        "+installation_id = ?1"
+    });
+    if by_key {
+        sql.push_str(" AND item_key = ?2");
+    }
+    if by_queriable_value {
+        sql.push_str(" AND queriable_value = ?3");
+    }
+    sql.push_str(if after_id {
+        " AND id > ?5 ORDER BY id LIMIT ?4"
+    } else {
+        " ORDER BY id LIMIT ?4 OFFSET ?5"
+    });
+    sql
+}
+
+/// Items in insertion order (stable, so paging with from/limit is deterministic).
+pub fn get_items(
+    connection: &Connection,
+    installation_id: &str,
+    query: &StorageQuery,
+) -> Result<Vec<Item>, StoreError> {
+    // SQLite integers are i64; an offset past i64 finds nothing.
+    let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+    let rows = select_items(connection, installation_id, query, false, offset)?;
+    Ok(rows.into_iter().map(|(_, item)| item).collect())
+}
+
+/// Where the last page of a listing ended. The next page of the same listing (whose offset
+/// is this page's offset plus its length) then continues after `last_id` instead of skipping
+/// `offset` rows again, so exporting n items costs O(n) rather than O(n²). The cursor is
+/// used only while the database is as it was (no row inserted, updated or deleted by this
+/// connection, nothing committed by another): then both forms select the same rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageCursor {
+    installation_id: String,
+    queriable_value: Option<String>,
+    next_offset: u64,
+    last_id: i64,
+    version: (i64, u64),
+}
+
+/// Changes whenever the database may have changed: `data_version` moves when another
+/// connection commits, `total_changes` when this one changes a row.
+fn database_version(connection: &Connection) -> Result<(i64, u64), StoreError> {
+    let data_version = connection.pragma_query_value(None, "data_version", |row| row.get(0))?;
+    Ok((data_version, connection.total_changes()))
+}
+
+/// `get_items`, continuing from `cursor` when this is the next page of the listing it ended,
+/// and leaving the cursor at the end of this page.
+pub fn list_items(
+    connection: &Connection,
+    cursor: &mut Option<PageCursor>,
+    installation_id: &str,
+    query: &StorageQuery,
+) -> Result<Vec<Item>, StoreError> {
+    if query.key.is_some() {
+        // At most one item: nothing to continue.
+        return get_items(connection, installation_id, query);
+    }
+    let version = database_version(connection)?;
+    let continued = cursor
+        .take()
+        .filter(|c| {
+            c.installation_id == installation_id
+                && c.queriable_value == query.queriable_value
+                && c.next_offset == query.offset
+                && c.version == version
+        })
+        .map(|c| c.last_id);
+    let rows = match continued {
+        Some(last_id) => select_items(connection, installation_id, query, true, last_id)?,
+        None => {
+            let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+            select_items(connection, installation_id, query, false, offset)?
+        }
+    };
+    if let Some((last_id, _)) = rows.last() {
+        *cursor = Some(PageCursor {
+            installation_id: installation_id.to_string(),
+            queriable_value: query.queriable_value.clone(),
+            next_offset: query.offset + rows.len() as u64,
+            last_id: *last_id,
+            version,
+        });
+    }
+    Ok(rows.into_iter().map(|(_, item)| item).collect())
+}
+
+/// Runs the storage SELECT; `position` is the offset, or with `after_id` the last id listed.
+fn select_items(
+    connection: &Connection,
+    installation_id: &str,
+    query: &StorageQuery,
+    after_id: bool,
+    position: i64,
+) -> Result<Vec<(i64, Item)>, StoreError> {
+    let sql = storage_select(
+        query.key.is_some(),
+        query.queriable_value.is_some(),
+        after_id,
+    );
+    let mut statement = connection.prepare_cached(&sql)?;
+    // The caller caps limit.
+    let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
+    let rows = statement.query_map(
+        params![
+            installation_id,
+            query.key,
+            query.queriable_value,
+            limit,
+            position
+        ],
+        |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, String>(3)?,
+            ))
+        },
+    )?;
+    let mut items = Vec::new();
+    for row in rows {
+        let (id, key, queriable_value, value_json) = row?;
+        let value = serde_json::from_str(&value_json)
+            .map_err(|e| StoreError(format!("stored value of `{key}` is not valid JSON: {e}")))?;
+        items.push((
+            id,
+            Item {
+                key,
+                queriable_value,
+                value,
+            },
+        ));
+    }
+    Ok(items)
+}
+
+/// Deletes an item; whether it existed.
+pub fn delete_item(
+    connection: &Connection,
+    installation_id: &str,
+    key: &str,
+) -> Result<bool, StoreError> {
+    let deleted = connection
+        .prepare_cached("DELETE FROM storage_items WHERE installation_id = ?1 AND item_key = ?2")?
+        .execute(params![installation_id, key])?;
+    Ok(deleted > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::memory;
+    use super::super::{Database, Store};
+    use super::*;
+    use serde_json::json;
+
+    fn item(key: &str, queriable_value: Option<&str>, n: i64) -> Item {
+        Item {
+            key: key.into(),
+            queriable_value: queriable_value.map(Into::into),
+            value: json!({ "n": n }),
+        }
+    }
+
+    fn query(
+        key: Option<&str>,
+        queriable_value: Option<&str>,
+        offset: u64,
+        limit: u64,
+    ) -> StorageQuery {
+        StorageQuery {
+            key: key.map(Into::into),
+            queriable_value: queriable_value.map(Into::into),
+            offset,
+            limit,
+        }
+    }
+
+    #[test]
+    fn paging_is_stable_and_updates_keep_their_place() {
+        let db = memory();
+        for n in 0..5 {
+            let group = if n % 2 == 0 { "even" } else { "odd" };
+            put_item(&db, "1", &item(&format!("k{n}"), Some(group), n)).unwrap();
+        }
+        put_item(&db, "1", &item("k1", Some("odd"), 100)).unwrap();
+        let keys = |items: Vec<Item>| items.into_iter().map(|i| i.key).collect::<Vec<_>>();
+        assert_eq!(
+            keys(get_items(&db, "1", &query(None, None, 0, 2)).unwrap()),
+            ["k0", "k1"]
+        );
+        assert_eq!(
+            keys(get_items(&db, "1", &query(None, None, 2, 2)).unwrap()),
+            ["k2", "k3"]
+        );
+        assert_eq!(
+            keys(get_items(&db, "1", &query(None, None, 4, 2)).unwrap()),
+            ["k4"]
+        );
+        assert_eq!(
+            keys(get_items(&db, "1", &query(None, Some("even"), 0, 10)).unwrap()),
+            ["k0", "k2", "k4"]
+        );
+        let k1 = get_items(&db, "1", &query(Some("k1"), None, 0, 10)).unwrap();
+        assert_eq!(k1, vec![item("k1", Some("odd"), 100)]);
+        assert!(get_items(&db, "1", &query(Some("k1"), Some("even"), 0, 10))
+            .unwrap()
+            .is_empty());
+        assert!(get_items(&db, "2", &query(None, None, 0, 10))
+            .unwrap()
+            .is_empty());
+        assert!(delete_item(&db, "1", "k1").unwrap());
+        assert!(!delete_item(&db, "1", "k1").unwrap());
+        assert_eq!(
+            get_items(&db, "1", &query(None, None, 0, 10))
+                .unwrap()
+                .len(),
+            4
+        );
+    }
+
+    #[test]
+    fn storage_reads_use_an_index_and_never_sort() {
+        let db = memory();
+        for by_key in [false, true] {
+            for by_queriable_value in [false, true] {
+                for after_id in [false, true] {
+                    let sql = storage_select(by_key, by_queriable_value, after_id);
+                    let plan: Vec<String> = db
+                        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                        .unwrap()
+                        .query_map(params!["1", "k", "q", 100, 0], |row| row.get(3))
+                        .unwrap()
+                        .collect::<Result<_, _>>()
+                        .unwrap();
+                    let plan = plan.join("; ");
+                    assert!(!plan.contains("TEMP B-TREE"), "{sql}: {plan}");
+                    if by_key || by_queriable_value || after_id {
+                        assert!(plan.starts_with("SEARCH"), "{sql}: {plan}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// Paging through `list_items` (which continues from its cursor) gives exactly what
+    /// paging with offsets gives, whatever writes happen between the pages.
+    #[test]
+    fn listing_with_the_cursor_equals_listing_with_offsets() {
+        let db = memory();
+        let mut cursor = None;
+        let mut n = 0;
+        let mut put = |db: &Connection, key: String, group: &str| {
+            n += 1;
+            put_item(db, "1", &item(&key, Some(group), n)).unwrap();
+        };
+        for i in 0..40 {
+            put(&db, format!("k{i}"), if i % 3 == 0 { "a" } else { "b" });
+            put_item(&db, "2", &item(&format!("other{i}"), None, i)).unwrap();
+        }
+        let check =
+            |db: &Connection, cursor: &mut Option<PageCursor>, q: Option<&str>, from: u64| {
+                let query = query(None, q, from, 7);
+                let continued = list_items(db, cursor, "1", &query).unwrap();
+                assert_eq!(
+                    continued,
+                    get_items(db, "1", &query).unwrap(),
+                    "{q:?} from {from}"
+                );
+                continued.len() as u64
+            };
+        for q in [None, Some("a"), Some("b")] {
+            // Straight through, unchanged: the cursor is used after the first page.
+            let mut from = 0;
+            loop {
+                let got = check(&db, &mut cursor, q, from);
+                if from > 0 {
+                    assert!(cursor.is_some() || got == 0);
+                }
+                if got == 0 {
+                    break;
+                }
+                from += got;
+            }
+            // With writes between pages: deletes before the cursor, updates that move an
+            // item between groups, inserts after it, and a page asked for out of order.
+            let mut from = 0;
+            for step in 0..12 {
+                let got = check(&db, &mut cursor, q, from);
+                match step % 4 {
+                    0 => {
+                        delete_item(&db, "1", &format!("k{step}")).unwrap();
+                    }
+                    1 => put(&db, format!("k{}", step + 1), "a"),
+                    2 => put(&db, format!("new{step}"), "b"),
+                    _ => from = from.saturating_sub(3),
+                }
+                from += got;
+            }
+        }
+    }
+
+    /// Many writes at once (they share transactions): every one is answered, and every one
+    /// that was answered is in the database, also as seen from another connection.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_writes_are_all_committed_before_their_reply() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("group.sqlite");
+        let (store, thread) = Store::open(&Database::File(path.clone())).unwrap();
+        let mut writes = tokio::task::JoinSet::new();
+        for i in 0..300 {
+            let store = store.clone();
+            let path = path.clone();
+            writes.spawn(async move {
+                let key = format!("k{i}");
+                let stored = item(&key, Some("g"), i);
+                store
+                    .write(move |db| put_item(db, "1", &stored))
+                    .await
+                    .unwrap();
+                if i % 3 == 0 {
+                    let key = key.clone();
+                    assert!(store
+                        .write(move |db| delete_item(db, "1", &key))
+                        .await
+                        .unwrap());
+                }
+                // Answered, so committed: another connection sees it.
+                let other = Connection::open(&path).unwrap();
+                let found: i64 = other
+                    .query_row(
+                        "SELECT COUNT(*) FROM storage_items WHERE item_key = ?1",
+                        [&key],
+                        |row| row.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(found, i64::from(i % 3 != 0), "{key}");
+            });
+        }
+        while let Some(done) = writes.join_next().await {
+            done.unwrap();
+        }
+        let listed = store
+            .run_with_cursor(|db, cursor| list_items(db, cursor, "1", &query(None, None, 0, 1000)))
+            .await
+            .unwrap();
+        assert_eq!(listed.len(), 200);
+        drop(store);
+        thread.join();
+    }
+}

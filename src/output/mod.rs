@@ -1,0 +1,321 @@
+//! Output policy: stdout carries data, stderr everything else. Decoration (colour, pretty
+//! JSON, tables, progress) appears only on a terminal unless asked for, and colour is decided
+//! for each stream on its own: `cmd 2>err.log` on a terminal keeps escape codes out of the log.
+//! This is the only module that prints.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use colored::Colorize;
+use serde_json::Value;
+use std::io::{IsTerminal, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Pretty and coloured on a terminal, plain when piped
+    Auto,
+    Json,
+    Ndjson,
+    Table,
+    Raw,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What the global options ask of the output.
+#[derive(Debug, Clone, Copy)]
+pub struct OutputOptions {
+    pub format: OutputFormat,
+    pub color: ColorWhen,
+    pub verbose: u8,
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub format: OutputFormat,
+    /// Colour on stdout (data).
+    pub color: bool,
+    /// Colour on stderr (errors, warnings, traces).
+    pub stderr_color: bool,
+    pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
+    pub verbose: u8,
+    pub quiet: bool,
+}
+
+impl Output {
+    pub fn new(options: OutputOptions) -> Self {
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        let stderr_is_terminal = std::io::stderr().is_terminal();
+        // `colored` decides globally; each call site here decides per stream instead, so it
+        // is told to always apply the styles it is asked for.
+        colored::control::set_override(true);
+        Output {
+            format: options.format,
+            color: color_enabled(options.color, stdout_is_terminal),
+            stderr_color: color_enabled(options.color, stderr_is_terminal),
+            stdout_is_terminal,
+            stderr_is_terminal,
+            verbose: options.verbose,
+            quiet: options.quiet,
+        }
+    }
+
+    /// The format `auto` stands for here: `on_terminal` when stdout is a terminal, else
+    /// `piped`.
+    pub fn resolve(&self, on_terminal: OutputFormat, piped: OutputFormat) -> OutputFormat {
+        match self.format {
+            OutputFormat::Auto if self.stdout_is_terminal => on_terminal,
+            OutputFormat::Auto => piped,
+            chosen => chosen,
+        }
+    }
+
+    /// Prints a line of data on stdout.
+    pub fn line(&self, text: &str) {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{text}");
+    }
+
+    /// Prints a JSON value: pretty and coloured on a terminal, compact otherwise.
+    pub fn json(&self, value: &Value) {
+        let pretty = self.format == OutputFormat::Auto && self.stdout_is_terminal;
+        self.line(&render_json(value, pretty, self.color));
+    }
+
+    /// A line on stderr. A closed or full stderr never stops the work: the line is dropped.
+    pub fn stderr_line(&self, text: &str) {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "{text}");
+    }
+
+    /// A note for the user (progress, results summary), silenced by `-q`.
+    pub fn info(&self, text: &str) {
+        if !self.quiet {
+            self.stderr_line(text);
+        }
+    }
+
+    pub fn warn(&self, text: &str) {
+        if !self.quiet {
+            let label = self.paint_stderr("warning:", |l| l.yellow().bold().to_string());
+            self.stderr_line(&format!("{label} {text}"));
+        }
+    }
+
+    /// A trace line for `-v` (level 1) or `-vv` (level 2).
+    pub fn trace(&self, level: u8, text: &str) {
+        if self.verbose >= level && !self.quiet {
+            let line = self.paint_stderr(text, |t| t.dimmed().to_string());
+            self.stderr_line(&line);
+        }
+    }
+
+    /// The `error:` line and its `hint:`, on stderr.
+    pub fn error(&self, message: &str, hint: Option<&str>) {
+        let label = self.paint_stderr("error:", |l| l.red().bold().to_string());
+        self.stderr_line(&format!("{label} {message}"));
+        if let Some(hint) = hint {
+            let label = self.paint_stderr("hint:", |l| l.cyan().to_string());
+            self.stderr_line(&format!("{label} {hint}"));
+        }
+    }
+
+    /// `text` styled by `style` when stdout is coloured.
+    pub fn paint(&self, text: &str, style: impl FnOnce(&str) -> String) -> String {
+        if self.color {
+            style(text)
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// `text` styled by `style` when stderr is coloured.
+    pub fn paint_stderr(&self, text: &str, style: impl FnOnce(&str) -> String) -> String {
+        if self.stderr_color {
+            style(text)
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// NO_COLOR wins over CLICOLOR_FORCE, which wins over the terminal test (no-color.org, bixense).
+pub fn color_enabled(when: ColorWhen, is_terminal: bool) -> bool {
+    let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto if env_set("NO_COLOR") => false,
+        ColorWhen::Auto if env_set("CLICOLOR_FORCE") => true,
+        ColorWhen::Auto => is_terminal,
+    }
+}
+
+/// Serialises JSON, optionally indented and coloured (keys blue, strings green, numbers and
+/// booleans yellow, null dimmed). Colour is applied to leaves only, so the text stays valid
+/// JSON once the escapes are stripped.
+pub fn render_json(value: &Value, pretty: bool, color: bool) -> String {
+    if !color {
+        return if pretty {
+            serde_json::to_string_pretty(value)
+        } else {
+            serde_json::to_string(value)
+        }
+        .unwrap_or_default();
+    }
+    let mut out = String::new();
+    write_colored(value, pretty, 0, &mut out);
+    out
+}
+
+fn write_colored(value: &Value, pretty: bool, depth: usize, out: &mut String) {
+    let indent = |depth: usize| "  ".repeat(depth);
+    let (newline, space) = if pretty { ("\n", " ") } else { ("", "") };
+    match value {
+        Value::Null => out.push_str(&"null".dimmed().to_string()),
+        Value::Bool(b) => out.push_str(&b.to_string().yellow().to_string()),
+        Value::Number(n) => out.push_str(&n.to_string().yellow().to_string()),
+        Value::String(s) => out.push_str(&Value::String(s.clone()).to_string().green().to_string()),
+        Value::Array(items) if items.is_empty() => out.push_str("[]"),
+        Value::Object(map) if map.is_empty() => out.push_str("{}"),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(newline);
+                if pretty {
+                    out.push_str(&indent(depth + 1));
+                }
+                write_colored(item, pretty, depth + 1, out);
+            }
+            out.push_str(newline);
+            if pretty {
+                out.push_str(&indent(depth));
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(newline);
+                if pretty {
+                    out.push_str(&indent(depth + 1));
+                }
+                let key = Value::String(key.clone()).to_string();
+                out.push_str(&key.blue().bold().to_string());
+                out.push(':');
+                out.push_str(space);
+                write_colored(item, pretty, depth + 1, out);
+            }
+            out.push_str(newline);
+            if pretty {
+                out.push_str(&indent(depth));
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// A plain aligned table: a header row and one row per item. Written by hand because it is a
+/// few lines and the tool needs nothing more from a table crate.
+pub fn render_table(headers: &[&str], rows: &[Vec<String>], color: bool) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+    }
+    let pad = |text: &str, width: usize| {
+        let fill = width.saturating_sub(text.chars().count());
+        format!("{text}{}", " ".repeat(fill))
+    };
+    let mut out = String::new();
+    let header: Vec<String> = headers
+        .iter()
+        .zip(&widths)
+        .map(|(h, w)| pad(h, *w))
+        .collect();
+    let header = header.join("  ");
+    let header = header.trim_end();
+    if color {
+        out.push_str(&header.bold().to_string());
+    } else {
+        out.push_str(header);
+    }
+    for row in rows {
+        out.push('\n');
+        let cells: Vec<String> = row.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
+        out.push_str(cells.join("  ").trim_end());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colourless_json_is_plain() {
+        let v: Value = serde_json::from_str(r#"{"a":[1,"x",null,true],"b":{}}"#).unwrap();
+        assert_eq!(
+            render_json(&v, false, false),
+            r#"{"a":[1,"x",null,true],"b":{}}"#
+        );
+        assert_eq!(
+            render_json(&v, true, false),
+            serde_json::to_string_pretty(&v).unwrap()
+        );
+    }
+
+    #[test]
+    fn coloured_json_strips_back_to_pretty_json() {
+        colored::control::set_override(true);
+        let v: Value = serde_json::from_str(r#"{"k":"v \"q\"","n":[1,2],"e":[]}"#).unwrap();
+        let coloured = render_json(&v, true, true);
+        assert!(coloured.contains('\u{1b}'));
+        let stripped = strip_ansi(&coloured);
+        assert_eq!(stripped, serde_json::to_string_pretty(&v).unwrap());
+    }
+
+    fn strip_ansi(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                for c in chars.by_ref() {
+                    if c == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn table_aligns_columns() {
+        let t = render_table(
+            &["KEY", "VALUE"],
+            &[
+                vec!["a".into(), "1".into()],
+                vec!["long-key".into(), "2".into()],
+            ],
+            false,
+        );
+        assert_eq!(t, "KEY       VALUE\na         1\nlong-key  2");
+    }
+}

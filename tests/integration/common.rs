@@ -1,0 +1,312 @@
+//! Shared test support: run the real binary in a sandbox (its own config and data dirs, no
+//! inherited DESK_INVOKE_* settings), and compute HMACs independently with openssl.
+
+use assert_cmd::Command;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+pub const SECRET: &str = "test-secret-0123456789abcdef";
+
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, contents).expect("write");
+        path
+    }
+
+    /// The config file the tool uses by default in this sandbox.
+    pub fn profiles_path(&self) -> PathBuf {
+        self.dir.path().join("config/desk-invoke/profiles.toml")
+    }
+
+    /// The binary with a clean environment rooted in the sandbox.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("desk-invoke").expect("binary");
+        for (name, _) in std::env::vars() {
+            if name.starts_with("DESK_INVOKE_") || name == "NO_COLOR" || name == "CLICOLOR_FORCE" {
+                cmd.env_remove(name);
+            }
+        }
+        cmd.env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// The binary with the test secret in the environment.
+    pub fn signed(&self) -> Command {
+        let mut cmd = self.cmd();
+        cmd.env("DESK_INVOKE_SECRET", SECRET);
+        cmd
+    }
+}
+
+/// HMAC-SHA256 hex by openssl: an implementation independent of ours.
+pub fn openssl_hmac(secret: &str, message: &[u8]) -> String {
+    let mut child = std::process::Command::new("openssl")
+        .args(["dgst", "-sha256", "-hmac", secret, "-r"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("openssl is needed by the tests");
+    let mut stdin = child.stdin.take().unwrap();
+    let message = message.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&message));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    digest_of(&out.stdout)
+}
+
+/// The digest in `openssl dgst -r` output (`<hex> *<name>`).
+fn digest_of(stdout: &[u8]) -> String {
+    let text = String::from_utf8_lossy(stdout);
+    text.split_whitespace()
+        .next()
+        .expect("openssl printed a digest")
+        .to_string()
+}
+
+/// openssl over a file, streamed by openssl itself.
+pub fn openssl_hmac_file(secret: &str, path: &Path) -> String {
+    let out = std::process::Command::new("openssl")
+        .args(["dgst", "-sha256", "-hmac", secret, "-r"])
+        .arg(path)
+        .output()
+        .expect("openssl");
+    digest_of(&out.stdout)
+}
+
+pub fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts a failure is one clean `error:` line (plus an optional hint), the expected exit
+/// code, no panic, and no secret.
+pub fn assert_clean_failure(output: &std::process::Output, code: i32, secrets: &[&str]) {
+    let stderr = stderr_of(output);
+    let stdout = stdout_of(output);
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "exit code; stderr: {stderr}"
+    );
+    assert!(
+        stderr.starts_with("error:"),
+        "stderr must start with error: — got {stderr:?}"
+    );
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    assert!(!stderr.contains("RUST_BACKTRACE"), "backtrace: {stderr}");
+    for secret in secrets {
+        assert!(
+            !stderr.contains(secret) && !stdout.contains(secret),
+            "secret leaked: {stderr} {stdout}"
+        );
+    }
+}
+
+pub const SECURITY_CONTEXT: &str = "test-security-context-0123456789";
+pub const ORG_ID: &str = "376723";
+
+/// A child process that is killed when the test ends, however it ends.
+pub struct Child(pub std::process::Child);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The independent Python stand-in for Desk (`tests/fake_desk.py`), on an ephemeral port.
+pub struct FakeDesk {
+    pub url: String,
+    _child: Child,
+}
+
+impl FakeDesk {
+    pub fn start() -> FakeDesk {
+        use std::io::BufRead;
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fake_desk.py");
+        let mut child = std::process::Command::new("python3")
+            .arg(script)
+            .args([SECRET, SECURITY_CONTEXT, ORG_ID])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 is needed by the tests");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port: u16 = line.trim().parse().expect("fake desk port");
+        FakeDesk {
+            url: format!("http://127.0.0.1:{port}"),
+            _child: Child(child),
+        }
+    }
+}
+
+impl Sandbox {
+    /// The binary configured for `base_url` through the environment only (no profile file).
+    pub fn against(&self, base_url: &str) -> Command {
+        let mut cmd = self.signed();
+        cmd.env("DESK_INVOKE_BASE_URL", base_url)
+            .env("DESK_INVOKE_ORG_ID", ORG_ID)
+            .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT);
+        cmd
+    }
+}
+
+/// Asserts neither the secret nor the securityContext appears in the output.
+pub fn assert_no_secrets(output: &std::process::Output) {
+    for text in [stdout_of(output), stderr_of(output)] {
+        assert!(!text.contains(SECRET), "secret leaked: {text}");
+        assert!(
+            !text.contains(SECURITY_CONTEXT),
+            "securityContext leaked: {text}"
+        );
+        let encoded: String = SECURITY_CONTEXT.replace('-', "%2D");
+        assert!(
+            !text.contains(&encoded),
+            "encoded securityContext leaked: {text}"
+        );
+    }
+}
+
+/// A running `desk-invoke emulator` process, killed when dropped.
+pub struct Emulator {
+    pub child: std::process::Child,
+    pub base_url: String,
+    /// What it printed on stderr up to and including the `listening on` line.
+    pub banner: String,
+    /// A home directory made for this emulator alone, removed with it.
+    pub home: Option<tempfile::TempDir>,
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `desk-invoke --config HOME/profiles.toml emulator` with a clean
+/// environment rooted in `home`; callers add credentials and flags.
+pub fn emulator_command(home: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"));
+    for (name, _) in std::env::vars() {
+        if name.starts_with("DESK_INVOKE_") {
+            command.env_remove(name);
+        }
+    }
+    command
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .arg("--config")
+        .arg(home.join("profiles.toml"))
+        .arg("emulator");
+    command
+}
+
+/// Spawns an emulator command (on an ephemeral port unless `--addr` is given) and reads the
+/// bound URL from its `listening on http://…` line on stderr; the rest of stderr is drained
+/// in the background.
+pub fn spawn_emulator(mut command: std::process::Command) -> Emulator {
+    use std::io::BufRead;
+    if !command.get_args().any(|a| a == "--addr") {
+        command.args(["--addr", "127.0.0.1:0"]);
+    }
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("the desk-invoke binary starts");
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut banner = String::new();
+    let base_url = loop {
+        let mut line = String::new();
+        if stderr.read_line(&mut line).unwrap_or(0) == 0 {
+            let _ = child.kill();
+            panic!("the emulator exited before listening; stderr:\n{banner}");
+        }
+        banner.push_str(&line);
+        if let Some(rest) = line.split("listening on ").nth(1) {
+            break rest.trim().to_string();
+        }
+    };
+    std::thread::spawn(move || for _ in stderr.lines() {});
+    Emulator {
+        child,
+        base_url,
+        banner,
+        home: None,
+    }
+}
+
+/// An emulator in a fresh temporary home; `configure` adds credentials and flags.
+pub fn spawn_emulator_in_temp_home(configure: impl FnOnce(&mut std::process::Command)) -> Emulator {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut command = emulator_command(home.path());
+    configure(&mut command);
+    let mut emulator = spawn_emulator(command);
+    emulator.home = Some(home);
+    emulator
+}
+
+impl Sandbox {
+    /// An in-memory emulator that expects this suite's credentials.
+    pub fn start_emulator(&self, extra: &[&str]) -> Emulator {
+        let mut command = emulator_command(self.dir.path());
+        command
+            .env("DESK_INVOKE_SECRET", SECRET)
+            .env("DESK_INVOKE_ORG_ID", ORG_ID)
+            .args(["--security-context", SECURITY_CONTEXT])
+            .args(extra);
+        if !extra.contains(&"--db") {
+            command.arg("--in-memory");
+        }
+        spawn_emulator(command)
+    }
+}
+
+/// Every storage item, as `storage get --all -o ndjson` exports them.
+pub fn export(sandbox: &Sandbox, url: &str) -> Vec<serde_json::Value> {
+    let out = sandbox
+        .against(url)
+        .args(["storage", "get", "--all", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// A loopback port nothing listens on (bound, noted, released).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free loopback port")
+        .port()
+}

@@ -1,0 +1,177 @@
+//! The fault suite: bulk imports through injected faults and a killed emulator lose nothing;
+//! a server slower than --timeout ends in exit 6 within the retry budget.
+
+use crate::common::*;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+fn ndjson_items(n: usize, prefix: &str) -> String {
+    (0..n)
+        .map(|i| json!({"key": format!("{prefix}{i:05}"), "value": {"n": i}}).to_string() + "\n")
+        .collect()
+}
+
+fn stored_keys(sandbox: &Sandbox, url: &str) -> Vec<String> {
+    export(sandbox, url)
+        .iter()
+        .map(|item| item["key"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn failed_keys(path: &std::path::Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["key"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+/// Every key is stored exactly once or listed in --failed exactly once, and nothing else.
+fn assert_accounted(stored: &[String], failed: &[String], n: usize, prefix: &str) {
+    let stored_set: BTreeSet<&String> = stored.iter().collect();
+    let failed_set: BTreeSet<&String> = failed.iter().collect();
+    assert_eq!(stored_set.len(), stored.len(), "an item is stored twice");
+    assert_eq!(failed_set.len(), failed.len(), "an item failed twice");
+    assert!(
+        stored_set.is_disjoint(&failed_set),
+        "an item is both stored and failed"
+    );
+    let all: BTreeSet<String> = (0..n).map(|i| format!("{prefix}{i:05}")).collect();
+    let accounted: BTreeSet<String> = stored_set
+        .union(&failed_set)
+        .map(|k| k.to_string())
+        .collect();
+    assert_eq!(accounted, all, "items lost");
+}
+
+/// Every line ends stored or in --failed, under injected 429s, 503s and dropped
+/// connections; read back after restarting the emulator on the same database.
+#[test]
+fn bulk_import_under_faults_loses_nothing() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.path("faults.sqlite");
+    let db_arg = db.to_str().unwrap();
+    let faulty = sandbox.start_emulator(&["--db", db_arg, "--fail-rate", "0.2"]);
+    let n = 1000;
+    let failed = sandbox.path("failed.ndjson");
+    let out = sandbox
+        .against(&faulty.base_url)
+        .args([
+            "-v",
+            "storage",
+            "put",
+            "--file",
+            "-",
+            "--concurrency",
+            "32",
+            "--failed",
+        ])
+        .arg(&failed)
+        .write_stdin(ndjson_items(n, "f"))
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 7)),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_no_secrets(&out);
+    // Faults really were injected and retried.
+    let retries = stderr_of(&out).matches("retrying").count();
+    assert!(
+        retries > 50,
+        "only {retries} retries under a 20% fault rate"
+    );
+    drop(faulty);
+
+    let healthy = sandbox.start_emulator(&["--db", db_arg]);
+    let stored = stored_keys(&sandbox, &healthy.base_url);
+    let failed = failed_keys(&failed);
+    assert_accounted(&stored, &failed, n, "f");
+    assert_eq!(out.status.code() == Some(0), failed.is_empty());
+}
+
+#[test]
+fn latency_above_timeout_ends_in_exit_6_within_the_budget() {
+    let sandbox = Sandbox::new();
+    let slow = sandbox.start_emulator(&["--latency", "3s"]);
+    let started = Instant::now();
+    let out = sandbox
+        .against(&slow.base_url)
+        .args(["--timeout", "300ms", "--retries", "2", "storage", "get"])
+        .output()
+        .unwrap();
+    let elapsed = started.elapsed();
+    assert_clean_failure(&out, 6, &[SECRET, SECURITY_CONTEXT]);
+    assert!(
+        stderr_of(&out).contains("timed out after 300ms"),
+        "{}",
+        stderr_of(&out)
+    );
+    // Three attempts of 300 ms plus backoff (at most 200 + 400 ms): well under 3 s.
+    assert!(elapsed < Duration::from_millis(2500), "took {elapsed:?}");
+    assert!(
+        elapsed >= Duration::from_millis(900),
+        "did not retry: {elapsed:?}"
+    );
+}
+
+#[test]
+fn killed_and_restarted_emulator_mid_import_loses_nothing() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.path("restart.sqlite");
+    let db_arg = db.to_str().unwrap().to_string();
+    // A fixed port, so the restarted emulator is where the client expects it.
+    let port = free_port();
+    let addr = format!("127.0.0.1:{port}");
+    let first = sandbox.start_emulator(&["--db", &db_arg, "--addr", &addr, "--latency", "5ms"]);
+    let url = first.base_url.clone();
+    let n = 1500;
+    let input = sandbox.write("items.ndjson", ndjson_items(n, "r"));
+    let failed = sandbox.path("failed.ndjson");
+    let mut import = std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"));
+    import
+        .env("DESK_INVOKE_SECRET", SECRET)
+        .env("DESK_INVOKE_BASE_URL", &url)
+        .env("DESK_INVOKE_ORG_ID", ORG_ID)
+        .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
+        .env("HOME", sandbox.dir.path())
+        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
+        .args([
+            "--retries",
+            "6",
+            "storage",
+            "put",
+            "--concurrency",
+            "8",
+            "--file",
+        ])
+        .arg(&input)
+        .arg("--failed")
+        .arg(&failed)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    let import = import.spawn().unwrap();
+    // Let part of the import land, then kill the emulator hard and bring it back.
+    std::thread::sleep(Duration::from_millis(400));
+    drop(first);
+    std::thread::sleep(Duration::from_millis(300));
+    let second = sandbox.start_emulator(&["--db", &db_arg, "--addr", &addr]);
+    let out = import.wait_with_output().unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 7)),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_no_secrets(&out);
+    let stored = stored_keys(&sandbox, &second.base_url);
+    let failed = failed_keys(&failed);
+    assert!(!stored.is_empty(), "nothing was stored");
+    assert_accounted(&stored, &failed, n, "r");
+}

@@ -1,0 +1,18 @@
+//! The end-to-end tests, one binary (as ripgrep, cargo and xh do): the real `desk-invoke`
+//! binary against the real emulator over HTTP, against an independent Python stand-in for
+//! Desk, and against hostile loopback servers. Load, soak and timing tests are `#[ignore]`d
+//! and run explicitly by `.ci/run` (`cargo test --test integration -- --ignored`).
+
+mod bad_input;
+mod common;
+mod emulator_forwarding;
+mod emulator_independent_client;
+mod emulator_robustness;
+mod extension_data;
+mod faults;
+mod generated;
+mod hash;
+mod invoke;
+mod profiles;
+mod properties;
+mod secret_hygiene;
