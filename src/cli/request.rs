@@ -1,0 +1,72 @@
+//! The request flags `hash` and `invoke` share, and their own flags.
+
+use clap::Args;
+
+/// The hashed fields of a request, shared verbatim by `hash` and `invoke`.
+/// Every value accepts `@FILE` (contents, byte for byte) and `@-` (stdin).
+#[derive(Debug, Args, Clone, Default)]
+pub struct RequestArgs {
+    /// requestURL: the URL to call; a leading `/` is joined to the profile's base URL
+    #[arg(long = "request-url", visible_alias = "url", value_name = "URL")]
+    pub request_url: Option<String>,
+
+    /// requestType: GET, POST, PUT, PATCH or DELETE
+    #[arg(long = "request-type", short = 'X', value_name = "METHOD")]
+    pub request_type: Option<String>,
+
+    /// queryParams: a JSON object, sent and hashed as given
+    #[arg(long = "query-params", value_name = "JSON", conflicts_with = "query")]
+    pub query_params: Option<String>,
+
+    /// Builds queryParams as a compact JSON object, in the order given
+    #[arg(long = "query", value_name = "NAME=VALUE")]
+    pub query: Vec<String>,
+
+    /// postBody: the body to send, as given
+    #[arg(long = "post-body", value_name = "BODY")]
+    pub post_body: Option<String>,
+
+    /// headers: a JSON object, sent and hashed as given
+    #[arg(long = "headers", value_name = "JSON", conflicts_with = "header")]
+    pub headers: Option<String>,
+
+    /// Builds headers as a compact JSON object, in the order given
+    #[arg(short = 'H', long = "header", value_name = "'Name: value'")]
+    pub header: Vec<String>,
+
+    /// connectionLinkName: a Desk connection whose auth Desk applies
+    #[arg(
+        long = "connection-link-name",
+        visible_alias = "connection",
+        value_name = "NAME"
+    )]
+    pub connection_link_name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HashArgs {
+    #[command(flatten)]
+    pub request: RequestArgs,
+
+    /// Print the stringToHash instead of the HASH
+    #[arg(long)]
+    pub canonical: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InvokeArgs {
+    #[command(flatten)]
+    pub request: RequestArgs,
+
+    /// Print the form fields, HASH, stringToHash and a curl command; send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Print statusCode and responseHeaders before the body
+    #[arg(short, long)]
+    pub include: bool,
+
+    /// Print the whole invoke response object
+    #[arg(long)]
+    pub envelope: bool,
+}
