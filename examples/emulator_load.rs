@@ -15,6 +15,7 @@
 //! URLs are accepted, the request count and the run time are both bounded, and the result is
 //! one JSON line on stdout: requests, errors, seconds, requests per second, p50/p90/p99
 //! latency in milliseconds.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a command-line load generator
 
 use desk_invoke::api::form::encode_form;
 use desk_invoke::api::signing::{Field, InvokeFields};

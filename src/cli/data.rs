@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
-pub enum StorageCommand {
+pub(crate) enum StorageCommand {
     /// Read storage items
     Get(StorageGetArgs),
     /// Store one item, or many from an NDJSON file
@@ -14,7 +14,7 @@ pub enum StorageCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct StorageGetArgs {
+pub(crate) struct StorageGetArgs {
     /// Only the item with this key
     #[arg(long)]
     pub key: Option<String>,
@@ -33,7 +33,7 @@ pub struct StorageGetArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct StoragePutArgs {
+pub(crate) struct StoragePutArgs {
     /// Key of the item (letters, digits, `,` `_` `:`; 1-50 characters)
     #[arg(required_unless_present = "file", conflicts_with = "file")]
     pub key: Option<String>,
@@ -54,7 +54,7 @@ pub struct StoragePutArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct StorageDeleteArgs {
+pub(crate) struct StorageDeleteArgs {
     /// Keys to delete
     #[arg(required_unless_present = "file", conflicts_with = "file")]
     pub keys: Vec<String>,
@@ -70,7 +70,7 @@ pub struct StorageDeleteArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum ConfigCommand {
+pub(crate) enum ConfigCommand {
     /// Print config params (secure values masked)
     Get(ConfigGetArgs),
     /// Set config params
@@ -78,7 +78,7 @@ pub enum ConfigCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct ConfigGetArgs {
+pub(crate) struct ConfigGetArgs {
     /// Only these params
     pub names: Vec<String>,
     /// Show secure values instead of masking them
@@ -87,14 +87,14 @@ pub struct ConfigGetArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ConfigSetArgs {
+pub(crate) struct ConfigSetArgs {
     /// NAME=VALUE pairs
     #[arg(required = true, value_name = "NAME=VALUE")]
     pub pairs: Vec<String>,
 }
 
 #[derive(Debug, Args)]
-pub struct LogArgs {
+pub(crate) struct LogArgs {
     /// Title of the log
     #[arg(long)]
     pub title: String,
@@ -107,13 +107,13 @@ pub struct LogArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct PermissionsArgs {
+pub(crate) struct PermissionsArgs {
     #[command(subcommand)]
     pub command: Option<PermissionsCommand>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum PermissionsCommand {
+pub(crate) enum PermissionsCommand {
     /// Exit 0 when the permission is enabled, 1 when not
     Check {
         /// apiName of the custom permission

@@ -6,7 +6,7 @@ use crate::cli::Cli;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-pub const SHELLS: [Shell; 5] = [
+pub(crate) const SHELLS: [Shell; 5] = [
     Shell::Bash,
     Shell::Zsh,
     Shell::Fish,
@@ -14,7 +14,7 @@ pub const SHELLS: [Shell; 5] = [
     Shell::Elvish,
 ];
 
-pub fn completion_script(shell: Shell) -> Vec<u8> {
+pub(crate) fn completion_script(shell: Shell) -> Vec<u8> {
     let mut command = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "desk-invoke", &mut out);
@@ -22,7 +22,7 @@ pub fn completion_script(shell: Shell) -> Vec<u8> {
 }
 
 /// The file name each shell's completion script is committed under.
-pub fn completion_file_name(shell: Shell) -> String {
+pub(crate) fn completion_file_name(shell: Shell) -> String {
     match shell {
         Shell::Bash => "desk-invoke.bash".into(),
         Shell::Zsh => "_desk-invoke".into(),
@@ -34,7 +34,7 @@ pub fn completion_file_name(shell: Shell) -> String {
 }
 
 /// Every generated file, as (path relative to the repo, contents).
-pub fn all_files() -> Vec<(String, Vec<u8>)> {
+pub(crate) fn all_files() -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = SHELLS
         .iter()
         .map(|&shell| {

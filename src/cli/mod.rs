@@ -2,16 +2,16 @@
 //! completions and man pages. No logic lives here.
 
 mod data;
-pub mod generate;
+pub(crate) mod generate;
 mod request;
 mod tools;
 
-pub use data::*;
-pub use request::*;
-pub use tools::*;
+pub(crate) use data::*;
+pub(crate) use request::*;
+pub(crate) use tools::*;
 
 use crate::api::permissions::Permission;
-pub use crate::output::{ColorWhen, OutputFormat};
+pub(crate) use crate::output::{ColorWhen, OutputFormat};
 use clap::{ArgAction, Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -28,7 +28,7 @@ emulator (the built-in profile `local`) so that all of it runs with no Zoho acco
     after_help = "Exit codes: 0 ok, 1 negative answer, 2 usage/input error, 3 configuration error, \
 4 API answered 4xx, 5 API answered 5xx, 6 network failure or timeout, 7 partial failure."
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
 
@@ -38,7 +38,7 @@ pub struct Cli {
 
 /// Options every command accepts, before or after the subcommand.
 #[derive(Debug, Args, Clone)]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// Profile to use [default: `default_profile` in the file, else `default`]
     #[arg(
         short,
@@ -122,7 +122,7 @@ fn parse_allowed_host(text: &str) -> Result<String, String> {
     })
 }
 
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
     let duration = humantime::parse_duration(text.trim())
         .map_err(|e| format!("`{text}` is not a duration such as 30s, 500ms or 2m ({e})"))?;
     if duration.is_zero() {
@@ -132,7 +132,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Compute the HASH of an invoke request, offline (needs only the secret)
     Hash(HashArgs),
     /// Send a signed invoke request and print the called API's answer
@@ -161,4 +161,3 @@ pub enum Command {
     /// Print a shell completion script
     Completions(CompletionsArgs),
 }
-

@@ -5,7 +5,7 @@ use clap::Args;
 /// The hashed fields of a request, shared verbatim by `hash` and `invoke`.
 /// Every value accepts `@FILE` (contents, byte for byte) and `@-` (stdin).
 #[derive(Debug, Args, Clone, Default)]
-pub struct RequestArgs {
+pub(crate) struct RequestArgs {
     /// requestURL: the URL to call; a leading `/` is joined to the profile's base URL
     #[arg(long = "request-url", visible_alias = "url", value_name = "URL")]
     pub request_url: Option<String>,
@@ -44,7 +44,7 @@ pub struct RequestArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct HashArgs {
+pub(crate) struct HashArgs {
     #[command(flatten)]
     pub request: RequestArgs,
 
@@ -54,7 +54,7 @@ pub struct HashArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct InvokeArgs {
+pub(crate) struct InvokeArgs {
     #[command(flatten)]
     pub request: RequestArgs,
 

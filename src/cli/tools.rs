@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 #[derive(Debug, Args)]
-pub struct VerifyCallbackArgs {
+pub(crate) struct VerifyCallbackArgs {
     /// The HASH header Desk sent
     #[arg(long, value_name = "HEX")]
     pub hash: String,
@@ -24,7 +24,7 @@ pub struct VerifyCallbackArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct SendCallbackArgs {
+pub(crate) struct SendCallbackArgs {
     /// The platform event
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(EVENTS))]
     pub event: String,
@@ -37,7 +37,7 @@ pub struct SendCallbackArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct EmulatorArgs {
+pub(crate) struct EmulatorArgs {
     /// Address to listen on
     #[arg(long, default_value = "127.0.0.1:8787")]
     pub addr: String,
@@ -76,7 +76,7 @@ pub struct EmulatorArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct SmokeArgs {
+pub(crate) struct SmokeArgs {
     /// Write a JUnit XML report
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
@@ -86,7 +86,7 @@ pub struct SmokeArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum ProfileCommand {
+pub(crate) enum ProfileCommand {
     /// List profiles
     List,
     /// Show a profile, secrets redacted [default: the current profile]
@@ -98,7 +98,7 @@ pub enum ProfileCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct ProfileSetArgs {
+pub(crate) struct ProfileSetArgs {
     /// Profile name
     pub name: String,
     /// Data center
@@ -119,7 +119,7 @@ pub struct ProfileSetArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// bash, zsh, fish, powershell or elvish
     pub shell: clap_complete::Shell,
 }

@@ -7,13 +7,13 @@ use crate::api::error::Result;
 use crate::api::signing::Field;
 
 impl Client {
-    pub async fn config_params(&self) -> Result<Vec<Param>> {
+    pub(crate) async fn config_params(&self) -> Result<Vec<Param>> {
         let request = InvokeRequest::new(self.desk_api_fields(Endpoint::ConfigParams, "GET"));
         config_params::params(self.call(&request).await?.json("configParams")?)
     }
 
     /// Posts `{"variables":[{"name":…,"value":…}]}`; setting the same values again is harmless.
-    pub async fn set_config_params(&self, pairs: &[(String, String)]) -> Result<()> {
+    pub(crate) async fn set_config_params(&self, pairs: &[(String, String)]) -> Result<()> {
         let body = config_params::variables_body(pairs)?;
         let fields = self
             .desk_api_fields(Endpoint::ConfigParams, "POST")

@@ -8,7 +8,7 @@ use crate::api::signing::Field;
 
 impl Client {
     /// Posts a log; the reply holds its logId.
-    pub async fn post_log(
+    pub(crate) async fn post_log(
         &self,
         title: &str,
         description: &str,

@@ -20,18 +20,18 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Where trace lines go (stderr, by the command's choice): level 1 for `-v`, 2 for `-vv`.
-pub type Trace = Arc<dyn Fn(u8, &str) + Send + Sync>;
+pub(crate) type Trace = Arc<dyn Fn(u8, &str) + Send + Sync>;
 
 /// One invoke call. `idempotent` says whether it may be retried after the server could have
 /// processed it (GETs, deletes, storage upserts); others are retried only when it cannot have.
 #[derive(Debug, Clone)]
-pub struct InvokeRequest {
+pub(crate) struct InvokeRequest {
     pub fields: InvokeFields,
     pub idempotent: bool,
 }
 
 impl InvokeRequest {
-    pub fn new(fields: InvokeFields) -> Self {
+    pub(crate) fn new(fields: InvokeFields) -> Self {
         let idempotent = match fields.get(Field::RequestType) {
             None => true,
             Some(text) => Method::parse(text).is_some_and(Method::is_idempotent),
@@ -39,7 +39,7 @@ impl InvokeRequest {
         InvokeRequest { fields, idempotent }
     }
 
-    pub fn idempotent(mut self, idempotent: bool) -> Self {
+    pub(crate) fn idempotent(mut self, idempotent: bool) -> Self {
         self.idempotent = idempotent;
         self
     }
@@ -47,7 +47,7 @@ impl InvokeRequest {
 
 /// Timeouts and retry budget, from the global options.
 #[derive(Debug, Clone, Copy)]
-pub struct Policy {
+pub(crate) struct Policy {
     pub timeout: Duration,
     pub retries: u32,
     /// Trace level (`-v` = 1, `-vv` = 2): lines above it are never even formatted.
@@ -56,7 +56,7 @@ pub struct Policy {
 
 /// Where requests go and with which credentials.
 #[derive(Debug, Clone)]
-pub struct Target {
+pub(crate) struct Target {
     /// `https://desk.zoho.eu` or a loopback `http://` URL; no trailing slash.
     pub base_url: String,
     pub org_id: String,
@@ -64,7 +64,7 @@ pub struct Target {
     pub security_context: Secret,
 }
 
-pub struct Client {
+pub(crate) struct Client {
     http: reqwest::Client,
     base_url: String,
     org_id: String,
@@ -79,7 +79,7 @@ pub struct Client {
 
 impl Client {
     /// A client for `target`. Starts nothing: no server, no connection until the first call.
-    pub fn connect(target: Target, policy: Policy, trace: Trace) -> Result<Client> {
+    pub(crate) fn connect(target: Target, policy: Policy, trace: Trace) -> Result<Client> {
         let Target {
             base_url,
             org_id,
@@ -117,7 +117,7 @@ impl Client {
 
     /// Sends a request and turns a 4xx/5xx statusCode into an error: for the extension-data
     /// commands, where only a success has a payload worth printing.
-    pub async fn call(&self, request: &InvokeRequest) -> Result<InvokeResponse> {
+    pub(crate) async fn call(&self, request: &InvokeRequest) -> Result<InvokeResponse> {
         let response = self.invoke(request).await?;
         self.check_status(&response)?;
         Ok(response)
@@ -125,7 +125,7 @@ impl Client {
 
     /// Turns the called API's status into the exit code of SPEC §4 (4xx → 4, 5xx → 5). The
     /// message quotes the server, so it is redacted: a server may echo what it was sent.
-    pub fn check_status(&self, response: &InvokeResponse) -> Result<()> {
+    pub(crate) fn check_status(&self, response: &InvokeResponse) -> Result<()> {
         let Some(status) = response
             .status_code
             .filter(|s| Kind::from_status(*s).is_some())
@@ -144,7 +144,7 @@ impl Client {
     }
 
     /// The invoke endpoint, with orgId.
-    pub fn invoke_url(&self) -> &str {
+    pub(crate) fn invoke_url(&self) -> &str {
         self.invoke_url.as_str()
     }
 
@@ -164,7 +164,7 @@ impl Client {
     }
 
     /// A requestURL starting with `/` is joined to the base URL.
-    pub fn complete(&self, mut fields: InvokeFields) -> InvokeFields {
+    pub(crate) fn complete(&self, mut fields: InvokeFields) -> InvokeFields {
         if let Some(url) = fields.get(Field::RequestUrl) {
             if url.starts_with('/') {
                 let joined = format!("{}{url}", self.base_url);
@@ -176,7 +176,7 @@ impl Client {
 
     /// The HASH and the form body for these fields: the same values, signed raw and sent
     /// URL-encoded.
-    pub fn sign(&self, fields: &InvokeFields) -> (String, String) {
+    pub(crate) fn sign(&self, fields: &InvokeFields) -> (String, String) {
         let hash = fields.hash(self.secret.expose().as_bytes());
         (hash, encode_form(self.security_context.expose(), fields))
     }
@@ -184,7 +184,7 @@ impl Client {
     /// Sends one invoke request with retries. A non-2xx answer from the invoke endpoint
     /// itself (Desk rejecting the call) is an error; the called API's status is the caller's
     /// to judge, through `check_status`.
-    pub async fn invoke(&self, request: &InvokeRequest) -> Result<InvokeResponse> {
+    pub(crate) async fn invoke(&self, request: &InvokeRequest) -> Result<InvokeResponse> {
         let fields = self.complete(request.fields.clone());
         let (hash, form) = self.sign(&fields);
         let url = self.invoke_url();
@@ -310,7 +310,7 @@ impl Client {
     }
 
     /// Replaces the secret and securityContext wherever they occur.
-    pub fn redact(&self, text: &str) -> String {
+    pub(crate) fn redact(&self, text: &str) -> String {
         self.redactor.apply(text)
     }
 

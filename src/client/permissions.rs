@@ -6,7 +6,7 @@ use crate::api::error::Result;
 use crate::api::permissions::{self, Permission};
 
 impl Client {
-    pub async fn permissions(&self) -> Result<Vec<Permission>> {
+    pub(crate) async fn permissions(&self) -> Result<Vec<Permission>> {
         let request =
             InvokeRequest::new(self.desk_api_fields(Endpoint::MyCustomPermissions, "GET"));
         permissions::permissions(self.call(&request).await?.json("myCustomPermissions")?)

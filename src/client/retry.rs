@@ -3,11 +3,11 @@
 use std::time::Duration;
 
 /// The longest Retry-After honoured: a confused server cannot park the tool.
-pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
+pub(super) const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
 
 /// 429 is always retried (the server refused before processing); 503 when it says when to
 /// come back or the call is idempotent; 502 and 504 only when idempotent.
-pub fn retryable_status(status: u16, has_retry_after: bool, idempotent: bool) -> bool {
+pub(super) fn retryable_status(status: u16, has_retry_after: bool, idempotent: bool) -> bool {
     match status {
         429 => true,
         503 => has_retry_after || idempotent,
@@ -17,7 +17,7 @@ pub fn retryable_status(status: u16, has_retry_after: bool, idempotent: bool) ->
 }
 
 /// A Retry-After value in seconds (whole or fractional); dates and nonsense are ignored.
-pub fn parse_retry_after(value: &str) -> Option<Duration> {
+pub(super) fn parse_retry_after(value: &str) -> Option<Duration> {
     value
         .trim()
         .parse::<f64>()
@@ -28,7 +28,7 @@ pub fn parse_retry_after(value: &str) -> Option<Duration> {
 
 /// Exponential backoff with jitter (100 ms base, 5 s cap, between half and all of the
 /// ceiling; `jitter` in [0, 1) picks where); a Retry-After wins, capped.
-pub fn backoff(attempt: u32, retry_after: Option<Duration>, jitter: f64) -> Duration {
+pub(super) fn backoff(attempt: u32, retry_after: Option<Duration>, jitter: f64) -> Duration {
     if let Some(after) = retry_after {
         return after.min(MAX_RETRY_AFTER);
     }

@@ -7,18 +7,18 @@ use crate::api::signing::Field;
 use crate::api::storage::{self, check_key, Item, Query};
 
 /// Storage calls of one client.
-pub struct Storage<'a> {
+pub(crate) struct Storage<'a> {
     client: &'a Client,
 }
 
 impl Client {
-    pub fn storage(&self) -> Storage<'_> {
+    pub(crate) fn storage(&self) -> Storage<'_> {
         Storage { client: self }
     }
 }
 
 impl Storage<'_> {
-    pub fn get_request(&self, query: &Query) -> Result<InvokeRequest> {
+    pub(crate) fn get_request(&self, query: &Query) -> Result<InvokeRequest> {
         query.check()?;
         let fields = self
             .client
@@ -28,7 +28,7 @@ impl Storage<'_> {
     }
 
     /// An upsert: the same item put twice is stored once, so it is safe to retry.
-    pub fn put_request(&self, item: &Item) -> Result<InvokeRequest> {
+    pub(crate) fn put_request(&self, item: &Item) -> Result<InvokeRequest> {
         item.check()?;
         let body = serde_json::to_string(item)
             .map_err(|e| crate::api::error::Error::usage(e.to_string()))?;
@@ -39,7 +39,7 @@ impl Storage<'_> {
         Ok(InvokeRequest::new(fields).idempotent(true))
     }
 
-    pub fn delete_request(&self, key: &str) -> Result<InvokeRequest> {
+    pub(crate) fn delete_request(&self, key: &str) -> Result<InvokeRequest> {
         check_key("key", key)?;
         let params = serde_json::json!({ "key": key });
         let fields = self
@@ -50,20 +50,20 @@ impl Storage<'_> {
     }
 
     /// One page of items.
-    pub async fn get(&self, query: &Query) -> Result<Vec<Item>> {
+    pub(crate) async fn get(&self, query: &Query) -> Result<Vec<Item>> {
         self.fetch(&self.get_request(query)?).await
     }
 
     /// The items a GET request answers with.
-    pub async fn fetch(&self, request: &InvokeRequest) -> Result<Vec<Item>> {
+    pub(crate) async fn fetch(&self, request: &InvokeRequest) -> Result<Vec<Item>> {
         storage::items(self.client.call(request).await?.json("storage")?)
     }
 
-    pub async fn put(&self, item: &Item) -> Result<()> {
+    pub(crate) async fn put(&self, item: &Item) -> Result<()> {
         self.client.call(&self.put_request(item)?).await.map(drop)
     }
 
-    pub async fn delete(&self, key: &str) -> Result<()> {
+    pub(crate) async fn delete(&self, key: &str) -> Result<()> {
         self.client.call(&self.delete_request(key)?).await.map(drop)
     }
 }

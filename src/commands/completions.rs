@@ -3,7 +3,7 @@
 use crate::cli::CompletionsArgs;
 use crate::error::Result;
 
-pub fn run(args: &CompletionsArgs) -> Result<()> {
+pub(super) fn run(args: &CompletionsArgs) -> Result<()> {
     let script = crate::cli::generate::completion_script(args.shell);
     use std::io::Write;
     let _ = std::io::stdout().write_all(&script);

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 const MASK: &str = "********";
 
-pub fn run(command: ConfigCommand, settings: &Settings, out: &Output) -> Result<()> {
+pub(super) fn run(command: ConfigCommand, settings: &Settings, out: &Output) -> Result<()> {
     match command {
         ConfigCommand::Get(args) => {
             let params = with_client(settings, out, async |client| client.config_params().await)?;

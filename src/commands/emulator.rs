@@ -13,7 +13,7 @@ use std::time::Duration;
 /// How long in-flight requests get to finish once a stop is asked for.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
-pub fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Result<()> {
+pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Result<()> {
     let config = config(args, settings)?;
     super::runtime()?.block_on(async {
         let emulator = Emulator::start(config.clone()).await?;

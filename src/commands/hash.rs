@@ -9,7 +9,7 @@ use crate::output::Output;
 use crate::settings::Settings;
 use std::io::{Read, Write};
 
-pub fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<()> {
+pub(super) fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<()> {
     let spec = RequestSpec::from_args(&args.request, settings.secret_from_stdin())?;
     if spec.is_empty() {
         return Err(

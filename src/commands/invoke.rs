@@ -12,7 +12,7 @@ use crate::output::{render_json, Output};
 use crate::settings::Settings;
 use serde_json::{json, Map, Value};
 
-pub fn run(args: &InvokeArgs, settings: &Settings, out: &Output) -> Result<()> {
+pub(super) fn run(args: &InvokeArgs, settings: &Settings, out: &Output) -> Result<()> {
     let spec = RequestSpec::from_args(&args.request, settings.secret_from_stdin())?;
     let mut fields = spec.into_fields()?;
     if fields.get(Field::RequestUrl).is_none() {

@@ -9,7 +9,7 @@ use crate::output::Output;
 use crate::settings::Settings;
 use serde_json::json;
 
-pub fn run(args: &LogArgs, settings: &Settings, out: &Output) -> Result<()> {
+pub(super) fn run(args: &LogArgs, settings: &Settings, out: &Output) -> Result<()> {
     let description = match &args.description {
         Some(d) => read_arg(d, "--description")?,
         None => String::new(),

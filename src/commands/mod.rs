@@ -35,7 +35,7 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Cli, c
 }
 
 /// Parses `args`, runs the command, prints any error as one line, returns the exit code.
-pub fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
+pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     let cli = match parse(args) {
         Ok(cli) => cli,
         Err(e) => {

@@ -8,7 +8,7 @@ use crate::output::{render_table, Output};
 use crate::settings::Settings;
 use serde_json::Value;
 
-pub fn run(args: &PermissionsArgs, settings: &Settings, out: &Output) -> Result<()> {
+pub(super) fn run(args: &PermissionsArgs, settings: &Settings, out: &Output) -> Result<()> {
     let list = with_client(settings, out, async |client| client.permissions().await)?;
     match &args.command {
         Some(PermissionsCommand::Check { api_name }) => {

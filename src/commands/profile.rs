@@ -11,7 +11,7 @@ use crate::settings::{self as settings_mod, LOCAL_PROFILE};
 use serde_json::{json, Map, Value};
 use std::io::{IsTerminal, Read};
 
-pub fn run(command: ProfileCommand, global: &GlobalArgs, out: &Output) -> Result<()> {
+pub(super) fn run(command: ProfileCommand, global: &GlobalArgs, out: &Output) -> Result<()> {
     let path = settings_mod::config_path(&super::overrides(global))?;
     let file = file::load(&path)?;
     match command {

@@ -8,18 +8,18 @@ use serde_json::{Map, Value};
 use std::io::Read;
 use std::path::PathBuf;
 
-pub const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+pub(super) const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /// Where a flag's value comes from: the argument itself, `@FILE`, or `@-` (stdin).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub(super) enum Source {
     Literal(String),
     File(PathBuf),
     Stdin,
 }
 
 impl Source {
-    pub fn parse(arg: &str) -> Source {
+    pub(super) fn parse(arg: &str) -> Source {
         match arg.strip_prefix('@') {
             Some("-") => Source::Stdin,
             Some(path) if !path.is_empty() => Source::File(PathBuf::from(path)),
@@ -28,7 +28,7 @@ impl Source {
     }
 
     /// Opens the value as a reader, for streaming.
-    pub fn reader(&self, what: &str) -> Result<Box<dyn Read>> {
+    pub(super) fn reader(&self, what: &str) -> Result<Box<dyn Read>> {
         Ok(match self {
             Source::Literal(text) => Box::new(std::io::Cursor::new(text.clone().into_bytes())),
             Source::File(path) => Box::new(std::fs::File::open(path).map_err(|e| {
@@ -39,7 +39,7 @@ impl Source {
     }
 
     /// Reads the whole value as UTF-8 text, byte for byte (no trimming).
-    pub fn read_text(&self, what: &str) -> Result<String> {
+    pub(super) fn read_text(&self, what: &str) -> Result<String> {
         if let Source::Literal(text) = self {
             return Ok(text.clone());
         }
@@ -52,21 +52,21 @@ impl Source {
 }
 
 /// Reads `arg` as text, honouring `@FILE` and `@-`.
-pub fn read_arg(arg: &str, what: &str) -> Result<String> {
+pub(super) fn read_arg(arg: &str, what: &str) -> Result<String> {
     Source::parse(arg).read_text(what)
 }
 
 /// The request described by the flags. `post_body` is kept as a source so `hash` can stream
 /// it; everything else is already read and checked.
 #[derive(Debug, Clone)]
-pub struct RequestSpec {
+pub(super) struct RequestSpec {
     pub fields: InvokeFields,
     pub post_body: Option<Source>,
 }
 
 impl RequestSpec {
     /// Reads the flags. At most one value may come from stdin, and none when the secret does.
-    pub fn from_args(args: &RequestArgs, secret_from_stdin: bool) -> Result<RequestSpec> {
+    pub(super) fn from_args(args: &RequestArgs, secret_from_stdin: bool) -> Result<RequestSpec> {
         let stdin_users: Vec<&str> = [
             (&args.request_url, "--request-url"),
             (&args.request_type, "--request-type"),
@@ -132,7 +132,7 @@ impl RequestSpec {
     }
 
     /// All fields in memory, postBody read in full (for sending).
-    pub fn into_fields(self) -> Result<InvokeFields> {
+    pub(super) fn into_fields(self) -> Result<InvokeFields> {
         let mut fields = self.fields;
         if let Some(body) = self.post_body {
             fields.set(Field::PostBody, body.read_text("--post-body")?);
@@ -140,13 +140,13 @@ impl RequestSpec {
         Ok(fields)
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.post_body.is_none() && self.fields.present().next().is_none()
     }
 }
 
 /// Upper-cases and checks an HTTP method.
-pub fn parse_method(text: &str) -> Result<String> {
+pub(super) fn parse_method(text: &str) -> Result<String> {
     let method = text.trim().to_ascii_uppercase();
     if METHODS.contains(&method.as_str()) {
         Ok(method)
@@ -160,7 +160,7 @@ pub fn parse_method(text: &str) -> Result<String> {
 
 /// Checks that `text` is a JSON object, and returns it unchanged: the bytes hashed are the
 /// bytes sent, so JSON the user gave is never re-serialised.
-pub fn json_object_text(text: String, flag: &str) -> Result<String> {
+pub(super) fn json_object_text(text: String, flag: &str) -> Result<String> {
     match serde_json::from_str::<Value>(&text) {
         Ok(Value::Object(_)) => Ok(text),
         Ok(_) => Err(Error::usage(format!(
@@ -171,7 +171,7 @@ pub fn json_object_text(text: String, flag: &str) -> Result<String> {
 }
 
 /// `--query a=1 --query b=x` → `{"a":"1","b":"x"}` (compact, in flag order).
-pub fn build_query(pairs: &[String]) -> Result<String> {
+pub(super) fn build_query(pairs: &[String]) -> Result<String> {
     let mut map = Map::new();
     for pair in pairs {
         let (name, value) = pair
@@ -186,7 +186,7 @@ pub fn build_query(pairs: &[String]) -> Result<String> {
 }
 
 /// `-H 'orgId: 1' -H 'X-A: b'` → `{"orgId":"1","X-A":"b"}` (compact, in flag order).
-pub fn build_headers(lines: &[String]) -> Result<String> {
+pub(super) fn build_headers(lines: &[String]) -> Result<String> {
     let mut map = Map::new();
     for line in lines {
         let (name, value) = line

@@ -12,7 +12,7 @@ use crate::output::Output;
 use crate::settings::Settings;
 use serde_json::{json, Value};
 
-pub fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) -> Result<()> {
+pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) -> Result<()> {
     let url = hosts::check_base_url(&args.to)?;
     let body = match &args.body {
         Some(body) => {

@@ -19,7 +19,7 @@ struct Step {
     outcome: std::result::Result<String, String>,
 }
 
-pub fn run(args: &SmokeArgs, settings: &Settings, out: &Output) -> Result<()> {
+pub(super) fn run(args: &SmokeArgs, settings: &Settings, out: &Output) -> Result<()> {
     let started = Instant::now();
     let steps = with_client(settings, out, async |client| {
         Ok(run_steps(client, args.log, out).await)

@@ -20,7 +20,7 @@ use std::path::Path;
 /// Page size for `--all` when `--limit` is not given.
 const PAGE_SIZE: u64 = 100;
 
-pub fn run(command: StorageCommand, settings: &Settings, out: &Output) -> Result<()> {
+pub(super) fn run(command: StorageCommand, settings: &Settings, out: &Output) -> Result<()> {
     match command {
         StorageCommand::Get(args) => get(&args, settings, out),
         StorageCommand::Put(args) => put(&args, settings, out),

@@ -12,7 +12,7 @@ use crate::settings::{Settings, LOCAL_PROFILE};
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Read};
 
-pub fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) -> Result<()> {
+pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) -> Result<()> {
     let body_source = args
         .body
         .as_deref()

@@ -16,7 +16,7 @@ use tokio::sync::watch;
 use tokio::task::JoinSet;
 
 /// Serves `listener` until `stop` turns true, then lets in-flight requests finish.
-pub async fn serve(
+pub(super) async fn serve(
     listener: TcpListener,
     app: Router,
     faults: FaultPolicy,

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 /// What an injected fault does to one request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fault {
+pub(super) enum Fault {
     /// `429 Too Many Requests` with `Retry-After: 1` (whole seconds: RFC 9110 allows no
     /// fractions, and a client must be able to parse it).
     RateLimited,
@@ -30,7 +30,7 @@ impl Fault {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct FaultPolicy {
+pub(super) struct FaultPolicy {
     /// Probability in 0..=1 that a request is faulted.
     pub fail_rate: f64,
     /// Delay before every answer, faulted or not.
@@ -39,7 +39,7 @@ pub struct FaultPolicy {
 
 impl FaultPolicy {
     /// Draws the fault for one request, if any; each kind of fault is equally likely.
-    pub fn pick(&self) -> Option<Fault> {
+    pub(super) fn pick(&self) -> Option<Fault> {
         if self.fail_rate <= 0.0 || rand::random::<f64>() >= self.fail_rate {
             return None;
         }
@@ -49,7 +49,7 @@ impl FaultPolicy {
 
 /// The error a service returns to make hyper close the connection without answering.
 #[derive(Debug)]
-pub struct InjectedDrop;
+pub(super) struct InjectedDrop;
 
 impl fmt::Display for InjectedDrop {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -60,7 +60,7 @@ impl fmt::Display for InjectedDrop {
 impl std::error::Error for InjectedDrop {}
 
 /// The HTTP answer for a fault that answers at all.
-pub fn response(fault: Fault) -> Result<Response<Body>, InjectedDrop> {
+pub(super) fn response(fault: Fault) -> Result<Response<Body>, InjectedDrop> {
     let (status, code, message) = match fault {
         Fault::RateLimited => (
             StatusCode::TOO_MANY_REQUESTS,

@@ -44,7 +44,7 @@ impl std::fmt::Debug for HeaderAuth {
     }
 }
 
-pub struct Forwarder {
+pub(super) struct Forwarder {
     client: reqwest::Client,
     allow_hosts: Vec<String>,
     connections: Vec<HeaderAuth>,
@@ -52,7 +52,7 @@ pub struct Forwarder {
 
 /// A call to make, placeholders already substituted.
 #[derive(Debug)]
-pub struct Outgoing {
+pub(super) struct Outgoing {
     pub url: Url,
     pub method: Method,
     /// Appended to the URL's own query.
@@ -64,14 +64,14 @@ pub struct Outgoing {
 }
 
 #[derive(Debug)]
-pub struct Reply {
+pub(super) struct Reply {
     pub status: u16,
     pub body: String,
     pub headers: Map<String, Value>,
 }
 
 #[derive(Debug)]
-pub enum ForwardError {
+pub(super) enum ForwardError {
     UnsupportedScheme(String),
     HostNotAllowed(String),
     UnknownConnection(String),
@@ -84,7 +84,7 @@ pub enum ForwardError {
 }
 
 impl Forwarder {
-    pub fn new(allow_hosts: &[String], connections: &[ConnectionAuth]) -> Result<Forwarder> {
+    pub(super) fn new(allow_hosts: &[String], connections: &[ConnectionAuth]) -> Result<Forwarder> {
         let connections = connections
             .iter()
             .map(header_auth)
@@ -104,7 +104,7 @@ impl Forwarder {
     }
 
     /// Whether requests to `url`'s host may be forwarded.
-    pub fn allows(&self, url: &Url) -> bool {
+    pub(super) fn allows(&self, url: &Url) -> bool {
         if is_loopback(url) {
             return true;
         }
@@ -112,7 +112,7 @@ impl Forwarder {
         self.allow_hosts.contains(&host)
     }
 
-    pub async fn forward(&self, outgoing: Outgoing) -> Result<Reply, ForwardError> {
+    pub(super) async fn forward(&self, outgoing: Outgoing) -> Result<Reply, ForwardError> {
         let Outgoing {
             mut url,
             method,
@@ -205,7 +205,7 @@ impl Forwarder {
 
 impl ForwardError {
     /// The HTTP status, errorCode and message the emulator answers with.
-    pub fn describe(&self) -> (u16, &'static str, String) {
+    pub(super) fn describe(&self) -> (u16, &'static str, String) {
         match self {
             ForwardError::UnsupportedScheme(scheme) => (
                 400,

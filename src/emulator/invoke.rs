@@ -35,14 +35,14 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// The largest invoke body accepted.
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+pub(super) const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// How much of an oversized body is read and thrown away before answering 413: reading it
 /// lets the client, still busy sending, receive the 413 instead of a connection reset.
 const MAX_DRAIN_BYTES: u64 = 64 * 1024 * 1024;
 pub(super) const JSON_CONTENT_TYPE: &str = "application/json;charset=UTF-8";
 
 /// Everything a request needs; shared by all connections.
-pub struct AppState {
+pub(super) struct AppState {
     pub secret: Secret,
     pub security_context: Secret,
     pub org_id: String,
@@ -55,7 +55,7 @@ pub struct AppState {
     pub own_addr: SocketAddr,
 }
 
-pub fn router(state: Arc<AppState>) -> Router {
+pub(super) fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/api/v1/invoke", post(invoke).fallback(method_not_allowed))
         .fallback(not_found)
@@ -89,7 +89,7 @@ async fn method_not_allowed() -> Response {
 
 /// A rejection of the invoke request itself (as opposed to the called API's answer).
 #[derive(Debug)]
-pub struct InvokeError {
+pub(super) struct InvokeError {
     status: StatusCode,
     code: &'static str,
     message: String,

@@ -28,7 +28,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Debug, Clone)]
-pub enum Database {
+pub(crate) enum Database {
     File(PathBuf),
     Memory,
 }
@@ -36,7 +36,7 @@ pub enum Database {
 /// How Desk's own API replies are wrapped in the envelope's `response` string: Desk uses each
 /// shape, so clients are tested against all three.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ResponseWrap {
+pub(crate) enum ResponseWrap {
     /// `response` is the API's JSON body as a string
     None,
     /// `response` is `{"statusMessage": <body object>}` as a string
@@ -47,14 +47,14 @@ pub enum ResponseWrap {
 
 /// A Desk connection: the auth header Desk applies when a request names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConnectionAuth {
+pub(crate) struct ConnectionAuth {
     pub name: String,
     pub header: String,
     pub value: Secret,
 }
 
 #[derive(Debug, Clone)]
-pub struct EmulatorConfig {
+pub(crate) struct EmulatorConfig {
     pub addr: String,
     pub database: Database,
     pub secret: Secret,
@@ -72,7 +72,7 @@ pub struct EmulatorConfig {
 
 impl EmulatorConfig {
     /// Checks that hold however the configuration was built.
-    pub fn check(&self) -> Result<()> {
+    pub(crate) fn check(&self) -> Result<()> {
         if !(0.0..=1.0).contains(&self.fail_rate) {
             return Err(Error::usage(format!(
                 "--fail-rate must be between 0 and 1, not {}",
@@ -106,7 +106,7 @@ impl EmulatorConfig {
 
 /// A running emulator. Dropping the handle leaves it serving until the runtime ends; call
 /// `shutdown` to stop it.
-pub struct Emulator {
+pub(crate) struct Emulator {
     pub addr: SocketAddr,
     stop: tokio::sync::watch::Sender<bool>,
     server: tokio::task::JoinHandle<()>,
@@ -116,7 +116,7 @@ pub struct Emulator {
 impl Emulator {
     /// Opens the database, binds `config.addr` (port 0 picks a free port) and serves on the
     /// current runtime; returns as soon as the socket listens.
-    pub async fn start(config: EmulatorConfig) -> Result<Emulator> {
+    pub(crate) async fn start(config: EmulatorConfig) -> Result<Emulator> {
         config.check()?;
         let forwarder = forward::Forwarder::new(&config.allow_hosts, &config.connections)?;
         let database = config.database.clone();
@@ -163,13 +163,13 @@ impl Emulator {
         })
     }
 
-    pub fn base_url(&self) -> String {
+    pub(crate) fn base_url(&self) -> String {
         format!("http://{}", self.addr)
     }
 
     /// Stops accepting, lets in-flight requests finish, and closes the database (which
     /// checkpoints its WAL), so the file is complete when this returns.
-    pub async fn shutdown(self) {
+    pub(crate) async fn shutdown(self) {
         let _ = self.stop.send(true);
         let _ = self.server.await;
         let store_thread = self.store_thread;

@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 /// The values placeholders resolve to for one request.
-pub struct Placeholders<'a> {
+pub(super) struct Placeholders<'a> {
     pub installation_id: &'a str,
     /// Config param name → value.
     pub config_params: &'a HashMap<String, String>,
@@ -28,7 +28,7 @@ impl Placeholders<'_> {
     }
 
     /// `text` with every known placeholder replaced by its value.
-    pub fn substitute(&self, text: &str) -> String {
+    pub(super) fn substitute(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
         while let Some(start) = rest.find("{{") {
@@ -57,7 +57,7 @@ impl Placeholders<'_> {
     /// Substitutes inside every string (keys included) of a JSON value. Used for queryParams
     /// and headers, which are JSON objects: substituting in the parsed value means a value
     /// holding `"` or `\` cannot break the JSON around it.
-    pub fn substitute_json(&self, value: &mut Value) {
+    pub(super) fn substitute_json(&self, value: &mut Value) {
         match value {
             Value::String(text) => {
                 if text.contains("{{") {
@@ -78,7 +78,7 @@ impl Placeholders<'_> {
 }
 
 /// The name of the first placeholder left in `text`, if any.
-pub fn first_placeholder(text: &str) -> Option<&str> {
+pub(super) fn first_placeholder(text: &str) -> Option<&str> {
     let mut rest = text;
     while let Some(start) = rest.find("{{") {
         let candidate = &rest[start..];
@@ -94,7 +94,7 @@ pub fn first_placeholder(text: &str) -> Option<&str> {
 /// `{{installationId}}` starts somewhere in it. Checked at every `{{`, so it finds at least
 /// every name `substitute` would look up. When no text of a request mentions one, the request
 /// needs no config params and the emulator does not read them.
-pub fn mentions_config_param(text: &str) -> bool {
+pub(super) fn mentions_config_param(text: &str) -> bool {
     let mut rest = text;
     while let Some(start) = rest.find("{{") {
         let candidate = &rest[start..];
@@ -110,7 +110,7 @@ pub fn mentions_config_param(text: &str) -> bool {
 
 /// `mentions_config_param` for every string of a JSON value, keys included (what
 /// `substitute_json` substitutes).
-pub fn json_mentions_config_param(value: &Value) -> bool {
+pub(super) fn json_mentions_config_param(value: &Value) -> bool {
     match value {
         Value::String(text) => mentions_config_param(text),
         Value::Array(items) => items.iter().any(json_mentions_config_param),

@@ -9,7 +9,7 @@ use serde_json::Value;
 use std::io::{IsTerminal, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
+pub(crate) enum OutputFormat {
     /// Pretty and coloured on a terminal, plain when piped
     Auto,
     Json,
@@ -19,7 +19,7 @@ pub enum OutputFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorWhen {
+pub(crate) enum ColorWhen {
     Auto,
     Always,
     Never,
@@ -27,7 +27,7 @@ pub enum ColorWhen {
 
 /// What the global options ask of the output.
 #[derive(Debug, Clone, Copy)]
-pub struct OutputOptions {
+pub(crate) struct OutputOptions {
     pub format: OutputFormat,
     pub color: ColorWhen,
     pub verbose: u8,
@@ -35,7 +35,7 @@ pub struct OutputOptions {
 }
 
 #[derive(Debug, Clone)]
-pub struct Output {
+pub(crate) struct Output {
     pub format: OutputFormat,
     /// Colour on stdout (data).
     pub color: bool,
@@ -48,7 +48,7 @@ pub struct Output {
 }
 
 impl Output {
-    pub fn new(options: OutputOptions) -> Self {
+    pub(crate) fn new(options: OutputOptions) -> Self {
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let stderr_is_terminal = std::io::stderr().is_terminal();
         // `colored` decides globally; each call site here decides per stream instead, so it
@@ -67,7 +67,7 @@ impl Output {
 
     /// The format `auto` stands for here: `on_terminal` when stdout is a terminal, else
     /// `piped`.
-    pub fn resolve(&self, on_terminal: OutputFormat, piped: OutputFormat) -> OutputFormat {
+    pub(crate) fn resolve(&self, on_terminal: OutputFormat, piped: OutputFormat) -> OutputFormat {
         match self.format {
             OutputFormat::Auto if self.stdout_is_terminal => on_terminal,
             OutputFormat::Auto => piped,
@@ -76,31 +76,31 @@ impl Output {
     }
 
     /// Prints a line of data on stdout.
-    pub fn line(&self, text: &str) {
+    pub(crate) fn line(&self, text: &str) {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "{text}");
     }
 
     /// Prints a JSON value: pretty and coloured on a terminal, compact otherwise.
-    pub fn json(&self, value: &Value) {
+    pub(crate) fn json(&self, value: &Value) {
         let pretty = self.format == OutputFormat::Auto && self.stdout_is_terminal;
         self.line(&render_json(value, pretty, self.color));
     }
 
     /// A line on stderr. A closed or full stderr never stops the work: the line is dropped.
-    pub fn stderr_line(&self, text: &str) {
+    pub(crate) fn stderr_line(&self, text: &str) {
         let mut err = std::io::stderr().lock();
         let _ = writeln!(err, "{text}");
     }
 
     /// A note for the user (progress, results summary), silenced by `-q`.
-    pub fn info(&self, text: &str) {
+    pub(crate) fn info(&self, text: &str) {
         if !self.quiet {
             self.stderr_line(text);
         }
     }
 
-    pub fn warn(&self, text: &str) {
+    pub(crate) fn warn(&self, text: &str) {
         if !self.quiet {
             let label = self.paint_stderr("warning:", |l| l.yellow().bold().to_string());
             self.stderr_line(&format!("{label} {text}"));
@@ -108,7 +108,7 @@ impl Output {
     }
 
     /// A trace line for `-v` (level 1) or `-vv` (level 2).
-    pub fn trace(&self, level: u8, text: &str) {
+    pub(crate) fn trace(&self, level: u8, text: &str) {
         if self.verbose >= level && !self.quiet {
             let line = self.paint_stderr(text, |t| t.dimmed().to_string());
             self.stderr_line(&line);
@@ -116,7 +116,7 @@ impl Output {
     }
 
     /// The `error:` line and its `hint:`, on stderr.
-    pub fn error(&self, message: &str, hint: Option<&str>) {
+    pub(crate) fn error(&self, message: &str, hint: Option<&str>) {
         let label = self.paint_stderr("error:", |l| l.red().bold().to_string());
         self.stderr_line(&format!("{label} {message}"));
         if let Some(hint) = hint {
@@ -126,7 +126,7 @@ impl Output {
     }
 
     /// `text` styled by `style` when stdout is coloured.
-    pub fn paint(&self, text: &str, style: impl FnOnce(&str) -> String) -> String {
+    pub(crate) fn paint(&self, text: &str, style: impl FnOnce(&str) -> String) -> String {
         if self.color {
             style(text)
         } else {
@@ -135,7 +135,7 @@ impl Output {
     }
 
     /// `text` styled by `style` when stderr is coloured.
-    pub fn paint_stderr(&self, text: &str, style: impl FnOnce(&str) -> String) -> String {
+    pub(crate) fn paint_stderr(&self, text: &str, style: impl FnOnce(&str) -> String) -> String {
         if self.stderr_color {
             style(text)
         } else {
@@ -145,7 +145,7 @@ impl Output {
 }
 
 /// NO_COLOR wins over CLICOLOR_FORCE, which wins over the terminal test (no-color.org, bixense).
-pub fn color_enabled(when: ColorWhen, is_terminal: bool) -> bool {
+pub(crate) fn color_enabled(when: ColorWhen, is_terminal: bool) -> bool {
     let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
     match when {
         ColorWhen::Always => true,
@@ -159,7 +159,7 @@ pub fn color_enabled(when: ColorWhen, is_terminal: bool) -> bool {
 /// Serialises JSON, optionally indented and coloured (keys blue, strings green, numbers and
 /// booleans yellow, null dimmed). Colour is applied to leaves only, so the text stays valid
 /// JSON once the escapes are stripped.
-pub fn render_json(value: &Value, pretty: bool, color: bool) -> String {
+pub(crate) fn render_json(value: &Value, pretty: bool, color: bool) -> String {
     if !color {
         return if pretty {
             serde_json::to_string_pretty(value)
@@ -228,7 +228,7 @@ fn write_colored(value: &Value, pretty: bool, depth: usize, out: &mut String) {
 
 /// A plain aligned table: a header row and one row per item. Written by hand because it is a
 /// few lines and the tool needs nothing more from a table crate.
-pub fn render_table(headers: &[&str], rows: &[Vec<String>], color: bool) -> String {
+pub(crate) fn render_table(headers: &[&str], rows: &[Vec<String>], color: bool) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProfileFile {
+pub(crate) struct ProfileFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_profile: Option<String>,
     #[serde(default)]
@@ -19,7 +19,7 @@ pub struct ProfileFile {
 
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Profile {
+pub(crate) struct Profile {
     #[serde(
         default,
         deserialize_with = "string_or_number",
@@ -44,7 +44,7 @@ pub struct Profile {
 
 impl Profile {
     /// Every field by its name in the file, in the order a new profile is written.
-    pub fn fields(&self) -> [(&'static str, Option<String>); 8] {
+    pub(crate) fn fields(&self) -> [(&'static str, Option<String>); 8] {
         [
             ("org_id", self.org_id.clone()),
             ("data_center", self.data_center.clone()),
@@ -86,7 +86,7 @@ fn string_or_number<'de, D: Deserializer<'de>>(
 }
 
 /// Reads the profile file; `None` when it does not exist.
-pub fn load(path: &Path) -> Result<Option<ProfileFile>> {
+pub(crate) fn load(path: &Path) -> Result<Option<ProfileFile>> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -127,7 +127,10 @@ fn parse(text: &str, path: &Path) -> Result<ProfileFile> {
 /// `change`, and writes the result atomically with mode 0600 (a temporary file in the same
 /// directory, fsync, rename). Concurrent writers therefore never lose each other's profiles.
 /// A symlinked file, dangling or not, is written through to its target, so the link stays.
-pub fn update<T>(path: &Path, change: impl FnOnce(&mut ProfileFile) -> Result<T>) -> Result<T> {
+pub(crate) fn update<T>(
+    path: &Path,
+    change: impl FnOnce(&mut ProfileFile) -> Result<T>,
+) -> Result<T> {
     let target = link_target(path);
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),

@@ -4,9 +4,9 @@
 //! `file` reads and writes the profile file; secrets are `api::secret::Secret` values inside
 //! the structs, so `{:?}` never shows one.
 
-pub mod file;
+pub(crate) mod file;
 
-pub use file::Profile;
+pub(crate) use file::Profile;
 
 use crate::api::hosts;
 use crate::api::secret::Secret;
@@ -16,20 +16,20 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// The built-in profile that runs the emulator inside the process.
-pub const LOCAL_PROFILE: &str = "local";
+pub(crate) const LOCAL_PROFILE: &str = "local";
 /// Fixed credentials of the built-in `local` profile and the emulator's defaults. They guard
 /// nothing (the emulator binds loopback); they exist so that both sides agree out of the box.
 pub const LOCAL_SECRET: &str = "local-emulator-secret";
 pub const LOCAL_SECURITY_CONTEXT: &str = "local-security-context";
 pub const LOCAL_ORG_ID: &str = "376723";
-pub const LOCAL_INSTALLATION_ID: &str = "1000000000001";
-pub const SECRET_ENV: &str = "DESK_INVOKE_SECRET";
-pub const SECURITY_CONTEXT_ENV: &str = "DESK_INVOKE_SECURITY_CONTEXT";
+pub(crate) const LOCAL_INSTALLATION_ID: &str = "1000000000001";
+pub(crate) const SECRET_ENV: &str = "DESK_INVOKE_SECRET";
+pub(crate) const SECURITY_CONTEXT_ENV: &str = "DESK_INVOKE_SECURITY_CONTEXT";
 
 /// What the command line (flags, and the environment variables clap reads for them) says
 /// about the target; the CLI layer fills it in.
 #[derive(Debug, Clone, Default)]
-pub struct Overrides {
+pub(crate) struct Overrides {
     pub profile: Option<String>,
     pub config: Option<PathBuf>,
     pub org_id: Option<String>,
@@ -51,7 +51,7 @@ enum SecretSource {
 
 /// Everything a command needs to know about the target, merged from flags, env and profile.
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     pub profile_name: String,
     pub config_path: Option<PathBuf>,
     /// Whether the built-in `local` profile is in use with no `--base-url` override: the
@@ -71,7 +71,7 @@ pub struct Settings {
 impl Settings {
     /// Merges flags, environment and the profile file. With `allow_new`, a named profile that does not exist yet resolves to an
     /// empty one (for commands that are about to create it, like `verify-callback --save`).
-    pub fn resolve_with(global: &Overrides, allow_new: bool) -> Result<Settings> {
+    pub(crate) fn resolve_with(global: &Overrides, allow_new: bool) -> Result<Settings> {
         let path = config_path(global).ok();
         let file = match &path {
             Some(path) => file::load(path)?,
@@ -184,7 +184,7 @@ impl Settings {
     }
 
     /// The extension secret, read now from wherever it was configured.
-    pub fn secret(&self) -> Result<Secret> {
+    pub(crate) fn secret(&self) -> Result<Secret> {
         let missing = || {
             Error::config(format!("no secret for profile `{}`", self.profile_name)).with_hint(
                 "set DESK_INVOKE_SECRET, pass --secret-file PATH, or add secret/secret_file/secret_env to the profile",
@@ -217,30 +217,30 @@ impl Settings {
     }
 
     /// Whether a secret is configured at all (readable or not).
-    pub fn has_secret(&self) -> bool {
+    pub(crate) fn has_secret(&self) -> bool {
         self.secret_source.is_some()
     }
 
     /// Whether the secret would be read from stdin (so no value may be).
-    pub fn secret_from_stdin(&self) -> bool {
+    pub(crate) fn secret_from_stdin(&self) -> bool {
         matches!(self.secret_source, Some(SecretSource::Stdin))
     }
 
-    pub fn org_id(&self) -> Result<&str> {
+    pub(crate) fn org_id(&self) -> Result<&str> {
         self.org_id.as_deref().ok_or_else(|| {
             Error::config(format!("no org id for profile `{}`", self.profile_name))
                 .with_hint("pass --org-id, set DESK_INVOKE_ORG_ID, or add org_id to the profile")
         })
     }
 
-    pub fn security_context(&self) -> Result<&Secret> {
+    pub(crate) fn security_context(&self) -> Result<&Secret> {
         self.security_context.as_ref().ok_or_else(|| {
             Error::config(format!("no securityContext for profile `{}`", self.profile_name))
                 .with_hint("set DESK_INVOKE_SECURITY_CONTEXT, add security_context to the profile, or run verify-callback --save on an install callback")
         })
     }
 
-    pub fn base_url(&self) -> Result<&str> {
+    pub(crate) fn base_url(&self) -> Result<&str> {
         self.base_url.as_deref().ok_or_else(|| {
             Error::config(format!("no base URL for profile `{}`", self.profile_name)).with_hint(
                 "pass --base-url, set DESK_INVOKE_BASE_URL, or add data_center to the profile",
@@ -254,7 +254,7 @@ fn non_empty_env(name: &str) -> Option<String> {
 }
 
 /// Where the profile file lives: `--config`/`DESK_INVOKE_CONFIG`, else the platform config dir.
-pub fn config_path(overrides: &Overrides) -> Result<PathBuf> {
+pub(crate) fn config_path(overrides: &Overrides) -> Result<PathBuf> {
     if let Some(path) = &overrides.config {
         return Ok(path.clone());
     }
@@ -267,7 +267,7 @@ pub fn config_path(overrides: &Overrides) -> Result<PathBuf> {
 }
 
 /// Where the emulator keeps its database by default.
-pub fn data_dir() -> Result<PathBuf> {
+pub(crate) fn data_dir() -> Result<PathBuf> {
     project_dirs()
         .map(|dirs| dirs.data_dir().to_path_buf())
         .ok_or_else(|| Error::config("cannot find a data directory (no home directory)"))

@@ -6,36 +6,36 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-pub const SECRET: &str = "test-secret-0123456789abcdef";
+pub(crate) const SECRET: &str = "test-secret-0123456789abcdef";
 
-pub struct Sandbox {
+pub(crate) struct Sandbox {
     pub dir: tempfile::TempDir,
 }
 
 impl Sandbox {
-    pub fn new() -> Sandbox {
+    pub(crate) fn new() -> Sandbox {
         Sandbox {
             dir: tempfile::tempdir().expect("tempdir"),
         }
     }
 
-    pub fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
-    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    pub(crate) fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let path = self.path(name);
         std::fs::write(&path, contents).expect("write");
         path
     }
 
     /// The config file the tool uses by default in this sandbox.
-    pub fn profiles_path(&self) -> PathBuf {
+    pub(crate) fn profiles_path(&self) -> PathBuf {
         self.dir.path().join("config/desk-invoke/profiles.toml")
     }
 
     /// The binary with a clean environment rooted in the sandbox.
-    pub fn cmd(&self) -> Command {
+    pub(crate) fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("desk-invoke").expect("binary");
         for (name, _) in std::env::vars() {
             if name.starts_with("DESK_INVOKE_") || name == "NO_COLOR" || name == "CLICOLOR_FORCE" {
@@ -50,7 +50,7 @@ impl Sandbox {
     }
 
     /// The binary with the test secret in the environment.
-    pub fn signed(&self) -> Command {
+    pub(crate) fn signed(&self) -> Command {
         let mut cmd = self.cmd();
         cmd.env("DESK_INVOKE_SECRET", SECRET);
         cmd
@@ -58,7 +58,7 @@ impl Sandbox {
 }
 
 /// HMAC-SHA256 hex by openssl: an implementation independent of ours.
-pub fn openssl_hmac(secret: &str, message: &[u8]) -> String {
+pub(crate) fn openssl_hmac(secret: &str, message: &[u8]) -> String {
     let mut child = std::process::Command::new("openssl")
         .args(["dgst", "-sha256", "-hmac", secret, "-r"])
         .stdin(Stdio::piped())
@@ -83,7 +83,7 @@ fn digest_of(stdout: &[u8]) -> String {
 }
 
 /// openssl over a file, streamed by openssl itself.
-pub fn openssl_hmac_file(secret: &str, path: &Path) -> String {
+pub(crate) fn openssl_hmac_file(secret: &str, path: &Path) -> String {
     let out = std::process::Command::new("openssl")
         .args(["dgst", "-sha256", "-hmac", secret, "-r"])
         .arg(path)
@@ -92,17 +92,17 @@ pub fn openssl_hmac_file(secret: &str, path: &Path) -> String {
     digest_of(&out.stdout)
 }
 
-pub fn stdout_of(output: &std::process::Output) -> String {
+pub(crate) fn stdout_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-pub fn stderr_of(output: &std::process::Output) -> String {
+pub(crate) fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Asserts a failure is one clean `error:` line (plus an optional hint), the expected exit
 /// code, no panic, and no secret.
-pub fn assert_clean_failure(output: &std::process::Output, code: i32, secrets: &[&str]) {
+pub(crate) fn assert_clean_failure(output: &std::process::Output, code: i32, secrets: &[&str]) {
     let stderr = stderr_of(output);
     let stdout = stdout_of(output);
     assert_eq!(
@@ -124,11 +124,11 @@ pub fn assert_clean_failure(output: &std::process::Output, code: i32, secrets: &
     }
 }
 
-pub const SECURITY_CONTEXT: &str = "test-security-context-0123456789";
-pub const ORG_ID: &str = "376723";
+pub(crate) const SECURITY_CONTEXT: &str = "test-security-context-0123456789";
+pub(crate) const ORG_ID: &str = "376723";
 
 /// A child process that is killed when the test ends, however it ends.
-pub struct Child(pub std::process::Child);
+pub(crate) struct Child(pub std::process::Child);
 
 impl Drop for Child {
     fn drop(&mut self) {
@@ -138,13 +138,13 @@ impl Drop for Child {
 }
 
 /// The independent Python stand-in for Desk (`tests/fake_desk.py`), on an ephemeral port.
-pub struct FakeDesk {
+pub(crate) struct FakeDesk {
     pub url: String,
     _child: Child,
 }
 
 impl FakeDesk {
-    pub fn start() -> FakeDesk {
+    pub(crate) fn start() -> FakeDesk {
         use std::io::BufRead;
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fake_desk.py");
         let mut child = std::process::Command::new("python3")
@@ -167,7 +167,7 @@ impl FakeDesk {
 
 impl Sandbox {
     /// The binary configured for `base_url` through the environment only (no profile file).
-    pub fn against(&self, base_url: &str) -> Command {
+    pub(crate) fn against(&self, base_url: &str) -> Command {
         let mut cmd = self.signed();
         cmd.env("DESK_INVOKE_BASE_URL", base_url)
             .env("DESK_INVOKE_ORG_ID", ORG_ID)
@@ -177,7 +177,7 @@ impl Sandbox {
 }
 
 /// Asserts neither the secret nor the securityContext appears in the output.
-pub fn assert_no_secrets(output: &std::process::Output) {
+pub(crate) fn assert_no_secrets(output: &std::process::Output) {
     for text in [stdout_of(output), stderr_of(output)] {
         assert!(!text.contains(SECRET), "secret leaked: {text}");
         assert!(
@@ -193,7 +193,7 @@ pub fn assert_no_secrets(output: &std::process::Output) {
 }
 
 /// A running `desk-invoke emulator` process, killed when dropped.
-pub struct Emulator {
+pub(crate) struct Emulator {
     pub child: std::process::Child,
     pub base_url: String,
     /// What it printed on stderr up to and including the `listening on` line.
@@ -211,7 +211,7 @@ impl Drop for Emulator {
 
 /// `desk-invoke --config HOME/profiles.toml emulator` with a clean
 /// environment rooted in `home`; callers add credentials and flags.
-pub fn emulator_command(home: &Path) -> std::process::Command {
+pub(crate) fn emulator_command(home: &Path) -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"));
     for (name, _) in std::env::vars() {
         if name.starts_with("DESK_INVOKE_") {
@@ -231,7 +231,7 @@ pub fn emulator_command(home: &Path) -> std::process::Command {
 /// Spawns an emulator command (on an ephemeral port unless `--addr` is given) and reads the
 /// bound URL from its `listening on http://…` line on stderr; the rest of stderr is drained
 /// in the background.
-pub fn spawn_emulator(mut command: std::process::Command) -> Emulator {
+pub(crate) fn spawn_emulator(mut command: std::process::Command) -> Emulator {
     use std::io::BufRead;
     if !command.get_args().any(|a| a == "--addr") {
         command.args(["--addr", "127.0.0.1:0"]);
@@ -264,7 +264,9 @@ pub fn spawn_emulator(mut command: std::process::Command) -> Emulator {
 }
 
 /// An emulator in a fresh temporary home; `configure` adds credentials and flags.
-pub fn spawn_emulator_in_temp_home(configure: impl FnOnce(&mut std::process::Command)) -> Emulator {
+pub(crate) fn spawn_emulator_in_temp_home(
+    configure: impl FnOnce(&mut std::process::Command),
+) -> Emulator {
     let home = tempfile::tempdir().expect("tempdir");
     let mut command = emulator_command(home.path());
     configure(&mut command);
@@ -275,7 +277,7 @@ pub fn spawn_emulator_in_temp_home(configure: impl FnOnce(&mut std::process::Com
 
 impl Sandbox {
     /// An in-memory emulator that expects this suite's credentials.
-    pub fn start_emulator(&self, extra: &[&str]) -> Emulator {
+    pub(crate) fn start_emulator(&self, extra: &[&str]) -> Emulator {
         let mut command = emulator_command(self.dir.path());
         command
             .env("DESK_INVOKE_SECRET", SECRET)
@@ -290,7 +292,7 @@ impl Sandbox {
 }
 
 /// Every storage item, as `storage get --all -o ndjson` exports them.
-pub fn export(sandbox: &Sandbox, url: &str) -> Vec<serde_json::Value> {
+pub(crate) fn export(sandbox: &Sandbox, url: &str) -> Vec<serde_json::Value> {
     let out = sandbox
         .against(url)
         .args(["storage", "get", "--all", "-o", "ndjson"])
@@ -304,7 +306,7 @@ pub fn export(sandbox: &Sandbox, url: &str) -> Vec<serde_json::Value> {
 }
 
 /// A loopback port nothing listens on (bound, noted, released).
-pub fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .expect("a free loopback port")

@@ -52,6 +52,7 @@ fn assert_accounted(stored: &[String], failed: &[String], n: usize, prefix: &str
 
 /// Every line ends stored or in --failed, under injected 429s, 503s and dropped
 /// connections; read back after restarting the emulator on the same database.
+#[ignore = "fault soak: run by .ci/run with --ignored"]
 #[test]
 fn bulk_import_under_faults_loses_nothing() {
     let sandbox = Sandbox::new();
@@ -97,6 +98,7 @@ fn bulk_import_under_faults_loses_nothing() {
     assert_eq!(out.status.code() == Some(0), failed.is_empty());
 }
 
+#[ignore = "timing: run by .ci/run with --ignored"]
 #[test]
 fn latency_above_timeout_ends_in_exit_6_within_the_budget() {
     let sandbox = Sandbox::new();
@@ -122,6 +124,7 @@ fn latency_above_timeout_ends_in_exit_6_within_the_budget() {
     );
 }
 
+#[ignore = "fault soak: run by .ci/run with --ignored"]
 #[test]
 fn killed_and_restarted_emulator_mid_import_loses_nothing() {
     let sandbox = Sandbox::new();

@@ -159,14 +159,12 @@ fn network_failures_exit_6() {
     let sandbox = Sandbox::new();
     // A port nothing listens on: bind, note the port, close.
     let port = free_port();
-    let started = std::time::Instant::now();
     let out = sandbox
         .against(&format!("http://127.0.0.1:{port}"))
         .args(["invoke", "--url", "/echo", "--retries", "2"])
         .output()
         .unwrap();
     assert_clean_failure(&out, 6, &[SECRET, SECURITY_CONTEXT]);
-    assert!(started.elapsed() < std::time::Duration::from_secs(10));
     let desk = FakeDesk::start();
     let out = sandbox
         .against(&desk.url)

@@ -22,7 +22,7 @@ use crate::api::permissions::Permission;
 use serde_json::{Map, Value};
 
 /// One call to a Desk API, after placeholder substitution.
-pub struct DeskCall<'a> {
+pub(super) struct DeskCall<'a> {
     pub method: Method,
     pub path: &'a str,
     pub query: &'a [(String, String)],
@@ -31,7 +31,7 @@ pub struct DeskCall<'a> {
 
 /// The called API's answer.
 #[derive(Debug)]
-pub struct DeskReply {
+pub(super) struct DeskReply {
     pub status: u16,
     pub body: Value,
 }
@@ -89,14 +89,14 @@ impl From<crate::api::error::Error> for ApiError {
 type Handled = Result<DeskReply, ApiError>;
 
 /// What the APIs need from the emulator.
-pub struct Installation<'a> {
+pub(super) struct Installation<'a> {
     pub store: &'a Store,
     pub installation_id: &'a str,
     pub permissions: &'a [Permission],
 }
 
 /// Serves one call; `Err` only when the database itself fails.
-pub async fn serve(
+pub(super) async fn serve(
     installation: &Installation<'_>,
     call: &DeskCall<'_>,
 ) -> Result<DeskReply, StoreError> {

@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, TransactionBehavior};
 use serde_json::Value;
 
 /// Every config param of the installation, in the order they were first set.
-pub fn config_params(
+pub(crate) fn config_params(
     connection: &Connection,
     installation_id: &str,
 ) -> Result<Vec<Param>, StoreError> {
@@ -24,7 +24,7 @@ pub fn config_params(
 }
 
 /// Sets all `updates` in one transaction; returns them as stored.
-pub fn set_config_params(
+pub(crate) fn set_config_params(
     connection: &mut Connection,
     installation_id: &str,
     updates: &[Variable],

@@ -6,12 +6,12 @@ use rusqlite::{params, Connection, TransactionBehavior};
 use std::time::Duration;
 
 /// At most this many live logs share one reference (Desk's limit).
-pub const MAX_LOGS_PER_REFERENCE: i64 = crate::api::logs::MAX_LOGS_PER_REFERENCE as i64;
+pub(super) const MAX_LOGS_PER_REFERENCE: i64 = crate::api::logs::MAX_LOGS_PER_REFERENCE as i64;
 /// Logs expire this long after they were posted.
-pub const LOG_LIFETIME: Duration = Duration::from_secs(3 * 24 * 60 * 60);
+pub(super) const LOG_LIFETIME: Duration = Duration::from_secs(3 * 24 * 60 * 60);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LogEntry {
+pub(crate) struct LogEntry {
     pub log_id: i64,
     /// The first live log of the same reference; a log without reference is its own parent.
     pub parent_log_id: i64,
@@ -23,7 +23,7 @@ pub struct LogEntry {
 }
 
 #[derive(Debug, PartialEq, Eq)]
-pub enum AddLog {
+pub(crate) enum AddLog {
     Added(LogEntry),
     /// The reference already has `MAX_LOGS_PER_REFERENCE` live logs.
     LimitReached,
@@ -42,7 +42,7 @@ fn purge_expired_logs(connection: &Connection, now_ms: i64) -> Result<(), StoreE
 
 /// Adds a log unless its reference is full. Counting and inserting happen in one immediate
 /// transaction, so concurrent posts cannot push a reference past the limit.
-pub fn add_log(
+pub(crate) fn add_log(
     connection: &mut Connection,
     installation_id: &str,
     log: &NewLog,
@@ -97,7 +97,7 @@ pub fn add_log(
 }
 
 /// Live logs, oldest first, optionally of one reference.
-pub fn logs(
+pub(crate) fn logs(
     connection: &Connection,
     installation_id: &str,
     reference: Option<&str>,

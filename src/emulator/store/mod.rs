@@ -19,9 +19,9 @@ mod config_params;
 mod logs;
 mod storage;
 
-pub use config_params::{config_params, set_config_params};
-pub use logs::{add_log, logs, AddLog, LogEntry};
-pub use storage::{delete_item, list_items, put_item, PageCursor, StorageQuery};
+pub(super) use config_params::{config_params, set_config_params};
+pub(super) use logs::{add_log, logs, AddLog, LogEntry};
+pub(super) use storage::{delete_item, list_items, put_item, PageCursor, StorageQuery};
 
 use super::Database;
 use crate::api::error::{Context, Error, Result};
@@ -87,23 +87,23 @@ const MAX_BATCH: usize = 64;
 
 /// A handle to the database thread; cheap to clone.
 #[derive(Clone)]
-pub struct Store {
+pub(super) struct Store {
     jobs: mpsc::Sender<Job>,
 }
 
 /// The database thread; joining it waits until the connection is closed (after every
 /// `Store` handle is gone), which checkpoints the WAL into the main file.
-pub struct StoreThread(JoinHandle<()>);
+pub(super) struct StoreThread(JoinHandle<()>);
 
 impl StoreThread {
-    pub fn join(self) {
+    pub(super) fn join(self) {
         let _ = self.0.join();
     }
 }
 
 /// A failure of the database itself (disk full, corrupt file…), not of the request.
 #[derive(Debug, Clone)]
-pub struct StoreError(pub String);
+pub(super) struct StoreError(pub String);
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
@@ -113,7 +113,7 @@ impl From<rusqlite::Error> for StoreError {
 
 impl Store {
     /// Opens (creating if needed) the database and starts its thread.
-    pub fn open(database: &Database) -> Result<(Store, StoreThread)> {
+    pub(super) fn open(database: &Database) -> Result<(Store, StoreThread)> {
         let connection = open_connection(database)?;
         let (jobs, queue) = mpsc::channel::<Job>();
         let thread = std::thread::Builder::new()
@@ -125,7 +125,7 @@ impl Store {
 
     /// Runs `job` on the database thread and waits for its result without blocking the
     /// runtime.
-    pub async fn run<T, F>(&self, job: F) -> Result<T, StoreError>
+    pub(super) async fn run<T, F>(&self, job: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
@@ -135,7 +135,7 @@ impl Store {
     }
 
     /// As `run`, with the cursor that lets `list_items` continue a listing page by page.
-    pub async fn run_with_cursor<T, F>(&self, job: F) -> Result<T, StoreError>
+    pub(super) async fn run_with_cursor<T, F>(&self, job: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Connection, &mut Option<PageCursor>) -> Result<T, StoreError>
@@ -154,7 +154,7 @@ impl Store {
     /// Runs a write (statements that need no transaction of their own) on the database
     /// thread. Writes queued together share one transaction; the reply comes only once that
     /// transaction has committed, so a write that was answered is durable as before.
-    pub async fn write<T, F>(&self, job: F) -> Result<T, StoreError>
+    pub(super) async fn write<T, F>(&self, job: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
@@ -300,7 +300,7 @@ fn open_connection(database: &Database) -> Result<Connection> {
 }
 
 /// Creates the tables on a new database and refuses one written by a newer schema.
-pub fn init_schema(connection: &Connection) -> Result<(), StoreError> {
+pub(super) fn init_schema(connection: &Connection) -> Result<(), StoreError> {
     let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if version > SCHEMA_VERSION {
         return Err(StoreError(format!(

@@ -6,7 +6,7 @@ use rusqlite::{params, Connection};
 
 /// Which items to read: both filters must match when both are given.
 #[derive(Debug, Clone, Default)]
-pub struct StorageQuery {
+pub(crate) struct StorageQuery {
     pub key: Option<String>,
     pub queriable_value: Option<String>,
     /// Items to skip (`from - 1`).
@@ -15,7 +15,7 @@ pub struct StorageQuery {
 }
 
 /// Inserts or replaces an item. A replaced item keeps its place in the listing order.
-pub fn put_item(
+pub(crate) fn put_item(
     connection: &Connection,
     installation_id: &str,
     item: &Item,
@@ -69,7 +69,7 @@ fn storage_select(by_key: bool, by_queriable_value: bool, after_id: bool) -> Str
 }
 
 /// Items in insertion order (stable, so paging with from/limit is deterministic).
-pub fn get_items(
+pub(super) fn get_items(
     connection: &Connection,
     installation_id: &str,
     query: &StorageQuery,
@@ -86,7 +86,7 @@ pub fn get_items(
 /// used only while the database is as it was (no row inserted, updated or deleted by this
 /// connection, nothing committed by another): then both forms select the same rows.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PageCursor {
+pub(crate) struct PageCursor {
     installation_id: String,
     queriable_value: Option<String>,
     next_offset: u64,
@@ -103,7 +103,7 @@ fn database_version(connection: &Connection) -> Result<(i64, u64), StoreError> {
 
 /// `get_items`, continuing from `cursor` when this is the next page of the listing it ended,
 /// and leaving the cursor at the end of this page.
-pub fn list_items(
+pub(crate) fn list_items(
     connection: &Connection,
     cursor: &mut Option<PageCursor>,
     installation_id: &str,
@@ -193,7 +193,7 @@ fn select_items(
 }
 
 /// Deletes an item; whether it existed.
-pub fn delete_item(
+pub(crate) fn delete_item(
     connection: &Connection,
     installation_id: &str,
     key: &str,
