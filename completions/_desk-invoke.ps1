@@ -142,17 +142,19 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read storage items')
-            [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Store one item, or many from an NDJSON file')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete items by key')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read storage items by key or queriableValue')
+            [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Store one item, or many from NDJSON or a JSON array')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete items: by key, from a file, or a whole queriableValue group')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the items of a queriableValue group')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'desk-invoke;storage;get' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Only the item with this key')
             [CompletionResult]::new('--queriable-value', '--queriable-value', [CompletionResultType]::ParameterName, 'Only items with this queriableValue')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Index of the first item (1-based)')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Index of the first item (0-based, as Desk counts)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (Desk serves 20 when not given, at most 100)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Reads per period for --all [default: Desk''s limit, 250/1m, for a Desk host; none for loopback]')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
@@ -164,7 +166,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Follow pages until exhausted')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Follow pages until exhausted (100 a page unless --limit)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -175,9 +177,11 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
         }
         'desk-invoke;storage;put' {
             [CompletionResult]::new('--queriable-value', '--queriable-value', [CompletionResultType]::ParameterName, 'queriableValue of the item')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'NDJSON items to put, one `{"key":…,"queriableValue":…,"value":{…}}` a line (`-` = stdin)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Items to put: NDJSON, one {"key":…,"queriableValue":…,"value":{…}} a line, or the JSON array `storage get` prints (`-` = stdin)')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Items per request (Desk stores at most 10 at a time)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once for --file')
-            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Write items that failed as NDJSON, ready to re-run')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per period for --file [default: Desk''s limit, 50/1m, for a Desk host; none for loopback]')
+            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Write the lines that were not stored (failed, or not attempted after Ctrl-C) here, as they happen, ready to re-run')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
@@ -199,8 +203,34 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
         }
         'desk-invoke;storage;delete' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Keys to delete, one a line, or NDJSON items (`-` = stdin)')
-            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once for --file')
-            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Write keys that failed as NDJSON, ready to re-run')
+            [CompletionResult]::new('--queriable-value', '--queriable-value', [CompletionResultType]::ParameterName, 'Delete every item of this queriableValue group (its keys are collected first)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per period [default: Desk''s limit, 50/1m, for a Desk host; none for loopback]')
+            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Write the keys that were not deleted (failed, or not attempted after Ctrl-C) here, ready to re-run')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
+            [CompletionResult]::new('--org-id', '--org-id', [CompletionResultType]::ParameterName, 'Desk organisation id (overrides the profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout, e.g. 30s, 500ms, 2m')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt for retryable failures')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be deleted; delete nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before deleting a group on a terminal')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before deleting a group on a terminal')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'desk-invoke;storage;count' {
+            [CompletionResult]::new('--queriable-value', '--queriable-value', [CompletionResultType]::ParameterName, 'The group to count')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
@@ -221,9 +251,10 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;storage;help' {
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read storage items')
-            [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Store one item, or many from an NDJSON file')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete items by key')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read storage items by key or queriableValue')
+            [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Store one item, or many from NDJSON or a JSON array')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete items: by key, from a file, or a whole queriableValue group')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the items of a queriableValue group')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -234,6 +265,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;storage;help;delete' {
+            break
+        }
+        'desk-invoke;storage;help;count' {
             break
         }
         'desk-invoke;storage;help;help' {
@@ -441,9 +475,11 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;emulator' {
-            [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on')
+            [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on: IP:PORT, :PORT or PORT (loopback), port 0 for any free port')
+            [CompletionResult]::new('--port-file', '--port-file', [CompletionResultType]::ParameterName, 'Write the bound port to this file once listening (for scripts and CI with port 0)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database file [default: <data dir>/emulator.sqlite]')
-            [CompletionResult]::new('--security-context', '--security-context', [CompletionResultType]::ParameterName, 'securityContext the emulator expects [default: the profile''s, else a fixed local one]')
+            [CompletionResult]::new('--security-context-file', '--security-context-file', [CompletionResultType]::ParameterName, 'securityContext the emulator expects, read from a file (`-` = stdin) [default: DESK_INVOKE_SECURITY_CONTEXT, the profile''s, else a fixed local one]')
+            [CompletionResult]::new('--security-context', '--security-context', [CompletionResultType]::ParameterName, 'securityContext as a value (visible to other users in `ps`: prefer --security-context-file or DESK_INVOKE_SECURITY_CONTEXT)')
             [CompletionResult]::new('--installation-id', '--installation-id', [CompletionResultType]::ParameterName, 'Installation id substituted for {{installationId}}')
             [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'A custom permission of the current user, e.g. --permission canEdit=true')
             [CompletionResult]::new('--allow-host', '--allow-host', [CompletionResultType]::ParameterName, 'A host forwarded requests may go to (loopback is always allowed)')
@@ -451,6 +487,10 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Fault injection: fraction of requests answered 429, 503 or dropped')
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Fault injection: delay before every answer')
             [CompletionResult]::new('--response-wrap', '--response-wrap', [CompletionResultType]::ParameterName, 'How Desk''s own API replies are wrapped in `response`, to test clients against each shape real Desk uses')
+            [CompletionResult]::new('--rate-limits', '--rate-limits', [CompletionResultType]::ParameterName, 'Enforce Desk''s published storage rate limits (50 writes, 250 reads, 50 deletes per installation and window)')
+            [CompletionResult]::new('--rate-window', '--rate-window', [CompletionResultType]::ParameterName, 'The window of --rate-limits (Desk''s is a minute; shrink it to test in seconds)')
+            [CompletionResult]::new('--resources', '--resources', [CompletionResultType]::ParameterName, 'Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Append every invoke request received to this file as NDJSON (as GET /_emulator/requests shows them)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
@@ -511,9 +551,10 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles (the default marked *)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a profile, secrets redacted [default: the current profile]')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or update a profile (the secret comes from --secret-file or a prompt)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or update a profile: exactly the flags given (the secret from --secret-file, --secret-env or a prompt)')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the default')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a profile')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -550,6 +591,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--effective', '--effective', [CompletionResultType]::ParameterName, 'Every setting in effect (flags, environment, profile, defaults) and where it came from')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'With --effective: send one signed request to check that the target accepts the secret, securityContext and org id')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -583,6 +626,26 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'desk-invoke;profile;use' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
+            [CompletionResult]::new('--org-id', '--org-id', [CompletionResultType]::ParameterName, 'Desk organisation id (overrides the profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout, e.g. 30s, 500ms, 2m')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt for retryable failures')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'desk-invoke;profile;remove' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
@@ -604,9 +667,10 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;profile;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles (the default marked *)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a profile, secrets redacted [default: the current profile]')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or update a profile (the secret comes from --secret-file or a prompt)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or update a profile: exactly the flags given (the secret from --secret-file, --secret-env or a prompt)')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the default')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a profile')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -618,6 +682,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;profile;help;set' {
+            break
+        }
+        'desk-invoke;profile;help;use' {
             break
         }
         'desk-invoke;profile;help;remove' {
@@ -669,9 +736,10 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;help;storage' {
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read storage items')
-            [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Store one item, or many from an NDJSON file')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete items by key')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Read storage items by key or queriableValue')
+            [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Store one item, or many from NDJSON or a JSON array')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete items: by key, from a file, or a whole queriableValue group')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count the items of a queriableValue group')
             break
         }
         'desk-invoke;help;storage;get' {
@@ -681,6 +749,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;help;storage;delete' {
+            break
+        }
+        'desk-invoke;help;storage;count' {
             break
         }
         'desk-invoke;help;config' {
@@ -717,9 +788,10 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;help;profile' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles (the default marked *)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a profile, secrets redacted [default: the current profile]')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or update a profile (the secret comes from --secret-file or a prompt)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or update a profile: exactly the flags given (the secret from --secret-file, --secret-env or a prompt)')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the default')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a profile')
             break
         }
@@ -730,6 +802,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;help;profile;set' {
+            break
+        }
+        'desk-invoke;help;profile;use' {
             break
         }
         'desk-invoke;help;profile;remove' {

@@ -133,6 +133,12 @@ _desk__invoke() {
             desk__invoke__subcmd__help__subcmd__profile,show)
                 cmd="desk__invoke__subcmd__help__subcmd__profile__subcmd__show"
                 ;;
+            desk__invoke__subcmd__help__subcmd__profile,use)
+                cmd="desk__invoke__subcmd__help__subcmd__profile__subcmd__use"
+                ;;
+            desk__invoke__subcmd__help__subcmd__storage,count)
+                cmd="desk__invoke__subcmd__help__subcmd__storage__subcmd__count"
+                ;;
             desk__invoke__subcmd__help__subcmd__storage,delete)
                 cmd="desk__invoke__subcmd__help__subcmd__storage__subcmd__delete"
                 ;;
@@ -169,6 +175,9 @@ _desk__invoke() {
             desk__invoke__subcmd__profile,show)
                 cmd="desk__invoke__subcmd__profile__subcmd__show"
                 ;;
+            desk__invoke__subcmd__profile,use)
+                cmd="desk__invoke__subcmd__profile__subcmd__use"
+                ;;
             desk__invoke__subcmd__profile__subcmd__help,help)
                 cmd="desk__invoke__subcmd__profile__subcmd__help__subcmd__help"
                 ;;
@@ -184,6 +193,12 @@ _desk__invoke() {
             desk__invoke__subcmd__profile__subcmd__help,show)
                 cmd="desk__invoke__subcmd__profile__subcmd__help__subcmd__show"
                 ;;
+            desk__invoke__subcmd__profile__subcmd__help,use)
+                cmd="desk__invoke__subcmd__profile__subcmd__help__subcmd__use"
+                ;;
+            desk__invoke__subcmd__storage,count)
+                cmd="desk__invoke__subcmd__storage__subcmd__count"
+                ;;
             desk__invoke__subcmd__storage,delete)
                 cmd="desk__invoke__subcmd__storage__subcmd__delete"
                 ;;
@@ -195,6 +210,9 @@ _desk__invoke() {
                 ;;
             desk__invoke__subcmd__storage,put)
                 cmd="desk__invoke__subcmd__storage__subcmd__put"
+                ;;
+            desk__invoke__subcmd__storage__subcmd__help,count)
+                cmd="desk__invoke__subcmd__storage__subcmd__help__subcmd__count"
                 ;;
             desk__invoke__subcmd__storage__subcmd__help,delete)
                 cmd="desk__invoke__subcmd__storage__subcmd__help__subcmd__delete"
@@ -561,7 +579,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__subcmd__invoke__subcmd__emulator)
-            opts="-p -o -v -q -h --addr --db --in-memory --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -571,7 +589,15 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-context-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -605,6 +631,22 @@ _desk__invoke() {
                     ;;
                 --response-wrap)
                     COMPREPLY=($(compgen -W "none object string" -- "${cur}"))
+                    return 0
+                    ;;
+                --rate-limits)
+                    COMPREPLY=($(compgen -W "none desk" -- "${cur}"))
+                    return 0
+                    ;;
+                --rate-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resources)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -933,7 +975,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__subcmd__invoke__subcmd__help__subcmd__profile)
-            opts="list show set remove"
+            opts="list show set use remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1002,6 +1044,20 @@ _desk__invoke() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__invoke__subcmd__help__subcmd__profile__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__invoke__subcmd__help__subcmd__send__subcmd__callback)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1031,8 +1087,22 @@ _desk__invoke() {
             return 0
             ;;
         desk__subcmd__invoke__subcmd__help__subcmd__storage)
-            opts="get put delete"
+            opts="get put delete count"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__invoke__subcmd__help__subcmd__storage__subcmd__count)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1435,7 +1505,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__subcmd__invoke__subcmd__profile)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help list show set remove help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help list show set use remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1493,7 +1563,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__subcmd__invoke__subcmd__profile__subcmd__help)
-            opts="list show set remove help"
+            opts="list show set use remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1563,6 +1633,20 @@ _desk__invoke() {
             return 0
             ;;
         desk__subcmd__invoke__subcmd__profile__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__invoke__subcmd__profile__subcmd__help__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1767,6 +1851,64 @@ _desk__invoke() {
             return 0
             ;;
         desk__subcmd__invoke__subcmd__profile__subcmd__show)
+            opts="-p -o -v -q -h --effective --check --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__invoke__subcmd__profile__subcmd__use)
             opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1957,7 +2099,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__subcmd__invoke__subcmd__storage)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help get put delete help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help get put delete count help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2014,8 +2156,70 @@ _desk__invoke() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__subcmd__invoke__subcmd__storage__subcmd__count)
+            opts="-p -o -v -q -h --queriable-value --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --queriable-value)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__subcmd__invoke__subcmd__storage__subcmd__delete)
-            opts="-p -o -v -q -h --file --concurrency --failed --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-y -p -o -v -q -h --file --queriable-value --dry-run --yes --concurrency --rate --failed --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2025,7 +2229,15 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --queriable-value)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2085,7 +2297,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__subcmd__invoke__subcmd__storage__subcmd__get)
-            opts="-p -o -v -q -h --key --queriable-value --from --limit --all --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --key --queriable-value --from --limit --all --rate --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2104,6 +2316,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2159,8 +2375,22 @@ _desk__invoke() {
             return 0
             ;;
         desk__subcmd__invoke__subcmd__storage__subcmd__help)
-            opts="get put delete help"
+            opts="get put delete count help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__subcmd__invoke__subcmd__storage__subcmd__help__subcmd__count)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2229,7 +2459,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__subcmd__invoke__subcmd__storage__subcmd__put)
-            opts="-p -o -v -q -h --queriable-value --file --concurrency --failed --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --queriable-value --file --batch --concurrency --rate --failed --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2243,7 +2473,15 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -136,16 +136,18 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --quiet 'Nothing on stderr but errors'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand get 'Read storage items'
-            cand put 'Store one item, or many from an NDJSON file'
-            cand delete 'Delete items by key'
+            cand get 'Read storage items by key or queriableValue'
+            cand put 'Store one item, or many from NDJSON or a JSON array'
+            cand delete 'Delete items: by key, from a file, or a whole queriableValue group'
+            cand count 'Count the items of a queriableValue group'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk-invoke;storage;get'= {
             cand --key 'Only the item with this key'
             cand --queriable-value 'Only items with this queriableValue'
-            cand --from 'Index of the first item (1-based)'
-            cand --limit 'Items per page'
+            cand --from 'Index of the first item (0-based, as Desk counts)'
+            cand --limit 'Items per page (Desk serves 20 when not given, at most 100)'
+            cand --rate 'Reads per period for --all [default: Desk''s limit, 250/1m, for a Desk host; none for loopback]'
             cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
@@ -157,7 +159,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand -o 'Output format'
             cand --output 'Output format'
             cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
-            cand --all 'Follow pages until exhausted'
+            cand --all 'Follow pages until exhausted (100 a page unless --limit)'
             cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
             cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
             cand -q 'Nothing on stderr but errors'
@@ -167,9 +169,11 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         }
         &'desk-invoke;storage;put'= {
             cand --queriable-value 'queriableValue of the item'
-            cand --file 'NDJSON items to put, one `{"key":…,"queriableValue":…,"value":{…}}` a line (`-` = stdin)'
+            cand --file 'Items to put: NDJSON, one {"key":…,"queriableValue":…,"value":{…}} a line, or the JSON array `storage get` prints (`-` = stdin)'
+            cand --batch 'Items per request (Desk stores at most 10 at a time)'
             cand --concurrency 'Requests in flight at once for --file'
-            cand --failed 'Write items that failed as NDJSON, ready to re-run'
+            cand --rate 'Requests per period for --file [default: Desk''s limit, 50/1m, for a Desk host; none for loopback]'
+            cand --failed 'Write the lines that were not stored (failed, or not attempted after Ctrl-C) here, as they happen, ready to re-run'
             cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
@@ -190,8 +194,33 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         }
         &'desk-invoke;storage;delete'= {
             cand --file 'Keys to delete, one a line, or NDJSON items (`-` = stdin)'
-            cand --concurrency 'Requests in flight at once for --file'
-            cand --failed 'Write keys that failed as NDJSON, ready to re-run'
+            cand --queriable-value 'Delete every item of this queriableValue group (its keys are collected first)'
+            cand --concurrency 'Requests in flight at once'
+            cand --rate 'Requests per period [default: Desk''s limit, 50/1m, for a Desk host; none for loopback]'
+            cand --failed 'Write the keys that were not deleted (failed, or not attempted after Ctrl-C) here, ready to re-run'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand --dry-run 'List what would be deleted; delete nothing'
+            cand -y 'Do not ask before deleting a group on a terminal'
+            cand --yes 'Do not ask before deleting a group on a terminal'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'desk-invoke;storage;count'= {
+            cand --queriable-value 'The group to count'
             cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
@@ -211,9 +240,10 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'desk-invoke;storage;help'= {
-            cand get 'Read storage items'
-            cand put 'Store one item, or many from an NDJSON file'
-            cand delete 'Delete items by key'
+            cand get 'Read storage items by key or queriableValue'
+            cand put 'Store one item, or many from NDJSON or a JSON array'
+            cand delete 'Delete items: by key, from a file, or a whole queriableValue group'
+            cand count 'Count the items of a queriableValue group'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk-invoke;storage;help;get'= {
@@ -221,6 +251,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         &'desk-invoke;storage;help;put'= {
         }
         &'desk-invoke;storage;help;delete'= {
+        }
+        &'desk-invoke;storage;help;count'= {
         }
         &'desk-invoke;storage;help;help'= {
         }
@@ -411,9 +443,11 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'desk-invoke;emulator'= {
-            cand --addr 'Address to listen on'
+            cand --addr 'Address to listen on: IP:PORT, :PORT or PORT (loopback), port 0 for any free port'
+            cand --port-file 'Write the bound port to this file once listening (for scripts and CI with port 0)'
             cand --db 'SQLite database file [default: <data dir>/emulator.sqlite]'
-            cand --security-context 'securityContext the emulator expects [default: the profile''s, else a fixed local one]'
+            cand --security-context-file 'securityContext the emulator expects, read from a file (`-` = stdin) [default: DESK_INVOKE_SECURITY_CONTEXT, the profile''s, else a fixed local one]'
+            cand --security-context 'securityContext as a value (visible to other users in `ps`: prefer --security-context-file or DESK_INVOKE_SECURITY_CONTEXT)'
             cand --installation-id 'Installation id substituted for {{installationId}}'
             cand --permission 'A custom permission of the current user, e.g. --permission canEdit=true'
             cand --allow-host 'A host forwarded requests may go to (loopback is always allowed)'
@@ -421,6 +455,10 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --fail-rate 'Fault injection: fraction of requests answered 429, 503 or dropped'
             cand --latency 'Fault injection: delay before every answer'
             cand --response-wrap 'How Desk''s own API replies are wrapped in `response`, to test clients against each shape real Desk uses'
+            cand --rate-limits 'Enforce Desk''s published storage rate limits (50 writes, 250 reads, 50 deletes per installation and window)'
+            cand --rate-window 'The window of --rate-limits (Desk''s is a minute; shrink it to test in seconds)'
+            cand --resources 'Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}'
+            cand --journal 'Append every invoke request received to this file as NDJSON (as GET /_emulator/requests shows them)'
             cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
@@ -479,9 +517,10 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --quiet 'Nothing on stderr but errors'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand list 'List profiles'
+            cand list 'List profiles (the default marked *)'
             cand show 'Show a profile, secrets redacted [default: the current profile]'
-            cand set 'Create or update a profile (the secret comes from --secret-file or a prompt)'
+            cand set 'Create or update a profile: exactly the flags given (the secret from --secret-file, --secret-env or a prompt)'
+            cand use 'Make a profile the default'
             cand remove 'Remove a profile'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -516,6 +555,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand -o 'Output format'
             cand --output 'Output format'
             cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand --effective 'Every setting in effect (flags, environment, profile, defaults) and where it came from'
+            cand --check 'With --effective: send one signed request to check that the target accepts the secret, securityContext and org id'
             cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
             cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
             cand -q 'Nothing on stderr but errors'
@@ -547,6 +588,25 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'desk-invoke;profile;use'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'desk-invoke;profile;remove'= {
             cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
@@ -567,9 +627,10 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'desk-invoke;profile;help'= {
-            cand list 'List profiles'
+            cand list 'List profiles (the default marked *)'
             cand show 'Show a profile, secrets redacted [default: the current profile]'
-            cand set 'Create or update a profile (the secret comes from --secret-file or a prompt)'
+            cand set 'Create or update a profile: exactly the flags given (the secret from --secret-file, --secret-env or a prompt)'
+            cand use 'Make a profile the default'
             cand remove 'Remove a profile'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -578,6 +639,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         &'desk-invoke;profile;help;show'= {
         }
         &'desk-invoke;profile;help;set'= {
+        }
+        &'desk-invoke;profile;help;use'= {
         }
         &'desk-invoke;profile;help;remove'= {
         }
@@ -622,15 +685,18 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         &'desk-invoke;help;invoke'= {
         }
         &'desk-invoke;help;storage'= {
-            cand get 'Read storage items'
-            cand put 'Store one item, or many from an NDJSON file'
-            cand delete 'Delete items by key'
+            cand get 'Read storage items by key or queriableValue'
+            cand put 'Store one item, or many from NDJSON or a JSON array'
+            cand delete 'Delete items: by key, from a file, or a whole queriableValue group'
+            cand count 'Count the items of a queriableValue group'
         }
         &'desk-invoke;help;storage;get'= {
         }
         &'desk-invoke;help;storage;put'= {
         }
         &'desk-invoke;help;storage;delete'= {
+        }
+        &'desk-invoke;help;storage;count'= {
         }
         &'desk-invoke;help;config'= {
             cand get 'Print config params (secure values masked)'
@@ -656,9 +722,10 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         &'desk-invoke;help;smoke'= {
         }
         &'desk-invoke;help;profile'= {
-            cand list 'List profiles'
+            cand list 'List profiles (the default marked *)'
             cand show 'Show a profile, secrets redacted [default: the current profile]'
-            cand set 'Create or update a profile (the secret comes from --secret-file or a prompt)'
+            cand set 'Create or update a profile: exactly the flags given (the secret from --secret-file, --secret-env or a prompt)'
+            cand use 'Make a profile the default'
             cand remove 'Remove a profile'
         }
         &'desk-invoke;help;profile;list'= {
@@ -666,6 +733,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         &'desk-invoke;help;profile;show'= {
         }
         &'desk-invoke;help;profile;set'= {
+        }
+        &'desk-invoke;help;profile;use'= {
         }
         &'desk-invoke;help;profile;remove'= {
         }

@@ -112,32 +112,34 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l envel
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -l retries -d 'Retries after the first attempt for retryable failures' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
 table\t''
 raw\t''"
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -s q -l quiet -d 'Nothing on stderr but errors'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -f -a "get" -d 'Read storage items'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -f -a "put" -d 'Store one item, or many from an NDJSON file'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -f -a "delete" -d 'Delete items by key'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -f -a "get" -d 'Read storage items by key or queriableValue'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -f -a "put" -d 'Store one item, or many from NDJSON or a JSON array'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -f -a "delete" -d 'Delete items: by key, from a file, or a whole queriableValue group'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -f -a "count" -d 'Count the items of a queriableValue group'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l key -d 'Only the item with this key' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l queriable-value -d 'Only items with this queriableValue' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l from -d 'Index of the first item (1-based)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l limit -d 'Items per page' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l from -d 'Index of the first item (0-based, as Desk counts)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l limit -d 'Items per page (Desk serves 20 when not given, at most 100)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l rate -d 'Reads per period for --all [default: Desk\'s limit, 250/1m, for a Desk host; none for loopback]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l org-id -d 'Desk organisation id (overrides the profile)' -r
@@ -153,14 +155,16 @@ raw\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l all -d 'Follow pages until exhausted'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l all -d 'Follow pages until exhausted (100 a page unless --limit)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l queriable-value -d 'queriableValue of the item' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l file -d 'NDJSON items to put, one `{"key":…,"queriableValue":…,"value":{…}}` a line (`-` = stdin)' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l file -d 'Items to put: NDJSON, one {"key":…,"queriableValue":…,"value":{…}} a line, or the JSON array `storage get` prints (`-` = stdin)' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l batch -d 'Items per request (Desk stores at most 10 at a time)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l concurrency -d 'Requests in flight at once for --file' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l failed -d 'Write items that failed as NDJSON, ready to re-run' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l rate -d 'Requests per period for --file [default: Desk\'s limit, 50/1m, for a Desk host; none for loopback]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l failed -d 'Write the lines that were not stored (failed, or not attempted after Ctrl-C) here, as they happen, ready to re-run' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l org-id -d 'Desk organisation id (overrides the profile)' -r
@@ -180,8 +184,10 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l file -d 'Keys to delete, one a line, or NDJSON items (`-` = stdin)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l concurrency -d 'Requests in flight at once for --file' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l failed -d 'Write keys that failed as NDJSON, ready to re-run' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l queriable-value -d 'Delete every item of this queriableValue group (its keys are collected first)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l concurrency -d 'Requests in flight at once' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l rate -d 'Requests per period [default: Desk\'s limit, 50/1m, for a Desk host; none for loopback]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l failed -d 'Write the keys that were not deleted (failed, or not attempted after Ctrl-C) here, ready to re-run' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l org-id -d 'Desk organisation id (overrides the profile)' -r
@@ -197,12 +203,34 @@ raw\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l dry-run -d 'List what would be deleted; delete nothing'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask before deleting a group on a terminal'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "get" -d 'Read storage items'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "put" -d 'Store one item, or many from an NDJSON file'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete items by key'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l queriable-value -d 'The group to count' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l org-id -d 'Desk organisation id (overrides the profile)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+json\t''
+ndjson\t''
+table\t''
+raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "get" -d 'Read storage items by key or queriableValue'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "put" -d 'Store one item, or many from NDJSON or a JSON array'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete items: by key, from a file, or a whole queriableValue group'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "count" -d 'Count the items of a queriableValue group'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
@@ -375,9 +403,11 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l addr -d 'Address to listen on' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l addr -d 'Address to listen on: IP:PORT, :PORT or PORT (loopback), port 0 for any free port' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l port-file -d 'Write the bound port to this file once listening (for scripts and CI with port 0)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l db -d 'SQLite database file [default: <data dir>/emulator.sqlite]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l security-context -d 'securityContext the emulator expects [default: the profile\'s, else a fixed local one]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l security-context-file -d 'securityContext the emulator expects, read from a file (`-` = stdin) [default: DESK_INVOKE_SECURITY_CONTEXT, the profile\'s, else a fixed local one]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l security-context -d 'securityContext as a value (visible to other users in `ps`: prefer --security-context-file or DESK_INVOKE_SECURITY_CONTEXT)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l installation-id -d 'Installation id substituted for {{installationId}}' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l permission -d 'A custom permission of the current user, e.g. --permission canEdit=true' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l allow-host -d 'A host forwarded requests may go to (loopback is always allowed)' -r
@@ -387,6 +417,11 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l lat
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l response-wrap -d 'How Desk\'s own API replies are wrapped in `response`, to test clients against each shape real Desk uses' -r -f -a "none\t'`response` is the API\'s JSON body as a string'
 object\t'`response` is `{"statusMessage": <body object>}` as a string'
 string\t'`response` is `{"statusMessage": "<body as a JSON string>"}` as a string'"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l rate-limits -d 'Enforce Desk\'s published storage rate limits (50 writes, 250 reads, 50 deletes per installation and window)' -r -f -a "none\t'No limits'
+desk\t'Desk\'s published per-installation limits for storage'"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l rate-window -d 'The window of --rate-limits (Desk\'s is a minute; shrink it to test in seconds)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l resources -d 'Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l journal -d 'Append every invoke request received to this file as NDJSON (as GET /_emulator/requests shows them)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l org-id -d 'Desk organisation id (overrides the profile)' -r
@@ -426,29 +461,30 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l log -d
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -l retries -d 'Retries after the first attempt for retryable failures' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
 table\t''
 raw\t''"
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -s q -l quiet -d 'Nothing on stderr but errors'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -f -a "list" -d 'List profiles'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -f -a "show" -d 'Show a profile, secrets redacted [default: the current profile]'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -f -a "set" -d 'Create or update a profile (the secret comes from --secret-file or a prompt)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -f -a "remove" -d 'Remove a profile'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -f -a "list" -d 'List profiles (the default marked *)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -f -a "show" -d 'Show a profile, secrets redacted [default: the current profile]'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -f -a "set" -d 'Create or update a profile: exactly the flags given (the secret from --secret-file, --secret-env or a prompt)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -f -a "use" -d 'Make a profile the default'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -f -a "remove" -d 'Remove a profile'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l org-id -d 'Desk organisation id (overrides the profile)' -r
@@ -482,6 +518,8 @@ raw\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l effective -d 'Every setting in effect (flags, environment, profile, defaults) and where it came from'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l check -d 'With --effective: send one signed request to check that the target accepts the secret, securityContext and org id'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -516,6 +554,24 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l org-id -d 'Desk organisation id (overrides the profile)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+json\t''
+ndjson\t''
+table\t''
+raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l org-id -d 'Desk organisation id (overrides the profile)' -r
@@ -534,9 +590,10 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles (the default marked *)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a profile, secrets redacted [default: the current profile]'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "set" -d 'Create or update a profile (the secret comes from --secret-file or a prompt)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "set" -d 'Create or update a profile: exactly the flags given (the secret from --secret-file, --secret-env or a prompt)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the default'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
@@ -570,13 +627,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "profile" -d 'Manage the profile file'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "get" -d 'Read storage items'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "put" -d 'Store one item, or many from an NDJSON file'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "delete" -d 'Delete items by key'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "get" -d 'Read storage items by key or queriableValue'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "put" -d 'Store one item, or many from NDJSON or a JSON array'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "delete" -d 'Delete items: by key, from a file, or a whole queriableValue group'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "count" -d 'Count the items of a queriableValue group'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print config params (secure values masked)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set config params'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from permissions" -f -a "check" -d 'Exit 0 when the permission is enabled, 1 when not'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles (the default marked *)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show a profile, secrets redacted [default: the current profile]'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "set" -d 'Create or update a profile (the secret comes from --secret-file or a prompt)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "set" -d 'Create or update a profile: exactly the flags given (the secret from --secret-file, --secret-env or a prompt)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "use" -d 'Make a profile the default'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Remove a profile'

@@ -111,13 +111,29 @@ def storage_scenario():
         check(status == 200, f"put {item['key']}: {status} {stored}")
         check(stored == item, f"put returns the stored object: {stored}")
 
+    # Zoho, "Get Storage Data": `from` counts from 0; a filter is required.
     seen = []
-    for start, expected in [(1, 10), (11, 10), (21, 5), (26, 0)]:
-        status, page = desk("GET", STORAGE, query={"from": start, "limit": 10})
+    for start, expected in [(0, 10), (10, 3), (13, 0)]:
+        status, page = desk("GET", STORAGE, query={"queriableValue": "odd", "from": start, "limit": 10})
         check(status == 200, f"page from {start}: {status}")
         check(len(page["data"]) == expected, f"page from {start} has {expected} items: {len(page['data'])}")
         seen += [item["key"] for item in page["data"]]
-    check(seen == [f"item:{n:02d}" for n in range(1, 26)], f"pages are in insertion order without overlap: {seen}")
+    check(seen == [f"item:{n:02d}" for n in range(1, 26, 2)], f"pages are in insertion order without overlap: {seen}")
+    status, error = desk("GET", STORAGE, query={"from": 0, "limit": 10})
+    check(status == 400 and error["errorCode"] == "INVALID_DATA", f"an unfiltered listing is refused: {status} {error}")
+    status, default_page = desk("GET", STORAGE, query={"queriableValue": "odd"})
+    check(len(default_page["data"]) == 13, "without a limit, up to 20 items come")
+
+    # Zoho, "Create Data Storage": up to 10 items in one request, as an array.
+    batch = [{"key": f"batch-{n}", "queriableValue": "batch", "value": {"n": n}} for n in range(10)]
+    status, stored = desk("POST", STORAGE, body=batch)
+    check(status == 200 and stored == batch, f"an array of 10 is stored and answered as an array: {status}")
+    status, error = desk("POST", STORAGE, body=batch + [{"key": "batch-10", "value": {}}])
+    check(status == 400, f"11 items are refused: {status}")
+    status, error = desk("POST", STORAGE, body=[{"key": "fine", "value": {}}, {"key": "bad key", "value": {}}])
+    check(status == 400, "one bad item refuses the array")
+    status, none = desk("GET", STORAGE, query={"key": "fine"})
+    check(none["data"] == [], "all or nothing: the good item of a refused array is not stored")
 
     status, evens = desk("GET", STORAGE, query={"queriableValue": "even", "limit": "100"})
     check([i["key"] for i in evens["data"]] == [f"item:{n:02d}" for n in range(2, 26, 2)],
@@ -127,7 +143,7 @@ def storage_scenario():
 
     status, _ = desk("POST", STORAGE, body={"key": "item:07", "queriableValue": "odd", "value": {"n": 700}})
     check(status == 200, "update")
-    status, page = desk("GET", STORAGE, query={"from": 7, "limit": 1})
+    status, page = desk("GET", STORAGE, query={"queriableValue": "odd", "from": 3, "limit": 1})
     check(page["data"][0] == {"key": "item:07", "queriableValue": "odd", "value": {"n": 700}},
           f"an update keeps the item's place: {page}")
 
@@ -142,13 +158,13 @@ def storage_scenario():
         {"key": "bad key", "value": {}},
         {"key": "k" * 51, "value": {}},
         {"key": "ok", "queriableValue": "q" * 51, "value": {}},
-        {"key": "ok", "queriableValue": "no-dash", "value": {}},
+        {"key": "ok", "queriableValue": "no space", "value": {}},
         {"key": "ok", "value": ["not", "an", "object"]},
         {"key": "ok", "value": {"big": "x" * 5200}},
     ]:
         status, error = desk("POST", STORAGE, body=bad_item)
         check(status == 400 and error["errorCode"] == "INVALID_DATA", f"rejected {bad_item}: {status} {error}")
-    status, error = desk("GET", STORAGE, query={"limit": 101})
+    status, error = desk("GET", STORAGE, query={"queriableValue": "odd", "limit": 101})
     check(status == 400 and "limit" in error["message"], "limit above 100 is refused")
     status, error = desk("GET", DESK + "/installedExtensions/999/storage")
     check(status == 404 and error["errorCode"] == "INSTALLATION_NOT_FOUND", f"wrong installation: {error}")
@@ -199,8 +215,8 @@ def logs_scenario():
 def permissions_scenario():
     status, permissions = desk("GET", PERMISSIONS)
     check(status == 200 and permissions["data"] == [
-        {"apiName": "canEditTickets", "enabled": True},
-        {"apiName": "canDelete", "enabled": False},
+        {"apiName": "canEditTickets", "isEnabled": True},
+        {"apiName": "canDelete", "isEnabled": False},
     ], f"permissions: {permissions}")
 
 

@@ -10,9 +10,9 @@ pub struct Permission {
 }
 
 impl Permission {
-    /// The reply element.
+    /// The reply element, as Zoho's "Platform REST APIs" page shows it.
     pub fn to_json(&self) -> Value {
-        json!({ "apiName": self.api_name, "enabled": self.enabled })
+        json!({ "apiName": self.api_name, "isEnabled": self.enabled })
     }
 
     /// `API_NAME=true|false`, as the emulator's `--permission` takes it.

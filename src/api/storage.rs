@@ -8,10 +8,59 @@ use serde_json::{Map, Value};
 
 pub const MAX_KEY_CHARS: usize = 50;
 pub const MAX_VALUE_BYTES: usize = 5120;
-/// Paging of `GET …/storage`: `from` is 1-based; `limit` defaults to 10, at most 100.
-pub const FIRST_FROM: u64 = 1;
-pub const DEFAULT_LIMIT: u64 = 10;
+/// Paging of `GET …/storage` (Zoho, "Get Storage Data"): `from` is 0-based; without `limit`
+/// Desk serves 20 items; its own example pages by 100, the most the emulator serves.
+pub const FIRST_FROM: u64 = 0;
+pub const DEFAULT_LIMIT: u64 = 20;
 pub const MAX_LIMIT: u64 = 100;
+/// Items one `POST …/storage` may carry as a JSON array (Zoho, "Create Data Storage").
+pub const MAX_BATCH: usize = 10;
+
+/// The window of Desk's storage rate limits (Zoho, "Data Storage", Limitations: per minute,
+/// per installation).
+pub const RATE_WINDOW: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The operation classes Desk limits separately.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Operation {
+    /// create/update: 50 requests per window
+    Write,
+    /// get: 250 requests per window
+    Read,
+    /// delete: 50 requests per window
+    Delete,
+}
+
+impl Operation {
+    pub const ALL: [Operation; 3] = [Operation::Write, Operation::Read, Operation::Delete];
+
+    /// The class of a storage request by its method.
+    pub fn of(method: super::method::Method) -> Operation {
+        use super::method::Method;
+        match method {
+            Method::Get => Operation::Read,
+            Method::Delete => Operation::Delete,
+            Method::Post | Method::Put | Method::Patch => Operation::Write,
+        }
+    }
+
+    /// Requests Desk admits per `RATE_WINDOW`.
+    pub fn limit(self) -> u32 {
+        match self {
+            Operation::Write => 50,
+            Operation::Read => 250,
+            Operation::Delete => 50,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Operation::Write => "storage create/update",
+            Operation::Read => "storage get",
+            Operation::Delete => "storage delete",
+        }
+    }
+}
 
 /// One storage item, in the import/export NDJSON format and on the wire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +99,18 @@ impl Item {
             Some(_) => return Err(Error::usage("`value` must be a JSON object")),
             None => return Err(Error::usage("the item needs a `value` (a JSON object)")),
         };
+        if let Some(unknown) = object.keys().next() {
+            let hint = match unknown.as_str() {
+                "queriable_value" | "queriablevalue" | "QueriableValue" => {
+                    " (did you mean `queriableValue`?)"
+                }
+                _ => "",
+            };
+            return Err(Error::usage(format!(
+                "unknown field `{}`{hint}: an item has only key, queriableValue and value",
+                escape_control(&truncate(unknown, 60))
+            )));
+        }
         let item = Item {
             key,
             queriable_value,
@@ -57,6 +118,43 @@ impl Item {
         };
         item.check()?;
         Ok(item)
+    }
+
+    /// Items of a POST body: one object, or an array of 1–10 (`MAX_BATCH`) objects.
+    pub fn from_body(body: Value) -> Result<Vec<Item>> {
+        let objects = match body {
+            Value::Object(object) => vec![object],
+            Value::Array(list) if list.is_empty() || list.len() > MAX_BATCH => {
+                return Err(Error::usage(format!(
+                    "an array of items holds 1 to {MAX_BATCH} items, not {}",
+                    list.len()
+                )))
+            }
+            Value::Array(list) => list
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| match v {
+                    Value::Object(object) => Ok(object),
+                    _ => Err(Error::usage(format!("item [{i}] must be a JSON object"))),
+                })
+                .collect::<Result<_>>()?,
+            _ => {
+                return Err(Error::usage(
+                    "the body must be an item or an array of items",
+                ))
+            }
+        };
+        let many = objects.len() > 1;
+        objects
+            .into_iter()
+            .enumerate()
+            .map(|(i, object)| {
+                Item::from_object(object).map_err(|e| match many {
+                    true => Error::usage(format!("item [{i}]: {}", e.message)),
+                    false => e,
+                })
+            })
+            .collect()
     }
 
     /// The item as a reply element: `queriableValue` is always there, `null` when unset.
@@ -69,7 +167,8 @@ impl Item {
     }
 }
 
-/// key and queriableValue: 1–50 characters of letters, digits and `, _ :` only.
+/// key and queriableValue: 1–50 characters of letters, digits and `, _ : -` only (Zoho lists
+/// `, _ :`; its own REST example stores `color-red-data-id-278783`).
 pub fn check_key(what: &str, text: &str) -> Result<()> {
     let count = text.chars().count();
     if count == 0 || count > MAX_KEY_CHARS {
@@ -80,10 +179,10 @@ pub fn check_key(what: &str, text: &str) -> Result<()> {
     }
     if let Some(bad) = text
         .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ',' | '_' | ':')))
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ',' | '_' | ':' | '-')))
     {
         return Err(Error::usage(format!(
-            "{what} `{}` has `{}`: only letters, digits and , _ : are allowed",
+            "{what} `{}` has `{}`: only letters, digits and , _ : - are allowed",
             escape_control(&truncate(text, 60)),
             bad.escape_default()
         )));
@@ -109,9 +208,6 @@ pub fn check_value(value: &Value) -> Result<()> {
 pub fn page_bounds(from: Option<u64>, limit: Option<u64>) -> Result<(u64, u64)> {
     let from = from.unwrap_or(FIRST_FROM);
     let limit = limit.unwrap_or(DEFAULT_LIMIT);
-    if from < FIRST_FROM {
-        return Err(Error::usage(format!("`from` starts at {FIRST_FROM}")));
-    }
     if limit == 0 || limit > MAX_LIMIT {
         return Err(Error::usage(format!(
             "`limit` must be between 1 and {MAX_LIMIT}, not {limit}"
@@ -130,15 +226,21 @@ pub struct Query {
 }
 
 impl Query {
-    /// The key rule for the filters.
+    /// The filter rules: Desk needs at least one of key and queriableValue, each following the
+    /// key rule; paging within bounds.
     pub fn check(&self) -> Result<()> {
+        if self.key.is_none() && self.queriable_value.is_none() {
+            return Err(Error::usage(
+                "a storage read needs a key or a queriableValue (Desk lists nothing unfiltered)",
+            ));
+        }
         if let Some(key) = &self.key {
             check_key("key", key)?;
         }
         if let Some(q) = &self.queriable_value {
             check_key("queriableValue", q)?;
         }
-        Ok(())
+        page_bounds(self.from, self.limit).map(drop)
     }
 
     /// The queryParams object, in a fixed order.
@@ -196,7 +298,7 @@ mod tests {
         assert!(check_key("key", &"k".repeat(50)).is_ok());
         assert!(check_key("key", &"k".repeat(51)).is_err());
         assert!(check_key("key", "").is_err());
-        assert!(check_key("key", "a-b").is_err());
+        assert!(check_key("key", "color-red-data-id-278783").is_ok());
         assert!(check_key("key", "é").is_err());
         assert!(check_key("key", "a b").is_err());
         let message = check_key("key", "a\u{1b}b").unwrap_err().message;
@@ -234,18 +336,48 @@ mod tests {
             json!({"key":"k","value":[1]}),
             json!({"key":"k","queriableValue":2,"value":{}}),
             json!({"key":"bad key","value":{}}),
+            json!({"key":"k","value":{},"queriable_value":"q"}),
         ] {
             assert!(Item::from_object(object(bad.clone())).is_err(), "{bad}");
         }
     }
 
     #[test]
-    fn paging_bounds() {
-        assert_eq!(page_bounds(None, None).unwrap(), (0, DEFAULT_LIMIT));
-        assert_eq!(page_bounds(Some(3), Some(100)).unwrap(), (2, 100));
-        assert!(page_bounds(Some(FIRST_FROM - 1), None).is_err() || FIRST_FROM == 0);
+    fn paging_bounds_and_filters() {
+        assert_eq!(page_bounds(None, None).unwrap(), (0, 20));
+        assert_eq!(page_bounds(Some(0), Some(100)).unwrap(), (0, 100));
+        assert_eq!(page_bounds(Some(3), Some(100)).unwrap(), (3, 100));
         assert!(page_bounds(None, Some(0)).is_err());
         assert!(page_bounds(None, Some(MAX_LIMIT + 1)).is_err());
+        assert!(Query::default().check().is_err());
+        let by_group = Query {
+            queriable_value: Some("g".into()),
+            ..Query::default()
+        };
+        assert!(by_group.check().is_ok());
+        assert!(Query {
+            limit: Some(101),
+            ..by_group
+        }
+        .check()
+        .is_err());
+    }
+
+    #[test]
+    fn bodies_hold_one_item_or_up_to_ten() {
+        let one = json!({"key":"k","value":{}});
+        assert_eq!(Item::from_body(one.clone()).unwrap().len(), 1);
+        assert_eq!(
+            Item::from_body(json!([one.clone(), one.clone()]))
+                .unwrap()
+                .len(),
+            2
+        );
+        assert!(Item::from_body(json!([])).is_err());
+        assert!(Item::from_body(Value::Array(vec![one.clone(); 11])).is_err());
+        let bad = Item::from_body(json!([one, {"key":"a b","value":{}}])).unwrap_err();
+        assert!(bad.message.starts_with("item [1]:"), "{}", bad.message);
+        assert!(Item::from_body(json!("x")).is_err());
     }
 
     #[test]

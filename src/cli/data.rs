@@ -5,36 +5,50 @@ use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum StorageCommand {
-    /// Read storage items
+    /// Read storage items by key or queriableValue
     Get(StorageGetArgs),
-    /// Store one item, or many from an NDJSON file
+    /// Store one item, or many from NDJSON or a JSON array
     Put(StoragePutArgs),
-    /// Delete items by key
+    /// Delete items: by key, from a file, or a whole queriableValue group
     Delete(StorageDeleteArgs),
+    /// Count the items of a queriableValue group
+    Count(StorageCountArgs),
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk-invoke -p local storage get --key greeting
+  desk-invoke -p local storage get --queriable-value colors --all -o ndjson > colors.ndjson
+  desk-invoke -p local storage get --key greeting -o raw")]
 pub(crate) struct StorageGetArgs {
     /// Only the item with this key
-    #[arg(long)]
+    #[arg(long, required_unless_present = "queriable_value")]
     pub key: Option<String>,
     /// Only items with this queriableValue
     #[arg(long)]
     pub queriable_value: Option<String>,
-    /// Index of the first item (1-based)
+    /// Index of the first item (0-based, as Desk counts)
     #[arg(long, value_name = "N")]
     pub from: Option<u64>,
-    /// Items per page
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    /// Items per page (Desk serves 20 when not given, at most 100)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100))]
     pub limit: Option<u64>,
-    /// Follow pages until exhausted
+    /// Follow pages until exhausted (100 a page unless --limit)
     #[arg(long)]
     pub all: bool,
+    /// Reads per period for --all [default: Desk's limit, 250/1m, for a Desk host; none for
+    /// loopback]
+    #[arg(long, value_name = "N/DURATION")]
+    pub rate: Option<crate::api::rate::Rate>,
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk-invoke -p local storage put greeting '{\"hello\":\"world\"}'
+  echo '{\"n\":1}' | desk-invoke -p local storage put counter --queriable-value stats
+  desk-invoke -p local storage put --file colors.ndjson --failed colors.failed.ndjson")]
 pub(crate) struct StoragePutArgs {
-    /// Key of the item (letters, digits, `,` `_` `:`; 1-50 characters)
+    /// Key of the item (letters, digits and , _ : -; 1-50 characters)
     #[arg(required_unless_present = "file", conflicts_with = "file")]
     pub key: Option<String>,
     /// A JSON object, `@FILE` or `@-` [default: stdin]
@@ -42,31 +56,65 @@ pub(crate) struct StoragePutArgs {
     /// queriableValue of the item
     #[arg(long)]
     pub queriable_value: Option<String>,
-    /// NDJSON items to put, one `{"key":…,"queriableValue":…,"value":{…}}` a line (`-` = stdin)
-    #[arg(long, value_name = "ITEMS.ndjson")]
+    /// Items to put: NDJSON, one {"key":…,"queriableValue":…,"value":{…}} a line, or the JSON
+    /// array `storage get` prints (`-` = stdin)
+    #[arg(long, value_name = "ITEMS")]
     pub file: Option<PathBuf>,
+    /// Items per request (Desk stores at most 10 at a time)
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=10))]
+    pub batch: u16,
     /// Requests in flight at once for --file
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=256))]
     pub concurrency: u32,
-    /// Write items that failed as NDJSON, ready to re-run
+    /// Requests per period for --file [default: Desk's limit, 50/1m, for a Desk host; none
+    /// for loopback]
+    #[arg(long, value_name = "N/DURATION")]
+    pub rate: Option<crate::api::rate::Rate>,
+    /// Write the lines that were not stored (failed, or not attempted after Ctrl-C) here, as
+    /// they happen, ready to re-run
     #[arg(long, value_name = "FILE")]
     pub failed: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk-invoke -p local storage delete greeting
+  desk-invoke -p local storage delete --queriable-value colors --dry-run
+  desk-invoke -p local storage delete --queriable-value colors --yes
+  desk-invoke -p local storage delete --file keys.txt --failed keys.failed")]
 pub(crate) struct StorageDeleteArgs {
     /// Keys to delete
-    #[arg(required_unless_present = "file", conflicts_with = "file")]
+    #[arg(required_unless_present_any = ["file", "queriable_value"], conflicts_with_all = ["file", "queriable_value"])]
     pub keys: Vec<String>,
     /// Keys to delete, one a line, or NDJSON items (`-` = stdin)
-    #[arg(long, value_name = "KEYS")]
+    #[arg(long, value_name = "KEYS", conflicts_with = "queriable_value")]
     pub file: Option<PathBuf>,
-    /// Requests in flight at once for --file
+    /// Delete every item of this queriableValue group (its keys are collected first)
+    #[arg(long)]
+    pub queriable_value: Option<String>,
+    /// List what would be deleted; delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask before deleting a group on a terminal
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Requests in flight at once
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=256))]
     pub concurrency: u32,
-    /// Write keys that failed as NDJSON, ready to re-run
+    /// Requests per period [default: Desk's limit, 50/1m, for a Desk host; none for loopback]
+    #[arg(long, value_name = "N/DURATION")]
+    pub rate: Option<crate::api::rate::Rate>,
+    /// Write the keys that were not deleted (failed, or not attempted after Ctrl-C) here,
+    /// ready to re-run
     #[arg(long, value_name = "FILE")]
     pub failed: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct StorageCountArgs {
+    /// The group to count
+    #[arg(long)]
+    pub queriable_value: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -80,6 +80,14 @@ pub(crate) struct GlobalArgs {
     )]
     pub base_url: Option<String>,
 
+    /// Whether `org_id` came from DESK_INVOKE_ORG_ID rather than the flag (set after parsing).
+    #[arg(skip)]
+    pub org_id_from_env: bool,
+
+    /// Whether `base_url` came from DESK_INVOKE_BASE_URL rather than the flag.
+    #[arg(skip)]
+    pub base_url_from_env: bool,
+
     /// Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET
     #[arg(long, global = true, value_name = "PATH")]
     pub secret_file: Option<PathBuf>,

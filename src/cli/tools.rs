@@ -5,7 +5,7 @@ use super::{parse_allowed_host, parse_permission};
 use crate::api::callbacks::EVENTS;
 use crate::api::hosts::DATA_CENTER_NAMES;
 use crate::api::permissions::Permission;
-use crate::emulator::ResponseWrap;
+use crate::emulator::{RateLimits, ResponseWrap};
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -38,16 +38,24 @@ pub(crate) struct SendCallbackArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct EmulatorArgs {
-    /// Address to listen on
-    #[arg(long, default_value = "127.0.0.1:8787")]
+    /// Address to listen on: IP:PORT, :PORT or PORT (loopback), port 0 for any free port
+    #[arg(long, default_value = "127.0.0.1:8787", value_parser = parse_listen_addr)]
     pub addr: String,
+    /// Write the bound port to this file once listening (for scripts and CI with port 0)
+    #[arg(long, value_name = "FILE")]
+    pub port_file: Option<PathBuf>,
     /// SQLite database file [default: <data dir>/emulator.sqlite]
     #[arg(long, value_name = "FILE", conflicts_with = "in_memory")]
     pub db: Option<PathBuf>,
     /// Keep everything in memory
     #[arg(long)]
     pub in_memory: bool,
-    /// securityContext the emulator expects [default: the profile's, else a fixed local one]
+    /// securityContext the emulator expects, read from a file (`-` = stdin) [default:
+    /// DESK_INVOKE_SECURITY_CONTEXT, the profile's, else a fixed local one]
+    #[arg(long, value_name = "PATH", conflicts_with = "security_context")]
+    pub security_context_file: Option<PathBuf>,
+    /// securityContext as a value (visible to other users in `ps`: prefer
+    /// --security-context-file or DESK_INVOKE_SECURITY_CONTEXT)
     #[arg(long, value_name = "S")]
     pub security_context: Option<String>,
     /// Installation id substituted for {{installationId}}
@@ -73,6 +81,34 @@ pub(crate) struct EmulatorArgs {
     /// shape real Desk uses
     #[arg(long, value_enum, default_value_t = ResponseWrap::None)]
     pub response_wrap: ResponseWrap,
+    /// Enforce Desk's published storage rate limits (50 writes, 250 reads, 50 deletes per
+    /// installation and window)
+    #[arg(long, value_enum, default_value_t = RateLimits::None)]
+    pub rate_limits: RateLimits,
+    /// The window of --rate-limits (Desk's is a minute; shrink it to test in seconds)
+    #[arg(long, default_value = "60s", value_parser = parse_duration, value_name = "DURATION")]
+    pub rate_window: Duration,
+    /// Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file
+    /// such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}
+    #[arg(long, value_name = "FILE")]
+    pub resources: Option<PathBuf>,
+    /// Append every invoke request received to this file as NDJSON (as GET
+    /// /_emulator/requests shows them)
+    #[arg(long, value_name = "FILE")]
+    pub journal: Option<PathBuf>,
+}
+
+/// `IP:PORT`, `:PORT` or `PORT` (the last two on loopback).
+fn parse_listen_addr(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let port_only = text.strip_prefix(':').unwrap_or(text);
+    if port_only.parse::<u16>().is_ok() {
+        return Ok(format!("127.0.0.1:{port_only}"));
+    }
+    if text.is_empty() {
+        return Err("give IP:PORT, :PORT or PORT".into());
+    }
+    Ok(text.to_string())
 }
 
 #[derive(Debug, Args)]
@@ -87,14 +123,36 @@ pub(crate) struct SmokeArgs {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ProfileCommand {
-    /// List profiles
+    /// List profiles (the default marked *)
     List,
     /// Show a profile, secrets redacted [default: the current profile]
-    Show { name: Option<String> },
-    /// Create or update a profile (the secret comes from --secret-file or a prompt)
+    #[command(after_help = "Examples:
+  desk-invoke profile show prod
+  desk-invoke -p prod profile show --effective --check")]
+    Show(ProfileShowArgs),
+    /// Create or update a profile: exactly the flags given (the secret from --secret-file,
+    /// --secret-env or a prompt)
+    #[command(after_help = "Examples:
+  desk-invoke profile set prod --org-id 376723 --data-center eu --secret-file /run/secrets/desk
+  desk-invoke profile set ci --org-id 376723 --data-center us --secret-env DESK_SECRET")]
     Set(ProfileSetArgs),
+    /// Make a profile the default
+    Use { name: String },
     /// Remove a profile
     Remove { name: String },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ProfileShowArgs {
+    /// Profile name [default: -p, DESK_INVOKE_PROFILE, default_profile, else `default`]
+    pub name: Option<String>,
+    /// Every setting in effect (flags, environment, profile, defaults) and where it came from
+    #[arg(long)]
+    pub effective: bool,
+    /// With --effective: send one signed request to check that the target accepts the secret,
+    /// securityContext and org id
+    #[arg(long, requires = "effective")]
+    pub check: bool,
 }
 
 #[derive(Debug, Args)]

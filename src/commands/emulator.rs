@@ -1,22 +1,41 @@
 //! `emulator`: run the local Desk until Ctrl-C or SIGTERM.
 
-use super::request::read_arg;
+use super::request::{read_arg, read_secret_arg};
 use crate::api::secret::Secret;
 use crate::cli::EmulatorArgs;
-use crate::emulator::{ConnectionAuth, Database, Emulator, EmulatorConfig};
+use crate::emulator::{ConnectionAuth, Database, Emulator, EmulatorConfig, RequestRecord};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::settings::{self, Settings};
 use std::net::{SocketAddr, ToSocketAddrs};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long in-flight requests get to finish once a stop is asked for.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Result<()> {
-    let config = config(args, settings)?;
+    let mut config = config(args, settings)?;
+    if args.security_context.is_some() {
+        out.warn("--security-context is visible to other users of this machine (ps); prefer --security-context-file or DESK_INVOKE_SECURITY_CONTEXT");
+    }
+    for (value, local) in [
+        (&config.secret, settings::LOCAL_SECRET),
+        (&config.security_context, settings::LOCAL_SECURITY_CONTEXT),
+    ] {
+        if value.expose() != local {
+            out.protect(&[value]);
+        }
+    }
+    let log = out.clone();
+    config.on_request = Some(Arc::new(move |record: &RequestRecord| {
+        log_request(&log, record)
+    }));
     super::runtime()?.block_on(async {
         let emulator = Emulator::start(config.clone()).await?;
+        if let Some(path) = &args.port_file {
+            write_port_file(path, emulator.addr.port())?;
+        }
         announce(&emulator, &config, out);
         stop_requested().await?;
         out.info("stopping: finishing requests in flight");
@@ -30,6 +49,40 @@ pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Res
     })
 }
 
+/// One line per request on stderr, unless `-q`: what the extension sent and what it got.
+/// With `-v`, a rejected HASH also shows the stringToHash the emulator computed.
+fn log_request(out: &Output, record: &RequestRecord) {
+    let time = record
+        .time
+        .map(|t| humantime::format_rfc3339_millis(t).to_string())
+        .unwrap_or_default();
+    let hash = match record.hash_ok {
+        Some(true) => "HASH ok",
+        Some(false) => "HASH FAILED",
+        None => "HASH -",
+    };
+    let code = record
+        .error_code
+        .as_deref()
+        .map(|c| format!(" {c}"))
+        .unwrap_or_default();
+    out.info(&format!(
+        "{time} {} {} -> {}{code} {hash} {:.1} ms{}",
+        record.method.as_deref().unwrap_or("-"),
+        record.request_url.as_deref().unwrap_or("-"),
+        record.status,
+        record.elapsed.as_secs_f64() * 1000.0,
+        if record.rate_limited {
+            " (rate limited)"
+        } else {
+            ""
+        },
+    ));
+    if let Some(string_to_hash) = &record.string_to_hash {
+        out.trace(1, &format!("  stringToHash: {string_to_hash}"));
+    }
+}
+
 /// What the user needs to talk to the emulator. The line `listening on http://…` is stable:
 /// scripts and tests read the bound address from it (useful with port 0).
 fn announce(emulator: &Emulator, config: &EmulatorConfig, out: &Output) {
@@ -37,6 +90,11 @@ fn announce(emulator: &Emulator, config: &EmulatorConfig, out: &Output) {
     out.info(&format!("desk-invoke emulator listening on {url}"));
     if emulator.addr.ip().is_loopback() {
         out.info("  bound to loopback: reachable from this machine only");
+    } else if emulator.addr.ip().is_unspecified() {
+        out.warn(&format!(
+            "listening on all interfaces ({}), reachable from other machines; use --addr 127.0.0.1:PORT to keep it local",
+            emulator.addr
+        ));
     } else {
         out.warn(&format!(
             "listening on {}, reachable from other machines; use --addr 127.0.0.1:PORT to keep it local",
@@ -64,34 +122,44 @@ fn announce(emulator: &Emulator, config: &EmulatorConfig, out: &Output) {
         ));
     }
 
-    // The secret is shown only when it is the built-in local one, which guards nothing.
-    let secret_line = if config.secret.expose() == settings::LOCAL_SECRET {
-        format!("secret = \"{}\"", settings::LOCAL_SECRET)
-    } else {
-        format!(
-            "secret_env = \"{}\"   # export the secret the emulator was given",
-            settings::SECRET_ENV
-        )
+    // Values are shown only when they are the built-in local ones, which guard nothing.
+    let shown = |value: &Secret, local: &str, env: &str| match value.expose() == local {
+        true => format!("  export {env}={local}"),
+        false => format!("  # export {env}=…   (the value the emulator was given)"),
     };
-    let security_context_line =
-        if config.security_context.expose() == settings::LOCAL_SECURITY_CONTEXT {
-            format!(
-                "security_context = \"{}\"",
-                settings::LOCAL_SECURITY_CONTEXT
-            )
-        } else {
-            format!(
-                "# securityContext: export {} with the value the emulator was given",
-                settings::SECURITY_CONTEXT_ENV
-            )
-        };
-    out.info("profile to talk to it (add to profiles.toml, then use -p emulator):");
-    out.info("  [profiles.emulator]");
-    out.info(&format!("  org_id = \"{}\"", config.org_id));
-    out.info(&format!("  base_url = \"{url}\""));
-    out.info(&format!("  {secret_line}"));
-    out.info(&format!("  {security_context_line}"));
+    out.info("to talk to it from a shell (as printed):");
+    out.info(&format!("  export DESK_INVOKE_BASE_URL={url}"));
+    out.info(&format!("  export DESK_INVOKE_ORG_ID={}", config.org_id));
+    out.info(&shown(
+        &config.secret,
+        settings::LOCAL_SECRET,
+        settings::SECRET_ENV,
+    ));
+    out.info(&shown(
+        &config.security_context,
+        settings::LOCAL_SECURITY_CONTEXT,
+        settings::SECURITY_CONTEXT_ENV,
+    ));
+    out.info(&format!(
+        "  or keep it as a profile: desk-invoke profile set emulator --base-url {url} --org-id {} --secret-env {}",
+        config.org_id,
+        settings::SECRET_ENV
+    ));
+    out.info(&format!(
+        "  health: {url}/_emulator/health   requests seen: {url}/_emulator/requests"
+    ));
     out.info("press Ctrl-C to stop");
+}
+
+/// Written atomically (temporary file, rename), so a script polling for it never reads half.
+fn write_port_file(path: &std::path::Path, port: u16) -> Result<()> {
+    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
+    std::fs::write(&tmp, format!("{port}\n"))
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::usage(format!("cannot write --port-file {}: {e}", path.display()))
+        })
 }
 
 async fn stop_requested() -> Result<()> {
@@ -134,12 +202,24 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
         Err(e) if settings.has_secret() => return Err(e),
         Err(_) => defaults.secret.clone(),
     };
-    let security_context = match &args.security_context {
-        Some(value) => Secret::new(value.clone()),
-        None => settings
+    let security_context = match (&args.security_context_file, &args.security_context) {
+        (Some(path), _) => Secret::new(read_secret_arg(path, "securityContext")?),
+        (None, Some(value)) => Secret::new(value.clone()),
+        (None, None) => settings
             .security_context
             .clone()
             .unwrap_or(defaults.security_context.clone()),
+    };
+    let resources = match &args.resources {
+        Some(path) => {
+            let text = read_arg(&format!("@{}", path.display()), "--resources")?;
+            serde_json::from_str(&text).map_err(|e| {
+                Error::usage(format!("--resources {} is not valid: {e}", path.display())).with_hint(
+                    r#"e.g. {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}"#,
+                )
+            })?
+        }
+        None => Default::default(),
     };
     let config = EmulatorConfig {
         addr: args.addr.clone(),
@@ -157,6 +237,10 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
         fail_rate: args.fail_rate,
         latency: args.latency,
         response_wrap: args.response_wrap,
+        resources,
+        rate_limits: args.rate_limits,
+        rate_window: args.rate_window,
+        journal: args.journal.clone(),
         ..defaults
     };
     config.check()?;

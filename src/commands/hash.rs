@@ -27,6 +27,9 @@ pub(super) fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<
         // The JSON form carries the whole stringToHash, so the body is read into memory.
         let fields = spec.into_fields()?;
         let secret = settings.secret()?;
+        if !settings.local_emulator {
+            out.protect(&[&secret]);
+        }
         let value = serde_json::json!({
             "hash": fields.hash(secret.expose().as_bytes()),
             "stringToHash": fields.string_to_hash(),
@@ -36,6 +39,9 @@ pub(super) fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<
     }
 
     let secret = settings.secret()?;
+    if !settings.local_emulator {
+        out.protect(&[&secret]);
+    }
     let mut signer = StreamingSigner::new(secret.expose().as_bytes());
     each_piece(&spec, |piece| {
         match piece {
@@ -86,14 +92,21 @@ fn each_piece(
                 emit(Piece::Field(field)).map_err(broken)?;
                 let mut reader = body.reader("--post-body")?;
                 let mut buf = vec![0u8; 256 * 1024];
+                // Values are UTF-8 text (the form carries them so, and `-o json` and `invoke`
+                // refuse anything else): checked as the chunks go by.
+                let mut utf8 = Utf8Check::default();
                 loop {
                     match reader.read(&mut buf) {
                         Ok(0) => break,
-                        Ok(n) => emit(Piece::Bytes(&buf[..n])).map_err(broken)?,
+                        Ok(n) => {
+                            utf8.feed(&buf[..n])?;
+                            emit(Piece::Bytes(&buf[..n])).map_err(broken)?
+                        }
                         Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                         Err(e) => return Err(broken(e)),
                     }
                 }
+                utf8.finish()?;
             }
             (_, _, Some(value)) => {
                 emit(Piece::Field(field)).map_err(broken)?;
@@ -103,4 +116,71 @@ fn each_piece(
         }
     }
     Ok(())
+}
+
+/// Checks that a stream of chunks is UTF-8, holding back at most the 3 bytes of a character
+/// split between two chunks.
+#[derive(Default)]
+struct Utf8Check {
+    pending: Vec<u8>,
+}
+
+impl Utf8Check {
+    fn feed(&mut self, mut chunk: &[u8]) -> Result<()> {
+        // First complete a character split at the end of the last chunk, byte by byte.
+        while !self.pending.is_empty() {
+            let Some((&byte, rest)) = chunk.split_first() else {
+                return Ok(());
+            };
+            self.pending.push(byte);
+            chunk = rest;
+            match std::str::from_utf8(&self.pending) {
+                Ok(_) => self.pending.clear(),
+                Err(e) if e.error_len().is_none() => {}
+                Err(_) => return Err(not_utf8()),
+            }
+        }
+        match std::str::from_utf8(chunk) {
+            Ok(_) => Ok(()),
+            Err(e) if e.error_len().is_none() => {
+                self.pending = chunk[e.valid_up_to()..].to_vec();
+                Ok(())
+            }
+            Err(_) => Err(not_utf8()),
+        }
+    }
+
+    fn finish(self) -> Result<()> {
+        match self.pending.is_empty() {
+            true => Ok(()),
+            false => Err(not_utf8()),
+        }
+    }
+}
+
+fn not_utf8() -> Error {
+    Error::usage("--post-body is not valid UTF-8").with_hint(
+        "invoke values are UTF-8 text; convert the file first, e.g. iconv -f latin1 -t utf-8",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_checked_across_chunks() {
+        let text = "é€😀".as_bytes();
+        for split in 0..text.len() {
+            let mut check = Utf8Check::default();
+            check.feed(&text[..split]).unwrap();
+            check.feed(&text[split..]).unwrap();
+            check.finish().unwrap();
+        }
+        let mut check = Utf8Check::default();
+        assert!(check.feed(b"caf\xe9 au lait").is_err());
+        let mut check = Utf8Check::default();
+        check.feed(b"ends in \xc3").unwrap();
+        assert!(check.finish().is_err());
+    }
 }

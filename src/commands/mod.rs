@@ -2,6 +2,7 @@
 //! the only layer that sees `cli`; it turns the global options into `settings::Overrides`
 //! and `output::OutputOptions`, and starts the `local` profile's emulator where it is used.
 
+mod bulk;
 mod completions;
 mod config;
 mod emulator;
@@ -18,10 +19,10 @@ mod verify_callback;
 
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::client::{Client, Policy, Target, Trace};
-use crate::emulator::{Database, Emulator, EmulatorConfig, ResponseWrap};
+use crate::emulator::{Database, Emulator, EmulatorConfig, RateLimits, ResponseWrap};
 use crate::error::{Error, ExitCode, Result};
 use crate::output::{Output, OutputOptions};
-use crate::settings::{self, Overrides, Settings};
+use crate::settings::{self, Given, Overrides, Settings};
 use std::ffi::OsString;
 use std::sync::Arc;
 
@@ -31,7 +32,15 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Cli, c
     use clap::{CommandFactory, FromArgMatches};
     let command = Box::leak(Box::new(Cli::command()));
     let matches = command.try_get_matches_from_mut(args)?;
-    Cli::from_arg_matches(&matches).map_err(|e| e.format(command))
+    let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(command))?;
+    // Global options propagate to the subcommand's matches; ask where the value was set.
+    let leaf = std::iter::successors(Some(&matches), |m| m.subcommand().map(|(_, sub)| sub))
+        .last()
+        .unwrap_or(&matches);
+    let from_env = |id: &str| leaf.value_source(id) == Some(clap::parser::ValueSource::EnvVariable);
+    cli.global.org_id_from_env = from_env("org_id");
+    cli.global.base_url_from_env = from_env("base_url");
+    Ok(cli)
 }
 
 /// Parses `args`, runs the command, prints any error as one line, returns the exit code.
@@ -65,8 +74,14 @@ pub(crate) fn overrides(global: &GlobalArgs) -> Overrides {
     Overrides {
         profile: global.profile.clone(),
         config: global.config.clone(),
-        org_id: global.org_id.clone(),
-        base_url: global.base_url.clone(),
+        org_id: global.org_id.clone().map(|value| Given {
+            value,
+            from_env: global.org_id_from_env,
+        }),
+        base_url: global.base_url.clone().map(|value| Given {
+            value,
+            from_env: global.base_url_from_env,
+        }),
         secret_file: global.secret_file.clone(),
         timeout: global.timeout,
         retries: global.retries,
@@ -94,7 +109,7 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
         Command::Log(args) => log::run(&args, &settings(false)?, out),
         Command::Permissions(args) => permissions::run(&args, &settings(false)?, out),
         Command::SendCallback(args) => send_callback::run(&args, &settings(false)?, out),
-        Command::Smoke(args) => smoke::run(&args, &settings(false)?, out),
+        Command::Smoke(args) => smoke::run(&args, settings(false), out),
         // `--save` may create the profile it names.
         Command::VerifyCallback(args) => verify_callback::run(&args, &settings(args.save)?, out),
         Command::Emulator(args) => emulator::run(&args, &settings(false)?, out),
@@ -167,6 +182,11 @@ pub(crate) fn local_emulator_config(database: Database) -> EmulatorConfig {
         fail_rate: 0.0,
         latency: None,
         response_wrap: ResponseWrap::None,
+        resources: Default::default(),
+        rate_limits: RateLimits::None,
+        rate_window: std::time::Duration::from_secs(60),
+        journal: None,
+        on_request: None,
     }
 }
 
@@ -175,6 +195,9 @@ fn connect(settings: &Settings, base_url: String, out: &Output) -> Result<Client
     // Read in this order so that the first missing piece is the one reported.
     let secret = settings.secret()?;
     let security_context = settings.security_context()?.clone();
+    if !settings.local_emulator {
+        out.protect(&[&secret, &security_context]);
+    }
     let target = Target {
         base_url,
         org_id: settings.org_id()?.to_string(),
@@ -191,16 +214,42 @@ fn connect(settings: &Settings, base_url: String, out: &Output) -> Result<Client
     Client::connect(target, policy, trace)
 }
 
-/// A progress counter on stderr, only on a terminal and not with `-q`.
-pub(crate) fn progress_bar(out: &Output) -> Option<indicatif::ProgressBar> {
+/// A progress bar on stderr, only on a terminal and not with `-q`: items done, rate, and
+/// with a known total an ETA that is never below what the pacing allows (`interval` between
+/// requests of `batch` items).
+pub(crate) fn progress_bar(
+    out: &Output,
+    total: Option<u64>,
+    interval: Option<std::time::Duration>,
+    batch: usize,
+) -> Option<indicatif::ProgressBar> {
+    use indicatif::{ProgressBar, ProgressState, ProgressStyle};
     if !out.stderr_is_terminal || out.quiet {
         return None;
     }
-    let bar = indicatif::ProgressBar::new_spinner();
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{spinner} {pos} items  {per_sec}  {elapsed}")
-    {
-        bar.set_style(style);
+    let (bar, template) = match total {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{bar:30} {pos}/{len} items  {per_sec}  ETA {paced_eta}",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} {pos} items  {per_sec}  {elapsed}",
+        ),
+    };
+    let paced_eta = move |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+        let remaining = state.len().unwrap_or(0).saturating_sub(state.pos());
+        let requests = remaining.div_ceil(batch.max(1) as u64);
+        let paced = interval.unwrap_or_default() * u32::try_from(requests).unwrap_or(u32::MAX);
+        let eta = state.eta().max(paced);
+        let _ = write!(
+            w,
+            "{}",
+            humantime::format_duration(std::time::Duration::from_secs(eta.as_secs()))
+        );
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style.with_key("paced_eta", paced_eta));
     }
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     Some(bar)

@@ -1,43 +1,70 @@
 //! `profile list | show | set | remove`: manage the profile file. Secrets are never taken
 //! from argv and never shown whole.
 
+use super::request::read_secret_arg;
 use crate::api::hosts;
 use crate::api::secret::Secret;
-use crate::cli::{GlobalArgs, OutputFormat, ProfileCommand, ProfileSetArgs};
+use crate::cli::{GlobalArgs, OutputFormat, ProfileCommand, ProfileSetArgs, ProfileShowArgs};
 use crate::error::{Context, Error, Result};
 use crate::output::{render_table, Output};
 use crate::settings::file::{self, Profile, ProfileFile};
-use crate::settings::{self as settings_mod, LOCAL_PROFILE};
+use crate::settings::{self as settings_mod, Settings, LOCAL_PROFILE};
 use serde_json::{json, Map, Value};
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 
 pub(super) fn run(command: ProfileCommand, global: &GlobalArgs, out: &Output) -> Result<()> {
     let path = settings_mod::config_path(&super::overrides(global))?;
     let file = file::load(&path)?;
     match command {
         ProfileCommand::List => list(file.unwrap_or_default(), out),
-        ProfileCommand::Show { name } => {
-            let name = name
+        ProfileCommand::Show(args) if args.effective => effective(&args, global, out),
+        ProfileCommand::Show(args) => {
+            let name = args
+                .name
                 .or_else(|| global.profile.clone())
                 .or_else(|| file.as_ref().and_then(|f| f.default_profile.clone()))
                 .unwrap_or_else(|| "default".into());
             show(&name, file.as_ref(), out)
         }
         ProfileCommand::Set(args) => set(&args, file.unwrap_or_default(), &path, global, out),
-        ProfileCommand::Remove { name } => {
+        ProfileCommand::Use { name } => {
             file::update(&path, |file| {
+                if name != LOCAL_PROFILE && !file.profiles.contains_key(&name) {
+                    return Err(Error::config(format!(
+                        "no profile named `{name}` in {}",
+                        path.display()
+                    ))
+                    .with_hint("list them with `desk-invoke profile list`"));
+                }
+                file.default_profile = Some(name.clone());
+                Ok(())
+            })?;
+            out.info(&format!("`{name}` is now the default profile"));
+            Ok(())
+        }
+        ProfileCommand::Remove { name } if name == LOCAL_PROFILE => Err(Error::usage(
+            "`local` is the built-in emulator profile: it cannot be removed",
+        )),
+        ProfileCommand::Remove { name } => {
+            let was_default = file::update(&path, |file| {
                 if file.profiles.remove(&name).is_none() {
                     return Err(Error::config(format!(
                         "no profile named `{name}` in {}",
                         path.display()
                     )));
                 }
-                if file.default_profile.as_deref() == Some(name.as_str()) {
+                let was_default = file.default_profile.as_deref() == Some(name.as_str());
+                if was_default {
                     file.default_profile = None;
                 }
-                Ok(())
+                Ok(was_default)
             })?;
             out.info(&format!("removed profile `{name}`"));
+            if was_default {
+                out.warn(&format!(
+                    "`{name}` was the default profile; there is none now (choose one with `desk-invoke profile use NAME`)"
+                ));
+            }
             Ok(())
         }
     }
@@ -50,7 +77,7 @@ fn list(file: ProfileFile, out: &Output) -> Result<()> {
         .unwrap_or_else(|| "default".into());
     let mut names: Vec<String> = file.profiles.keys().cloned().collect();
     names.push(LOCAL_PROFILE.into());
-    if out.resolve(OutputFormat::Table, OutputFormat::Raw) == OutputFormat::Json {
+    if out.resolve(OutputFormat::Table, OutputFormat::Json) == OutputFormat::Json {
         let items: Vec<Value> = names
             .iter()
             .map(|n| json!({"name": n, "default": *n == default, "builtIn": n == LOCAL_PROFILE}))
@@ -138,18 +165,32 @@ fn set(
     if args.name.trim().is_empty() {
         return Err(Error::usage("a profile name cannot be empty"));
     }
-    if let Some(url) = &global.base_url {
+    if let Some(url) = global
+        .base_url
+        .as_ref()
+        .filter(|_| !global.base_url_from_env)
+    {
         hosts::check_base_url(url)?;
     }
     // Everything that reads input (files, stdin, the prompt) happens before the file is
     // locked: the lock is held only while the file is re-read, merged and written.
     let security_context = match &args.security_context_file {
-        Some(path) => Some(Secret::new(read_secret_input(path, "securityContext")?)),
+        Some(path) => Some(Secret::new(read_secret_arg(path, "securityContext")?)),
         None => None,
     };
+    // `--secret-file PATH` is stored as a reference (the secret stays where it is);
+    // `--secret-file -` and the prompt store the value itself.
     let secret = match (&args.secret_env, &global.secret_file) {
         (Some(_), _) => None,
-        (None, Some(secret_path)) => Some(Secret::new(read_secret_input(secret_path, "secret")?)),
+        (None, Some(secret_path)) if secret_path.as_os_str() == "-" => Some(NewSecret::Value(
+            Secret::new(read_secret_arg(secret_path, "secret")?),
+        )),
+        (None, Some(secret_path)) => {
+            // Read once now, so a wrong path is found today rather than at the next request.
+            read_secret_arg(secret_path, "secret")?;
+            let absolute = std::path::absolute(secret_path).unwrap_or_else(|_| secret_path.clone());
+            Some(NewSecret::File(absolute))
+        }
         (None, None) => {
             let has_secret = existing.profiles.get(&args.name).is_some_and(|p| {
                 p.secret.is_some() || p.secret_file.is_some() || p.secret_env.is_some()
@@ -163,7 +204,9 @@ fn set(
                 if secret.trim().is_empty() {
                     return Err(Error::usage("the secret cannot be empty"));
                 }
-                Some(Secret::new(secret.trim_end_matches(['\r', '\n'])))
+                Some(NewSecret::Value(Secret::new(
+                    secret.trim_end_matches(['\r', '\n']),
+                )))
             } else {
                 out.warn(&format!(
                     "profile `{}` has no secret; add one with --secret-file PATH or --secret-env VAR",
@@ -173,16 +216,23 @@ fn set(
             }
         }
     };
+    // Exactly the flags given: a value clap took from DESK_INVOKE_ORG_ID or
+    // DESK_INVOKE_BASE_URL is the environment's, not a request to store it.
+    let org_id = global.org_id.as_ref().filter(|_| !global.org_id_from_env);
+    let base_url = global
+        .base_url
+        .as_ref()
+        .filter(|_| !global.base_url_from_env);
     file::update(path, |file| {
         let entry = file.profiles.entry(args.name.clone()).or_default();
-        if let Some(org) = &global.org_id {
+        if let Some(org) = org_id {
             entry.org_id = Some(org.clone());
         }
         if let Some(dc) = &args.data_center {
             entry.data_center = Some(dc.to_ascii_lowercase());
             entry.base_url = None;
         }
-        if let Some(url) = &global.base_url {
+        if let Some(url) = base_url {
             entry.base_url = Some(url.trim_end_matches('/').to_string());
             entry.data_center = None;
         }
@@ -197,14 +247,23 @@ fn set(
             entry.secret = None;
             entry.secret_file = None;
         } else if let Some(secret) = secret {
-            entry.secret = Some(secret);
+            (entry.secret, entry.secret_file) = match secret {
+                NewSecret::Value(value) => (Some(value), None),
+                NewSecret::File(path) => (None, Some(path)),
+            };
             entry.secret_env = None;
-            entry.secret_file = None;
         }
-        if args.make_default || file.profiles.len() == 1 && file.default_profile.is_none() {
+        let first = file.profiles.len() == 1 && file.default_profile.is_none();
+        let becomes_default = args.make_default || first;
+        if becomes_default {
             file.default_profile = Some(args.name.clone());
         }
-        Ok(())
+        Ok(becomes_default)
+    })
+    .map(|becomes_default| {
+        if becomes_default {
+            out.info(&format!("`{}` is the default profile", args.name));
+        }
     })?;
     out.info(&format!(
         "saved profile `{}` to {}",
@@ -214,20 +273,103 @@ fn set(
     Ok(())
 }
 
-/// Reads a secret value from a file or stdin (`-`), dropping one trailing newline.
-fn read_secret_input(path: &std::path::Path, what: &str) -> Result<String> {
-    let mut text = String::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .or_usage(|| format!("cannot read the {what} from stdin"))?;
+/// `profile show --effective`: every setting in effect and where it came from; with
+/// `--check`, one signed request proves that the target accepts the credentials.
+fn effective(args: &ProfileShowArgs, global: &GlobalArgs, out: &Output) -> Result<()> {
+    let mut overrides = super::overrides(global);
+    if args.name.is_some() {
+        overrides.profile.clone_from(&args.name);
+    }
+    let settings = Settings::resolve_with(&overrides, false)?;
+    for warning in &settings.warnings {
+        out.warn(warning);
+    }
+    let value = |name: &str| -> String {
+        match name {
+            "org_id" => settings.org_id.clone().unwrap_or_default(),
+            "base_url" if settings.local_emulator => "(in-process emulator)".into(),
+            "base_url" => settings.base_url.clone().unwrap_or_default(),
+            "secret" => match settings.has_secret() {
+                true => "(set)".into(),
+                false => String::new(),
+            },
+            "security_context" => settings
+                .security_context
+                .as_ref()
+                .map(Secret::redacted)
+                .unwrap_or_default(),
+            "connection" => settings.connection.clone().unwrap_or_default(),
+            "timeout" => humantime::format_duration(settings.timeout).to_string(),
+            "retries" => settings.retries.to_string(),
+            _ => String::new(),
+        }
+    };
+    let mut rows: Vec<Vec<String>> = vec![vec![
+        "profile".into(),
+        settings.profile_name.clone(),
+        match &global.profile {
+            Some(_) => "flag -p / env DESK_INVOKE_PROFILE".into(),
+            None => "default_profile or `default`".into(),
+        },
+    ]];
+    for name in [
+        "org_id",
+        "base_url",
+        "secret",
+        "security_context",
+        "connection",
+        "timeout",
+        "retries",
+    ] {
+        let origin = settings
+            .origins
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, o)| o.to_string());
+        rows.push(vec![
+            name.into(),
+            value(name),
+            origin.unwrap_or_else(|| "not set".into()),
+        ]);
+    }
+    let check = match args.check {
+        true => Some(super::with_client(&settings, out, async |client| {
+            let probe = crate::api::storage::Query {
+                key: Some("desk-invoke-check".into()),
+                ..Default::default()
+            };
+            client.storage().get(&probe).await.map(drop)
+        })),
+        false => None,
+    };
+    if out.resolve(OutputFormat::Table, OutputFormat::Json) == OutputFormat::Json {
+        let settings_json: Map<String, Value> = rows
+            .iter()
+            .map(|r| (r[0].clone(), json!({"value": r[1], "source": r[2]})))
+            .collect();
+        let mut report = json!({ "settings": settings_json });
+        if let Some(check) = &check {
+            report["check"] = json!({"ok": check.is_ok(), "error": check.as_ref().err().map(|e| e.message.clone())});
+        }
+        out.line(&report.to_string());
     } else {
-        text = std::fs::read_to_string(path)
-            .or_usage(|| format!("cannot read the {what} from {}", path.display()))?;
+        out.line(&render_table(
+            &["SETTING", "VALUE", "SOURCE"],
+            &rows,
+            out.color,
+        ));
+        if let Some(Ok(())) = &check {
+            out.line("check: the target accepted the signed request (secret, securityContext and org id are right)");
+        }
     }
-    let text = text.trim_end_matches(['\r', '\n']).to_string();
-    if text.is_empty() {
-        return Err(Error::usage(format!("the {what} is empty")));
+    match check {
+        Some(Err(error)) => Err(error),
+        _ => Ok(()),
     }
-    Ok(text)
+}
+
+/// The secret `profile set` stores: the value, or where to read it.
+enum NewSecret {
+    Value(Secret),
+    File(std::path::PathBuf),
 }

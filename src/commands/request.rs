@@ -38,22 +38,70 @@ impl Source {
         })
     }
 
-    /// Reads the whole value as UTF-8 text, byte for byte (no trimming).
+    /// Reads the whole value as UTF-8 text, byte for byte (no trimming), at most
+    /// `MAX_VALUE_BYTES`.
     pub(super) fn read_text(&self, what: &str) -> Result<String> {
+        self.read_text_capped(what, MAX_VALUE_BYTES)
+    }
+
+    fn read_text_capped(&self, what: &str, cap: u64) -> Result<String> {
         if let Source::Literal(text) = self {
             return Ok(text.clone());
         }
-        let mut bytes = Vec::new();
-        self.reader(what)?
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::usage(format!("cannot read {what}: {e}")))?;
+        let bytes = read_capped(self.reader(what)?, what, cap)?;
         String::from_utf8(bytes).map_err(|_| Error::usage(format!("{what} is not valid UTF-8")))
+    }
+}
+
+/// The largest value a flag reads from `@FILE` or `@-` (a postBody, a header set, a callback
+/// body). `hash --post-body @FILE` streams instead and has no limit.
+pub(super) const MAX_VALUE_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest secret or securityContext read from a file or stdin.
+pub(super) const MAX_SECRET_BYTES: u64 = 64 * 1024;
+
+/// Reads all of `reader`, refusing (exit 2) more than `cap` bytes: `@/dev/zero` ends in an
+/// error, not in memory running out.
+pub(super) fn read_capped(reader: impl Read, what: &str, cap: u64) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::usage(format!("cannot read {what}: {e}")))?;
+    if bytes.len() as u64 > cap {
+        return Err(Error::usage(format!(
+            "{what} is larger than {} (the most this tool reads for it)",
+            human_bytes(cap)
+        )));
+    }
+    Ok(bytes)
+}
+
+pub(super) fn human_bytes(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1024 * 1024 && b % (1024 * 1024) == 0 => format!("{} MiB", b / (1024 * 1024)),
+        b if b >= 1024 && b % 1024 == 0 => format!("{} KiB", b / 1024),
+        b => format!("{b} bytes"),
     }
 }
 
 /// Reads `arg` as text, honouring `@FILE` and `@-`.
 pub(super) fn read_arg(arg: &str, what: &str) -> Result<String> {
     Source::parse(arg).read_text(what)
+}
+
+/// Reads a secret value from a file or stdin (`-`), dropping one trailing newline; at most
+/// `MAX_SECRET_BYTES`.
+pub(super) fn read_secret_arg(path: &std::path::Path, what: &str) -> Result<String> {
+    let source = match path.as_os_str() == "-" {
+        true => Source::Stdin,
+        false => Source::File(path.to_path_buf()),
+    };
+    let text = source.read_text_capped(&format!("the {what}"), MAX_SECRET_BYTES)?;
+    let text = text.trim_end_matches(['\r', '\n']).to_string();
+    if text.is_empty() {
+        return Err(Error::usage(format!("the {what} is empty")));
+    }
+    Ok(text)
 }
 
 /// The request described by the flags. `post_body` is kept as a source so `hash` can stream
@@ -160,7 +208,11 @@ pub(super) fn parse_method(text: &str) -> Result<String> {
 
 /// Checks that `text` is a JSON object, and returns it unchanged: the bytes hashed are the
 /// bytes sent, so JSON the user gave is never re-serialised.
+/// An empty value is a field given as empty: sent and hashed as `name=`.
 pub(super) fn json_object_text(text: String, flag: &str) -> Result<String> {
+    if text.is_empty() {
+        return Ok(text);
+    }
     match serde_json::from_str::<Value>(&text) {
         Ok(Value::Object(_)) => Ok(text),
         Ok(_) => Err(Error::usage(format!(

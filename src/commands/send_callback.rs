@@ -32,6 +32,11 @@ pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) ->
         }
     };
     let secret = settings.secret()?;
+    if !settings.local_emulator {
+        let mut secrets = vec![&secret];
+        secrets.extend(settings.security_context.as_ref());
+        out.protect(&secrets);
+    }
     let hash = signing::sign(secret.expose().as_bytes(), body.as_bytes());
     out.trace(
         1,

@@ -1,53 +1,166 @@
-//! `smoke`: the CI job in one command. A round trip against a profile, one line per step with
-//! its time, optional JUnit XML; exit 0 only when every step passed. The item it stores is
-//! deleted even when a later step fails.
+//! `smoke`: the CI job in one command. A round trip against a profile, one line per planned
+//! step with its time (steps that could not run are listed as skipped), `-o json`, and JUnit
+//! XML (written even when the profile cannot be used at all). Exit 0 only when every step
+//! passed; 6 when the target could not be reached; 1 for any other failure. The item it
+//! stores is deleted even when a later step fails.
 
 use super::with_client;
 use crate::api::logs;
 use crate::api::storage::{Item, Query};
-use crate::cli::SmokeArgs;
+use crate::cli::{OutputFormat, SmokeArgs};
 use crate::client::Client;
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
 use crate::settings::Settings;
-use serde_json::json;
+use serde_json::{json, Value};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// The steps, in order; `log` only with `--log`.
+const STEPS: [&str; 7] = [
+    "hash accepted",
+    "storage put",
+    "storage get",
+    "storage delete",
+    "config get",
+    "permissions",
+    "log",
+];
+
+#[derive(Debug)]
+enum Outcome {
+    Passed(String),
+    Failed(Error),
+    Skipped(String),
+}
+
+#[derive(Debug)]
 struct Step {
     name: &'static str,
     elapsed: Duration,
-    outcome: std::result::Result<String, String>,
+    outcome: Outcome,
 }
 
-pub(super) fn run(args: &SmokeArgs, settings: &Settings, out: &Output) -> Result<()> {
-    let started = Instant::now();
-    let steps = with_client(settings, out, async |client| {
-        Ok(run_steps(client, args.log, out).await)
-    })?;
-    let failed = steps.iter().filter(|s| s.outcome.is_err()).count();
+/// Resolves the settings itself: a configuration error still gets its JUnit report.
+pub(super) fn run(args: &SmokeArgs, settings: Result<Settings>, out: &Output) -> Result<()> {
     if let Some(path) = &args.junit {
-        std::fs::write(path, junit(&steps, started.elapsed()))
+        check_writable(path)?;
+    }
+    let planned: Vec<&'static str> = STEPS
+        .into_iter()
+        .filter(|name| args.log || *name != "log")
+        .collect();
+    let started = Instant::now();
+    let steps = match settings.and_then(|settings| {
+        with_client(&settings, out, async |client| {
+            Ok(run_steps(client, &planned, out).await)
+        })
+    }) {
+        Ok(steps) => steps,
+        // Nothing could run (no secret, no org id, …): every step is skipped, with why.
+        Err(error) => {
+            let steps = planned
+                .iter()
+                .map(|name| Step {
+                    name,
+                    elapsed: Duration::ZERO,
+                    outcome: Outcome::Skipped(error.message.clone()),
+                })
+                .collect::<Vec<_>>();
+            finish(args, &steps, started.elapsed(), out)?;
+            return Err(error);
+        }
+    };
+    finish(args, &steps, started.elapsed(), out)?;
+    let failed: Vec<&Error> = steps
+        .iter()
+        .filter_map(|s| match &s.outcome {
+            Outcome::Failed(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    let skipped = steps
+        .iter()
+        .filter(|s| matches!(s.outcome, Outcome::Skipped(_)))
+        .count();
+    if failed.is_empty() && skipped == 0 {
+        return Ok(());
+    }
+    let message = format!(
+        "smoke test failed: {} step(s) failed, {skipped} skipped",
+        failed.len()
+    );
+    // The target could not be reached at all: a network failure, not a negative answer.
+    let unreachable = failed.first().is_some_and(|e| e.kind == Kind::Network);
+    Err(Error::new(
+        if unreachable {
+            Kind::Network
+        } else {
+            Kind::Negative
+        },
+        message,
+    ))
+}
+
+/// Prints the report (unless it already went out line by line) and writes the JUnit file.
+fn finish(args: &SmokeArgs, steps: &[Step], total: Duration, out: &Output) -> Result<()> {
+    if out.format == OutputFormat::Json {
+        let report: Vec<Value> = steps.iter().map(step_json).collect();
+        out.line(&json!({"steps": report, "ms": total.as_secs_f64() * 1000.0}).to_string());
+    } else {
+        // Steps already printed as they ran; the skipped ones of an early failure were not.
+        let passed = steps
+            .iter()
+            .filter(|s| matches!(s.outcome, Outcome::Passed(_)))
+            .count();
+        if steps
+            .iter()
+            .all(|s| matches!(s.outcome, Outcome::Skipped(_)))
+        {
+            for step in steps {
+                print_step(step, out);
+            }
+        }
+        out.line(&format!(
+            "{passed} of {} steps passed in {}",
+            steps.len(),
+            duration(total)
+        ));
+    }
+    if let Some(path) = &args.junit {
+        let xml = out.redact(&junit(steps, total));
+        std::fs::write(path, xml)
             .map_err(|e| Error::usage(format!("cannot write {}: {e}", path.display())))?;
     }
-    out.line(&format!(
-        "{} of {} steps passed in {} ms",
-        steps.len() - failed,
-        steps.len(),
-        started.elapsed().as_millis()
-    ));
-    if failed == 0 {
-        Ok(())
-    } else {
-        Err(Error::negative(format!(
-            "smoke test failed: {failed} step(s)"
-        )))
-    }
+    Ok(())
 }
 
-async fn run_steps(client: &Client, with_log: bool, out: &Output) -> Vec<Step> {
+/// `--junit` is checked before anything runs: finding it unwritable after storage was
+/// changed would leave a CI job without its report.
+fn check_writable(path: &Path) -> Result<()> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map(drop)
+        .map_err(|e| Error::usage(format!("cannot write --junit {}: {e}", path.display())))
+}
+
+async fn run_steps(client: &Client, planned: &[&'static str], out: &Output) -> Vec<Step> {
     let key = format!("smoke_{:016x}", rand::random::<u64>());
     let value = json!({"smoke": true, "key": key});
     let mut steps = Vec::new();
+    let skip_all = |steps: &mut Vec<Step>, reason: &str| {
+        for name in planned.iter().skip(steps.len()) {
+            let step = Step {
+                name,
+                elapsed: Duration::ZERO,
+                outcome: Outcome::Skipped(reason.to_string()),
+            };
+            print_step(&step, out);
+            steps.push(step);
+        }
+    };
 
     let first = step(out, &mut steps, "hash accepted", async {
         let query = Query {
@@ -59,6 +172,7 @@ async fn run_steps(client: &Client, with_log: bool, out: &Output) -> Vec<Step> {
     })
     .await;
     if !first {
+        skip_all(&mut steps, "the first request failed");
         return steps;
     }
     let stored = step(out, &mut steps, "storage put", async {
@@ -67,7 +181,7 @@ async fn run_steps(client: &Client, with_log: bool, out: &Output) -> Vec<Step> {
             queriable_value: Some("smoke".into()),
             value: value.clone(),
         };
-        client.storage().put(&item).await?;
+        client.storage().put(std::slice::from_ref(&item)).await?;
         Ok(format!("stored {key}"))
     })
     .await;
@@ -97,6 +211,16 @@ async fn run_steps(client: &Client, with_log: bool, out: &Output) -> Vec<Step> {
             Ok(format!("deleted {key}"))
         })
         .await;
+    } else {
+        for name in ["storage get", "storage delete"] {
+            let step = Step {
+                name,
+                elapsed: Duration::ZERO,
+                outcome: Outcome::Skipped("storage put failed".into()),
+            };
+            print_step(&step, out);
+            steps.push(step);
+        }
     }
     step(out, &mut steps, "config get", async {
         let params = client.config_params().await?;
@@ -108,7 +232,7 @@ async fn run_steps(client: &Client, with_log: bool, out: &Output) -> Vec<Step> {
         Ok(format!("{} custom permissions", list.len()))
     })
     .await;
-    if with_log {
+    if planned.contains(&"log") {
         step(out, &mut steps, "log", async {
             let response = client
                 .post_log("desk-invoke smoke", &format!("smoke run {key}"), None)
@@ -125,7 +249,8 @@ async fn run_steps(client: &Client, with_log: bool, out: &Output) -> Vec<Step> {
     steps
 }
 
-/// Runs one step, prints its line, records it; returns whether it passed.
+/// Runs one step, prints its line (not with `-o json`), records it; returns whether it
+/// passed.
 async fn step(
     out: &Output,
     steps: &mut Vec<Step>,
@@ -133,45 +258,82 @@ async fn step(
     work: impl std::future::Future<Output = Result<String>>,
 ) -> bool {
     let started = Instant::now();
-    let outcome = work.await.map_err(|e| e.message);
-    let elapsed = started.elapsed();
-    let (mark, detail) = match &outcome {
-        Ok(detail) => (
-            out.paint("ok  ", |m| {
-                colored::Colorize::bold(colored::Colorize::green(m)).to_string()
-            }),
-            detail.clone(),
-        ),
-        Err(reason) => (
-            out.paint("FAIL", |m| {
-                colored::Colorize::bold(colored::Colorize::red(m)).to_string()
-            }),
-            reason.clone(),
-        ),
+    let outcome = match work.await {
+        Ok(detail) => Outcome::Passed(detail),
+        Err(error) => Outcome::Failed(error),
     };
-    out.line(&format!(
-        "{mark}  {name:<15} {:>6} ms  {detail}",
-        elapsed.as_millis()
-    ));
-    let passed = outcome.is_ok();
-    steps.push(Step {
+    let step = Step {
         name,
-        elapsed,
+        elapsed: started.elapsed(),
         outcome,
-    });
+    };
+    print_step(&step, out);
+    let passed = matches!(step.outcome, Outcome::Passed(_));
+    steps.push(step);
     passed
 }
 
+/// One report line, printed as the step ends; none with `-o json` (the report comes whole
+/// at the end).
+fn print_step(step: &Step, out: &Output) {
+    if out.format != OutputFormat::Json {
+        out.line(&step_line(step, out));
+    }
+}
+
+fn step_line(step: &Step, out: &Output) -> String {
+    use colored::Colorize;
+    let (mark, detail) = match &step.outcome {
+        Outcome::Passed(detail) => (
+            out.paint("ok  ", |m| m.green().bold().to_string()),
+            detail.clone(),
+        ),
+        Outcome::Failed(error) => (
+            out.paint("FAIL", |m| m.red().bold().to_string()),
+            out.redact(&error.message),
+        ),
+        Outcome::Skipped(reason) => (
+            out.paint("skip", |m| m.yellow().to_string()),
+            format!("skipped: {reason}"),
+        ),
+    };
+    let time = match step.outcome {
+        Outcome::Skipped(_) => String::new(),
+        _ => duration(step.elapsed),
+    };
+    format!("{mark}  {:<15} {time:>8}  {detail}", step.name)
+}
+
+fn step_json(step: &Step) -> Value {
+    let (status, detail) = match &step.outcome {
+        Outcome::Passed(detail) => ("passed", detail.clone()),
+        Outcome::Failed(error) => ("failed", error.message.clone()),
+        Outcome::Skipped(reason) => ("skipped", reason.clone()),
+    };
+    json!({"name": step.name, "status": status, "ms": step.elapsed.as_secs_f64() * 1000.0, "detail": detail})
+}
+
+/// `12 ms`, `<1 ms` for what is faster, `1.2 s` past a second.
+fn duration(elapsed: Duration) -> String {
+    match elapsed.as_millis() {
+        0 => "<1 ms".to_string(),
+        ms @ 1..=999 => format!("{ms} ms"),
+        _ => format!("{:.1} s", elapsed.as_secs_f64()),
+    }
+}
+
 fn junit(steps: &[Step], total: Duration) -> String {
-    let failures = steps.iter().filter(|s| s.outcome.is_err()).count();
+    let count = |f: fn(&Outcome) -> bool| steps.iter().filter(|s| f(&s.outcome)).count();
+    let failures = count(|o| matches!(o, Outcome::Failed(_)));
+    let skipped = count(|o| matches!(o, Outcome::Skipped(_)));
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.push_str(&format!(
-        "<testsuites name=\"desk-invoke smoke\" tests=\"{}\" failures=\"{failures}\" time=\"{:.3}\">\n",
+        "<testsuites name=\"desk-invoke smoke\" tests=\"{}\" failures=\"{failures}\" skipped=\"{skipped}\" time=\"{:.3}\">\n",
         steps.len(),
         total.as_secs_f64()
     ));
     xml.push_str(&format!(
-        "  <testsuite name=\"smoke\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\" time=\"{:.3}\">\n",
+        "  <testsuite name=\"smoke\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" time=\"{:.3}\">\n",
         steps.len(),
         total.as_secs_f64()
     ));
@@ -182,13 +344,17 @@ fn junit(steps: &[Step], total: Duration) -> String {
             s.elapsed.as_secs_f64()
         );
         match &s.outcome {
-            Ok(detail) => xml.push_str(&format!(
+            Outcome::Passed(detail) => xml.push_str(&format!(
                 "{open}>\n      <system-out>{}</system-out>\n    </testcase>\n",
                 escape(detail)
             )),
-            Err(reason) => xml.push_str(&format!(
+            Outcome::Failed(error) => xml.push_str(&format!(
                 "{open}>\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
-                escape(reason),
+                escape(&error.message),
+                escape(&error.message)
+            )),
+            Outcome::Skipped(reason) => xml.push_str(&format!(
+                "{open}>\n      <skipped message=\"{}\"/>\n    </testcase>\n",
                 escape(reason)
             )),
         }
@@ -224,17 +390,33 @@ mod tests {
             Step {
                 name: "a",
                 elapsed: Duration::from_millis(5),
-                outcome: Ok("fine".into()),
+                outcome: Outcome::Passed("fine".into()),
             },
             Step {
                 name: "b",
                 elapsed: Duration::from_millis(7),
-                outcome: Err("bad <x> & \"y\"\u{1}".into()),
+                outcome: Outcome::Failed(Error::negative("bad <x> & \"y\"\u{1}")),
+            },
+            Step {
+                name: "c",
+                elapsed: Duration::ZERO,
+                outcome: Outcome::Skipped("b failed".into()),
             },
         ];
         let xml = junit(&steps, Duration::from_millis(12));
-        assert!(xml.contains("tests=\"2\" failures=\"1\""));
+        assert!(
+            xml.contains("tests=\"3\" failures=\"1\" skipped=\"1\""),
+            "{xml}"
+        );
         assert!(xml.contains("bad &lt;x&gt; &amp; &quot;y&quot;</failure>"));
+        assert!(xml.contains("<skipped message=\"b failed\"/>"));
         assert!(!xml.contains('\u{1}'));
+    }
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(duration(Duration::from_micros(300)), "<1 ms");
+        assert_eq!(duration(Duration::from_millis(12)), "12 ms");
+        assert_eq!(duration(Duration::from_millis(1500)), "1.5 s");
     }
 }

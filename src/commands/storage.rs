@@ -1,60 +1,80 @@
-//! `storage get | put | delete`: extension storage, one item or many. Bulk commands stream
-//! their input and output, run a bounded number of requests at once over one keep-alive
-//! client, and account for every line: stored, or reported and written to `--failed`.
+//! `storage get | put | delete | count`: extension storage, one item or many. Reads page
+//! with `from` from 0; bulk work goes through `bulk` (batches, pacing, every line accounted
+//! for); output streams.
 
+use super::bulk::{self, Bulk, Input, Outcome};
 use super::request::Source;
-use super::{progress_bar, with_client};
+use super::with_client;
 use crate::api::envelope::Body;
-use crate::api::storage::{self, Item, Query};
+use crate::api::storage::{self, Item, Operation, Query};
 use crate::api::text::truncate;
-use crate::cli::{OutputFormat, StorageCommand, StorageDeleteArgs, StorageGetArgs, StoragePutArgs};
-use crate::client::{Client, InvokeRequest};
+use crate::cli::{
+    OutputFormat, StorageCommand, StorageCountArgs, StorageDeleteArgs, StorageGetArgs,
+    StoragePutArgs,
+};
+use crate::client::{Client, Deleted, Pacer};
 use crate::error::{Error, Result};
 use crate::output::{render_table, Output};
 use crate::settings::Settings;
-use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
-use std::io::{BufRead, BufReader, IsTerminal, Write};
-use std::path::Path;
-
-/// Page size for `--all` when `--limit` is not given.
-const PAGE_SIZE: u64 = 100;
+use std::io::{IsTerminal, Write};
+use std::sync::Arc;
 
 pub(super) fn run(command: StorageCommand, settings: &Settings, out: &Output) -> Result<()> {
     match command {
         StorageCommand::Get(args) => get(&args, settings, out),
         StorageCommand::Put(args) => put(&args, settings, out),
         StorageCommand::Delete(args) => delete(&args, settings, out),
+        StorageCommand::Count(args) => count(&args, settings, out),
     }
 }
 
 fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
-    let mut query = Query {
+    let query = Query {
         key: args.key.clone(),
         queriable_value: args.queriable_value.clone(),
         from: args.from,
         limit: args.limit,
     };
-    // Checked before connecting: bad keys are input errors, not API errors.
+    // Checked before connecting: bad keys and bounds are input errors, not API errors.
     query.check()?;
-    if args.all {
-        query.from = Some(query.from.unwrap_or(1));
-        query.limit = Some(query.limit.unwrap_or(PAGE_SIZE));
-    }
     let format = out.resolve(OutputFormat::Table, OutputFormat::Json);
+    let value_only = format == OutputFormat::Raw && args.key.is_some();
+    let rate = bulk::default_rate(args.rate, settings, Operation::Read);
     with_client(settings, out, async |client| {
-        let mut writer = ItemWriter::new(format, out);
-        loop {
-            let items = client.storage().get(&query).await?;
-            let count = items.len() as u64;
-            writer.write(items)?;
-            let (Some(from), Some(limit)) = (query.from, query.limit) else {
-                break;
-            };
-            if !args.all || count < limit || count == 0 {
-                break;
+        let mut writer = ItemWriter::new(format, value_only, out);
+        if args.all {
+            let pacer = Arc::new(Pacer::new(rate));
+            let mut open = true;
+            let result = client
+                .storage()
+                .paced(&pacer)
+                .get_all(&query, |page| {
+                    if open {
+                        open = writer.write(page)?;
+                    }
+                    // A closed stdout ends the listing: nobody reads the rest.
+                    match open {
+                        true => Ok(()),
+                        false => Err(Error::silent(crate::error::Kind::Negative)),
+                    }
+                })
+                .await;
+            match result {
+                Err(e) if !open && e.message.is_empty() => return Ok(()),
+                other => other.map(drop)?,
             }
-            query.from = Some(from + count);
+        } else {
+            let page = client.storage().get(&query).await?;
+            let limit = query.limit.unwrap_or(storage::DEFAULT_LIMIT);
+            let full = page.len() as u64 >= limit;
+            writer.write(page)?;
+            if full && out.stdout_is_terminal {
+                let next = query.from.unwrap_or(storage::FIRST_FROM) + limit;
+                out.info(&format!(
+                    "more items may follow: --from {next} for the next page, or --all for every page"
+                ));
+            }
         }
         writer.finish()
     })
@@ -64,6 +84,9 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
 /// NDJSON lines. Memory stays flat for the streamed formats.
 struct ItemWriter<'a> {
     format: OutputFormat,
+    /// `-o raw` for one key: the value alone.
+    value_only: bool,
+    closed: bool,
     out: &'a Output,
     written: u64,
     rows: Vec<Vec<String>>,
@@ -71,9 +94,11 @@ struct ItemWriter<'a> {
 }
 
 impl<'a> ItemWriter<'a> {
-    fn new(format: OutputFormat, out: &'a Output) -> Self {
+    fn new(format: OutputFormat, value_only: bool, out: &'a Output) -> Self {
         ItemWriter {
             format,
+            value_only,
+            closed: false,
             out,
             written: 0,
             rows: Vec::new(),
@@ -81,8 +106,20 @@ impl<'a> ItemWriter<'a> {
         }
     }
 
-    fn write(&mut self, items: Vec<Item>) -> Result<()> {
-        let broken = |e: std::io::Error| Error::usage(format!("cannot write output: {e}"));
+    /// Writes `items`; `Ok(false)` once stdout is closed (a reader such as `head` that has
+    /// what it wanted), so the caller stops quietly.
+    fn write(&mut self, items: Vec<Item>) -> Result<bool> {
+        match self.try_write(items) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(false)
+            }
+            Err(e) => Err(Error::usage(format!("cannot write output: {e}"))),
+        }
+    }
+
+    fn try_write(&mut self, items: Vec<Item>) -> std::io::Result<()> {
         for item in items {
             match self.format {
                 OutputFormat::Table => self.rows.push(vec![
@@ -90,39 +127,54 @@ impl<'a> ItemWriter<'a> {
                     item.queriable_value.clone().unwrap_or_default(),
                     truncate(&item.value.to_string(), 80),
                 ]),
-                OutputFormat::Ndjson => {
-                    serde_json::to_writer(&mut self.stdout, &item).map_err(|e| broken(e.into()))?;
-                    self.stdout.write_all(b"\n").map_err(broken)?;
+                OutputFormat::Raw if self.value_only => {
+                    serde_json::to_writer(&mut self.stdout, &item.value)?;
+                    self.stdout.write_all(b"\n")?;
+                }
+                OutputFormat::Ndjson | OutputFormat::Raw => {
+                    serde_json::to_writer(&mut self.stdout, &item)?;
+                    self.stdout.write_all(b"\n")?;
                 }
                 _ => {
                     self.stdout
-                        .write_all(if self.written == 0 { b"[" } else { b"," })
-                        .map_err(broken)?;
-                    serde_json::to_writer(&mut self.stdout, &item).map_err(|e| broken(e.into()))?;
+                        .write_all(if self.written == 0 { b"[" } else { b"," })?;
+                    serde_json::to_writer(&mut self.stdout, &item)?;
                 }
             }
             self.written += 1;
         }
-        self.stdout.flush().map_err(broken)
+        self.stdout.flush()
     }
 
     fn finish(mut self) -> Result<()> {
-        let broken = |e: std::io::Error| Error::usage(format!("cannot write output: {e}"));
-        match self.format {
-            OutputFormat::Table if self.rows.is_empty() => self.out.info("no items"),
+        if self.closed {
+            return Ok(());
+        }
+        let broken = |e: std::io::Error| match e.kind() {
+            std::io::ErrorKind::BrokenPipe => Ok(()),
+            _ => Err(Error::usage(format!("cannot write output: {e}"))),
+        };
+        let written = match self.format {
+            OutputFormat::Table if self.rows.is_empty() => {
+                self.out.info("no items");
+                Ok(())
+            }
             OutputFormat::Table => {
                 let table = render_table(
                     &["KEY", "QUERIABLE VALUE", "VALUE"],
                     &self.rows,
                     self.out.color,
                 );
-                writeln!(self.stdout, "{table}").map_err(broken)?;
+                writeln!(self.stdout, "{table}")
             }
-            OutputFormat::Ndjson => {}
-            _ if self.written == 0 => writeln!(self.stdout, "[]").map_err(broken)?,
-            _ => writeln!(self.stdout, "]").map_err(broken)?,
+            OutputFormat::Ndjson | OutputFormat::Raw => Ok(()),
+            _ if self.written == 0 => writeln!(self.stdout, "[]"),
+            _ => writeln!(self.stdout, "]"),
+        };
+        match written.and_then(|()| self.stdout.flush()) {
+            Ok(()) => Ok(()),
+            Err(e) => broken(e),
         }
-        self.stdout.flush().map_err(broken)
     }
 }
 
@@ -133,23 +185,14 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
                 "--file takes the items from the file; give no KEY, VALUE or --queriable-value",
             ));
         }
-        let lines = open_lines(file)?;
         let bulk = Bulk {
+            input: Input::File(file.clone()),
             concurrency: args.concurrency,
-            failed_path: args.failed.as_deref(),
-            done_word: "stored",
+            batch: usize::from(args.batch),
+            rate: bulk::default_rate(args.rate, settings, Operation::Write),
+            failed: args.failed.as_deref(),
         };
-        return bulk.run(
-            settings,
-            out,
-            lines,
-            |line| {
-                // The rules are checked when the request is built (`storage::put`).
-                serde_json::from_str::<Item>(line)
-                    .map_err(|e| Error::usage(format!("not a storage item: {e}")))
-            },
-            |client, item| client.storage().put_request(item),
-        );
+        return bulk.run(settings, out, &PutItems);
     }
     let key = args.key.clone().unwrap_or_default();
     let value_text = match &args.value {
@@ -170,8 +213,7 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
     };
     item.check()?;
     with_client(settings, out, async |client| {
-        let response = client.call(&client.storage().put_request(&item)?).await?;
-        match response.body {
+        match client.storage().put(std::slice::from_ref(&item)).await? {
             Body::Json(value) if out.format != OutputFormat::Auto || !out.stdout_is_terminal => {
                 out.json(&value)
             }
@@ -181,169 +223,216 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
     })
 }
 
+/// `storage put --file`: NDJSON items (or array elements), up to `--batch` a request.
+struct PutItems;
+
+impl bulk::Operation for PutItems {
+    type Item = Item;
+    const DONE: &'static str = "stored";
+
+    fn parse(&self, line: &str) -> Result<Item> {
+        match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(object)) => Item::from_object(object),
+            Ok(_) => Err(Error::usage(
+                "not a storage item: a line holds one JSON object",
+            )),
+            Err(e) => Err(Error::usage(format!("not a storage item: {e}"))),
+        }
+    }
+
+    fn key<'a>(&self, item: &'a Item) -> &'a str {
+        &item.key
+    }
+
+    fn send<'a>(
+        &'a self,
+        client: &'a Client,
+        pacer: &'a Arc<Pacer>,
+        batch: &'a [Item],
+    ) -> bulk::Outcomes<'a> {
+        Box::pin(async move {
+            let storage = client.storage().paced(pacer);
+            match storage.put(batch).await {
+                Ok(_) => batch.iter().map(|_| Ok(Outcome::Done)).collect(),
+                // One bad item (or a Desk that takes no arrays) refused the batch: each item
+                // is sent alone, so only the bad one fails.
+                Err(error) if batch.len() > 1 && bulk::retry_singly(&error) => {
+                    let mut outcomes = Vec::with_capacity(batch.len());
+                    for item in batch {
+                        let single = storage.put(std::slice::from_ref(item)).await;
+                        outcomes.push(single.map(|_| Outcome::Done));
+                    }
+                    outcomes
+                }
+                Err(error) => bulk::each(batch.len(), &error),
+            }
+        })
+    }
+}
+
 fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output) -> Result<()> {
-    let lines: Box<dyn Iterator<Item = std::io::Result<String>>> = match &args.file {
-        Some(file) => open_lines(file)?,
-        None => {
+    let rate = bulk::default_rate(args.rate, settings, Operation::Delete);
+    let input = match (&args.file, &args.queriable_value) {
+        (Some(file), _) => Input::File(file.clone()),
+        (None, Some(group)) => {
+            let keys = group_keys(group, settings, out)?;
+            if keys.is_empty() {
+                out.info(&format!("no items with queriableValue `{group}`"));
+                return Ok(());
+            }
+            if args.dry_run {
+                for key in &keys {
+                    out.line(key);
+                }
+                out.info(&format!(
+                    "{} item(s) of `{group}` would be deleted (dry run: nothing was)",
+                    keys.len()
+                ));
+                return Ok(());
+            }
+            if !args.yes && std::io::stdin().is_terminal() && out.stderr_is_terminal {
+                let question = format!(
+                    "delete {} item(s) with queriableValue `{group}`? [y/N] ",
+                    keys.len()
+                );
+                if !confirm(&question)? {
+                    return Err(Error::negative("nothing deleted"));
+                }
+            }
+            Input::Lines(keys)
+        }
+        (None, None) => {
             for key in &args.keys {
                 storage::check_key("key", key)?;
             }
-            Box::new(args.keys.clone().into_iter().map(Ok))
+            if args.dry_run {
+                for key in &args.keys {
+                    out.line(key);
+                }
+                return Ok(());
+            }
+            Input::Lines(args.keys.clone())
         }
     };
-    let bulk = Bulk {
-        concurrency: args.concurrency,
-        failed_path: args.failed.as_deref(),
-        done_word: "deleted",
-    };
-    bulk.run(
-        settings,
-        out,
-        lines,
-        |line| {
-            // A line is a bare key or an NDJSON item (so an export can be fed back to delete).
-            let key = if line.trim_start().starts_with('{') {
-                let item: Value = serde_json::from_str(line)
-                    .map_err(|e| Error::usage(format!("not JSON: {e}")))?;
-                item.get("key")
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-                    .ok_or_else(|| Error::usage("no \"key\" in this item"))?
-            } else {
-                line.trim().to_string()
-            };
-            storage::check_key("key", &key)?;
-            Ok(key)
-        },
-        |client, key| client.storage().delete_request(key),
-    )
-}
-
-fn open_lines(path: &Path) -> Result<Box<dyn Iterator<Item = std::io::Result<String>>>> {
-    let source = if path.as_os_str() == "-" {
-        Source::Stdin
-    } else {
-        Source::File(path.to_path_buf())
-    };
-    let reader = BufReader::with_capacity(256 * 1024, source.reader("--file")?);
-    Ok(Box::new(reader.lines()))
-}
-
-/// Failures listed one per line on stderr before the rest are only counted.
-const MAX_LISTED_FAILURES: u64 = 50;
-
-/// How a bulk command runs: requests in flight at once, where failed lines go, and the word
-/// for a line that went through ("stored", "deleted").
-struct Bulk<'a> {
-    concurrency: u32,
-    failed_path: Option<&'a Path>,
-    done_word: &'static str,
-}
-
-impl Bulk<'_> {
-    /// Runs `request_for(parse(line))` for every non-blank line. Every line ends done
-    /// (counted) or failed (listed on stderr and written to `--failed` as it happens, so an
-    /// interrupted run still keeps what failed so far).
-    fn run<T>(
-        &self,
-        settings: &Settings,
-        out: &Output,
-        lines: Box<dyn Iterator<Item = std::io::Result<String>>>,
-        parse: impl Fn(&str) -> Result<T>,
-        request_for: impl Fn(&Client, &T) -> Result<InvokeRequest>,
-    ) -> Result<()> {
-        let mut failed_file = match self.failed_path {
-            Some(path) => Some(std::io::BufWriter::new(
-                std::fs::File::create(path)
-                    .map_err(|e| Error::usage(format!("cannot create {}: {e}", path.display())))?,
-            )),
-            None => None,
-        };
-        let (mut done, mut failed) = (0u64, 0u64);
-        let mut first_failure = None;
-        let mut read_error = None;
-        with_client(settings, out, async |client| {
-            let progress = progress_bar(out);
-            let work = lines
-                .enumerate()
-                .map_while(|(i, line)| match line {
-                    Ok(line) => Some((i + 1, line)),
-                    Err(e) => {
-                        read_error = Some(Error::usage(format!("cannot read line {}: {e}", i + 1)));
-                        None
-                    }
-                })
-                .filter(|(_, line)| !line.trim().is_empty());
-            let (parse, request_for) = (&parse, &request_for);
-            let mut results = stream::iter(work)
-                .map(|(line_number, line)| async move {
-                    let outcome = match parse(&line).and_then(|t| request_for(client, &t)) {
-                        Ok(request) => client.call(&request).await.map(|_| ()),
-                        Err(e) => Err(e),
-                    };
-                    (line_number, line, outcome)
-                })
-                .buffer_unordered(self.concurrency as usize);
-            while let Some((line_number, line, outcome)) = results.next().await {
-                if let Some(bar) = &progress {
-                    bar.inc(1);
-                }
-                let error = match outcome {
-                    Ok(()) => {
-                        done += 1;
-                        continue;
-                    }
-                    Err(error) => error,
-                };
-                failed += 1;
-                if failed <= MAX_LISTED_FAILURES {
-                    let report =
-                        || out.stderr_line(&format!("line {line_number}: {}", error.message));
-                    match &progress {
-                        Some(bar) => bar.suspend(report),
-                        None => report(),
-                    }
-                }
-                if let Some(file) = failed_file.as_mut() {
-                    writeln!(file, "{line}")
-                        .map_err(|e| Error::usage(format!("cannot write --failed: {e}")))?;
-                }
-                first_failure.get_or_insert(error);
-            }
-            if let Some(bar) = progress {
-                bar.finish_and_clear();
-            }
-            Ok(())
-        })?;
-        if let Some(file) = failed_file.as_mut() {
-            file.flush()
-                .map_err(|e| Error::usage(format!("cannot write --failed: {e}")))?;
-        }
-        if failed > MAX_LISTED_FAILURES {
-            out.stderr_line(&format!(
-                "… and {} more failures",
-                failed - MAX_LISTED_FAILURES
-            ));
-        }
-        out.info(&format!("{done} {}, {failed} failed", self.done_word));
-        if let Some(e) = read_error {
-            return Err(e);
-        }
-        match first_failure {
-            None => Ok(()),
-            // A single item: its own error (and exit code) says more than "partial failure".
-            Some(error) if done == 0 && failed == 1 => Err(error),
-            Some(_) => {
-                let error = Error::partial(format!("{failed} of {} items failed", failed + done));
-                Err(match self.failed_path {
-                    Some(path) => {
-                        error.with_hint(format!("re-run the failed items from {}", path.display()))
-                    }
-                    None => {
-                        error.with_hint("pass --failed FILE to keep the failed items for a re-run")
-                    }
-                })
-            }
-        }
+    if args.dry_run {
+        return Err(Error::usage(
+            "--dry-run lists a --queriable-value group or KEYs; for --file, the file is the list",
+        ));
     }
+    let bulk = Bulk {
+        input,
+        concurrency: args.concurrency,
+        batch: 1,
+        rate,
+        failed: args.failed.as_deref(),
+    };
+    bulk.run(settings, out, &DeleteKeys)
+}
+
+/// The keys of a group, collected in full before anything is deleted: deleting while paging
+/// by offset would skip items.
+fn group_keys(group: &str, settings: &Settings, out: &Output) -> Result<Vec<String>> {
+    let query = Query {
+        queriable_value: Some(group.to_string()),
+        ..Query::default()
+    };
+    query.check()?;
+    let rate = bulk::default_rate(None, settings, Operation::Read);
+    with_client(settings, out, async |client| {
+        let pacer = Arc::new(Pacer::new(rate));
+        let mut keys = Vec::new();
+        client
+            .storage()
+            .paced(&pacer)
+            .get_all(&query, |page| {
+                keys.extend(page.into_iter().map(|item| item.key));
+                Ok(())
+            })
+            .await?;
+        Ok(keys)
+    })
+}
+
+fn confirm(question: &str) -> Result<bool> {
+    let mut stderr = std::io::stderr();
+    let _ = stderr.write_all(question.as_bytes());
+    let _ = stderr.flush();
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|e| Error::usage(format!("cannot read the answer: {e}")))?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
+}
+
+/// `storage delete`: one key a request (Desk deletes one key at a time).
+struct DeleteKeys;
+
+impl bulk::Operation for DeleteKeys {
+    type Item = String;
+    const DONE: &'static str = "deleted";
+
+    /// A bare key, or an NDJSON item (so an export can be fed back to delete).
+    fn parse(&self, line: &str) -> Result<String> {
+        let key = if line.trim_start().starts_with('{') {
+            let item: Value =
+                serde_json::from_str(line).map_err(|e| Error::usage(format!("not JSON: {e}")))?;
+            item.get("key")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .ok_or_else(|| Error::usage("no \"key\" in this item"))?
+        } else {
+            line.trim().to_string()
+        };
+        storage::check_key("key", &key)?;
+        Ok(key)
+    }
+
+    fn key<'a>(&self, key: &'a String) -> &'a str {
+        key
+    }
+
+    fn send<'a>(
+        &'a self,
+        client: &'a Client,
+        pacer: &'a Arc<Pacer>,
+        batch: &'a [String],
+    ) -> bulk::Outcomes<'a> {
+        Box::pin(async move {
+            let storage = client.storage().paced(pacer);
+            let mut outcomes = Vec::with_capacity(batch.len());
+            for key in batch {
+                outcomes.push(storage.delete(key).await.map(|deleted| match deleted {
+                    Deleted::Yes => Outcome::Done,
+                    Deleted::NotFound => Outcome::NotFound,
+                }));
+            }
+            outcomes
+        })
+    }
+}
+
+fn count(args: &StorageCountArgs, settings: &Settings, out: &Output) -> Result<()> {
+    let query = Query {
+        queriable_value: Some(args.queriable_value.clone()),
+        ..Query::default()
+    };
+    query.check()?;
+    let rate = bulk::default_rate(None, settings, Operation::Read);
+    let total = with_client(settings, out, async |client| {
+        let pacer = Arc::new(Pacer::new(rate));
+        client
+            .storage()
+            .paced(&pacer)
+            .get_all(&query, |_| Ok(()))
+            .await
+    })?;
+    if out.format == OutputFormat::Json {
+        out.line(
+            &serde_json::json!({"queriableValue": args.queriable_value, "count": total})
+                .to_string(),
+        );
+    } else {
+        out.line(&total.to_string());
+    }
+    Ok(())
 }

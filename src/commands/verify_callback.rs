@@ -41,6 +41,9 @@ pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) 
         .read_to_end(&mut body)
         .map_err(|e| Error::usage(format!("cannot read the callback body: {e}")))?;
     let secret = settings.secret()?;
+    if !settings.local_emulator {
+        out.protect(&[&secret]);
+    }
     let valid = signing::verify(secret.expose().as_bytes(), &body, hash);
 
     let event: Option<Value> = serde_json::from_slice(&body).ok();

@@ -15,7 +15,12 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-/// Serves `listener` until `stop` turns true, then lets in-flight requests finish.
+/// How long in-flight requests get once a stop is asked for; connections still open then
+/// (a client trickling a body, an idle keep-alive) are closed.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// Serves `listener` until `stop` turns true, then lets in-flight requests finish, for at
+/// most `SHUTDOWN_GRACE`.
 pub(super) async fn serve(
     listener: TcpListener,
     app: Router,
@@ -38,7 +43,10 @@ pub(super) async fn serve(
         while connections.try_join_next().is_some() {}
     }
     drop(listener);
-    while connections.join_next().await.is_some() {}
+    let drained = async { while connections.join_next().await.is_some() {} };
+    if tokio::time::timeout(SHUTDOWN_GRACE, drained).await.is_err() {
+        connections.abort_all();
+    }
 }
 
 async fn serve_connection(

@@ -4,20 +4,30 @@
 use super::desk_api::{self, DeskCall, Installation};
 use super::forward::Outgoing;
 use super::invoke::{AppState, InvokeError, JSON_CONTENT_TYPE};
-use super::placeholders::{self, Placeholders};
+use super::journal::RequestRecord;
+use super::placeholders::{self, Placeholders, Scope};
 use super::store;
 use super::ResponseWrap;
+use crate::api::desk_error::DeskError;
+use crate::api::endpoints::Endpoint;
 use crate::api::envelope;
 use crate::api::hosts::{self, DEFAULT_DESK_BASE};
 use crate::api::method::Method;
+use crate::api::secret::{Redactor, Secret};
 use crate::api::signing::{Field, InvokeFields};
+use crate::api::storage::Operation;
 use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
+use std::time::Instant;
 use url::Url;
 
 /// Substitutes placeholders, then serves the call locally or forwards it.
-pub(super) async fn call(state: &AppState, fields: &InvokeFields) -> Result<Value, InvokeError> {
+pub(super) async fn call(
+    state: &AppState,
+    fields: &InvokeFields,
+    record: &mut RequestRecord,
+) -> Result<Value, InvokeError> {
     let request_url = fields
         .get(Field::RequestUrl)
         .filter(|url| !url.trim().is_empty())
@@ -41,66 +51,108 @@ pub(super) async fn call(state: &AppState, fields: &InvokeFields) -> Result<Valu
 
     // Most calls hold no placeholder but {{installationId}}: they skip a database round trip.
     let needs_config_params = placeholders::mentions_config_param(request_url)
-        || fields
-            .get(Field::PostBody)
-            .is_some_and(placeholders::mentions_config_param)
         || placeholders::json_mentions_config_param(&query_params)
         || placeholders::json_mentions_config_param(&headers);
-    let config_params: HashMap<String, String> = if needs_config_params {
-        let installation_id = state.installation_id.clone();
-        state
-            .store
-            .run(move |db| store::config_params(db, &installation_id))
-            .await
-            .map_err(database_failure)?
-            .into_iter()
-            .map(|param| {
-                let value = match param.value {
-                    Value::String(text) => text,
-                    other => other.to_string(),
-                };
-                (param.name, value)
-            })
-            .collect()
-    } else {
-        HashMap::new()
+    let params = match needs_config_params {
+        true => {
+            let installation_id = state.installation_id.clone();
+            state
+                .store
+                .run(move |db| store::config_params(db, &installation_id))
+                .await
+                .map_err(database_failure)?
+        }
+        false => Vec::new(),
     };
+    let config_params: HashMap<String, String> = params
+        .iter()
+        .map(|param| (param.name.clone(), text_of(&param.value)))
+        .collect();
+    // Secure values substituted into the request never appear in an error message.
+    let secure: Vec<Secret> = params
+        .iter()
+        .filter(|p| p.secure)
+        .map(|p| Secret::new(text_of(&p.value)))
+        .collect();
+    let redactor = Redactor::new(&secure.iter().collect::<Vec<_>>());
     let substitutions = Placeholders {
         installation_id: &state.installation_id,
         config_params: &config_params,
+        resources: &state.resources,
     };
-    let request_url = substitutions.substitute(request_url);
-    substitutions.substitute_json(&mut query_params);
-    substitutions.substitute_json(&mut headers);
-    let post_body = fields
-        .get(Field::PostBody)
-        .map(|body| substitutions.substitute(body));
+    let request = Substituted {
+        url: substitutions.substitute(request_url, Scope::Request),
+        method,
+        query: {
+            substitutions.substitute_json(&mut query_params, Scope::Request);
+            to_pairs(&query_params)
+        },
+        headers: {
+            substitutions.substitute_json(&mut headers, Scope::Request);
+            to_pairs(&headers)
+        },
+        body: fields
+            .get(Field::PostBody)
+            .map(|body| substitutions.substitute_body(body)),
+        connection: fields.get(Field::ConnectionLinkName).map(str::to_string),
+    };
+    // The journal shows the call as made, secure values masked.
+    record.request_url = Some(redactor.apply(&request.url));
+    record.headers =
+        Some(serde_json::from_str(&redactor.apply(&headers.to_string())).unwrap_or(Value::Null));
+    record.body = request.body.as_deref().map(|b| redactor.apply(b));
+    let served = serve(state, request).await;
+    if let Ok(reply) = &served {
+        record.rate_limited = reply.get("rateLimited").is_some();
+    }
+    served
+        .map(|mut reply| {
+            if let Some(map) = reply.as_object_mut() {
+                map.remove("rateLimited");
+            }
+            reply
+        })
+        .map_err(|error| error.redacted(&redactor))
+}
 
-    if let Some(name) = placeholders::first_placeholder(&request_url) {
+/// A call after placeholder substitution.
+struct Substituted {
+    url: String,
+    method: Method,
+    query: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+    body: Option<String>,
+    connection: Option<String>,
+}
+
+/// Serves the call locally (Desk's extension-data APIs) or forwards it.
+async fn serve(state: &AppState, request: Substituted) -> Result<Value, InvokeError> {
+    if let Some(name) = placeholders::first_placeholder(&request.url) {
         return Err(InvokeError::bad_request(
             "UNRESOLVED_PLACEHOLDER",
             format!(
-                "requestURL still holds {{{{{name}}}}} after substitution: it is neither installationId nor a config param of this installation"
+                "requestURL still holds {{{{{name}}}}} after substitution: it is neither installationId, a config param of this installation nor a --resources field"
             ),
         ));
     }
-    let url = parse_request_url(&request_url)?;
-    let query = to_pairs(&query_params);
-    let header_pairs = to_pairs(&headers);
+    let url = parse_request_url(&request.url)?;
 
     if is_local(state, &url) {
         let mut local_query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
-        local_query.extend(query);
+        local_query.extend(request.query);
+        if let Some(refused) = rate_limited(state, url.path(), request.method) {
+            return Ok(refused);
+        }
         let installation = Installation {
             store: &state.store,
             installation_id: &state.installation_id,
             permissions: &state.permissions,
         };
         let desk_call = DeskCall {
-            method,
+            method: request.method,
             path: url.path(),
             query: &local_query,
-            body: post_body.as_deref(),
+            body: request.body.as_deref(),
         };
         let reply = desk_api::serve(&installation, &desk_call)
             .await
@@ -114,11 +166,11 @@ pub(super) async fn call(state: &AppState, fields: &InvokeFields) -> Result<Valu
 
     let outgoing = Outgoing {
         url,
-        method,
-        query,
-        headers: header_pairs,
-        body: post_body,
-        connection: fields.get(Field::ConnectionLinkName).map(str::to_string),
+        method: request.method,
+        query: request.query,
+        headers: request.headers,
+        body: request.body,
+        connection: request.connection,
     };
     match state.forwarder.forward(outgoing).await {
         Ok(reply) => Ok(envelope::encode(
@@ -134,6 +186,43 @@ pub(super) async fn call(state: &AppState, fields: &InvokeFields) -> Result<Valu
                 message,
             ))
         }
+    }
+}
+
+/// With `--rate-limits desk`, a storage call over its class's limit gets Desk's answer: the
+/// inner statusCode 429, a Desk error body, and Retry-After in responseHeaders.
+fn rate_limited(state: &AppState, path: &str, method: Method) -> Option<Value> {
+    let limiter = state.rate_limiter.as_ref()?;
+    let (Endpoint::Storage, _) = Endpoint::route(path)? else {
+        return None;
+    };
+    let class = Operation::of(method);
+    let wait = limiter.admit(class, Instant::now()).err()?;
+    let retry_after = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let body = DeskError::new(
+        "TOO_MANY_REQUESTS",
+        format!(
+            "{} is limited to {} requests per {} for an installation; retry after {retry_after} s",
+            class.describe(),
+            class.limit(),
+            humantime::format_duration(limiter.window())
+        ),
+    );
+    let mut reply = envelope::encode(
+        429,
+        wrap(&Value::Object(body.to_json()), state.response_wrap),
+        json!({ "Content-Type": JSON_CONTENT_TYPE, "Retry-After": retry_after.max(1).to_string() }),
+    );
+    // A marker for the journal, taken off before the reply is sent.
+    reply["rateLimited"] = Value::Bool(true);
+    Some(reply)
+}
+
+/// A config param's value as text (values are strings; anything else as compact JSON).
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
     }
 }
 

@@ -15,6 +15,7 @@
 
 use super::dispatch;
 use super::forward::Forwarder;
+use super::journal::RequestRecord;
 use super::store::Store;
 use super::ResponseWrap;
 use crate::api::desk_error::DeskError;
@@ -26,7 +27,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 use futures_util::StreamExt;
 use serde_json::Value;
@@ -39,6 +40,9 @@ pub(super) const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// How much of an oversized body is read and thrown away before answering 413: reading it
 /// lets the client, still busy sending, receive the 413 instead of a connection reset.
 const MAX_DRAIN_BYTES: u64 = 64 * 1024 * 1024;
+/// How long a request body may take to arrive: a client trickling bytes cannot hold a
+/// connection (and a file descriptor) forever.
+const BODY_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 pub(super) const JSON_CONTENT_TYPE: &str = "application/json;charset=UTF-8";
 
 /// Everything a request needs; shared by all connections.
@@ -49,6 +53,11 @@ pub(super) struct AppState {
     pub installation_id: String,
     pub permissions: Vec<Permission>,
     pub response_wrap: ResponseWrap,
+    pub resources: super::Resources,
+    pub rate_limiter: Option<super::limits::RateLimiter>,
+    pub stats: super::stats::Stats,
+    pub journal: super::journal::Journal,
+    pub on_request: Option<super::RequestHook>,
     pub store: Store,
     pub forwarder: Forwarder,
     /// The address the emulator listens on, to recognise requestURLs that point at itself.
@@ -58,8 +67,31 @@ pub(super) struct AppState {
 pub(super) fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/api/v1/invoke", post(invoke).fallback(method_not_allowed))
+        .route("/_emulator/health", get(health))
+        .route("/_emulator/stats", get(stats))
+        .route("/_emulator/requests", get(requests).delete(clear_requests))
         .fallback(not_found)
         .with_state(state)
+}
+
+async fn health(State(state): State<Arc<AppState>>) -> Response {
+    json_response(
+        StatusCode::OK,
+        &serde_json::json!({"status": "ok", "orgId": state.org_id, "installationId": state.installation_id}),
+    )
+}
+
+async fn stats(State(state): State<Arc<AppState>>) -> Response {
+    json_response(StatusCode::OK, &state.stats.to_json())
+}
+
+async fn requests(State(state): State<Arc<AppState>>) -> Response {
+    json_response(StatusCode::OK, &state.journal.to_json())
+}
+
+async fn clear_requests(State(state): State<Arc<AppState>>) -> Response {
+    state.journal.clear();
+    StatusCode::NO_CONTENT.into_response()
 }
 
 async fn not_found(request: Request) -> Response {
@@ -106,6 +138,12 @@ impl InvokeError {
         }
     }
 
+    /// The same rejection with secret values taken out of its message.
+    pub(super) fn redacted(mut self, redactor: &crate::api::secret::Redactor) -> Self {
+        self.message = redactor.apply(&self.message);
+        self
+    }
+
     pub(super) fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, message)
     }
@@ -138,17 +176,63 @@ pub(super) fn json_response(status: StatusCode, body: &Value) -> Response {
 }
 
 async fn invoke(State(state): State<Arc<AppState>>, request: Request) -> Response {
-    match handle_invoke(&state, request).await {
+    let started = std::time::Instant::now();
+    let mut record = RequestRecord {
+        time: Some(std::time::SystemTime::now()),
+        ..RequestRecord::default()
+    };
+    let outcome = handle_invoke(&state, request, &mut record).await;
+    record.elapsed = started.elapsed();
+    match &outcome {
+        Ok(reply) => {
+            record.status = reply["statusCode"]
+                .as_u64()
+                .and_then(|s| u16::try_from(s).ok())
+                .unwrap_or(0);
+        }
+        Err(rejection) => {
+            record.status = rejection.status.as_u16();
+            record.error_code = Some(rejection.code.to_string());
+            if rejection.code == "INVALID_HASH" {
+                record.string_to_hash.clone_from(&rejection.string_to_hash);
+            }
+        }
+    }
+    state.stats.record(
+        record.status,
+        record.rate_limited,
+        record.hash_ok == Some(false),
+    );
+    if let Some(hook) = &state.on_request {
+        hook(&record);
+    }
+    state.journal.add(record);
+    match outcome {
         Ok(reply) => json_response(StatusCode::OK, &reply),
         Err(rejection) => rejection.into_response(),
     }
 }
 
-async fn handle_invoke(state: &AppState, request: Request) -> Result<Value, InvokeError> {
+async fn handle_invoke(
+    state: &AppState,
+    request: Request,
+    record: &mut RequestRecord,
+) -> Result<Value, InvokeError> {
     let (parts, body) = request.into_parts();
     // The body is read before anything is judged, so that every answer, even a rejection of
     // the content type, reaches a client that is still sending.
-    let body = read_body(body, &parts.headers).await?;
+    let body = tokio::time::timeout(BODY_READ_TIMEOUT, read_body(body, &parts.headers))
+        .await
+        .map_err(|_| {
+            InvokeError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "REQUEST_TIMEOUT",
+                format!(
+                    "the request body did not arrive within {} s",
+                    BODY_READ_TIMEOUT.as_secs()
+                ),
+            )
+        })??;
     check_content_type(&parts.headers)?;
     let body = std::str::from_utf8(&body)
         .map_err(|_| InvokeError::bad_request("INVALID_FORM", "the form body is not UTF-8"))?;
@@ -178,6 +262,8 @@ async fn handle_invoke(state: &AppState, request: Request) -> Result<Value, Invo
             fields.set(field, value);
         }
     }
+    record.method = fields.get(Field::RequestType).map(str::to_string);
+    record.request_url = fields.get(Field::RequestUrl).map(str::to_string);
     let string_to_hash = fields.string_to_hash();
     let hash = match parts.headers.get("HASH") {
         None => {
@@ -189,11 +275,13 @@ async fn handle_invoke(state: &AppState, request: Request) -> Result<Value, Invo
         }
         Some(value) => value.to_str().unwrap_or_default(),
     };
-    if !signing::verify(
+    let hash_ok = signing::verify(
         state.secret.expose().as_bytes(),
         string_to_hash.as_bytes(),
         hash,
-    ) {
+    );
+    record.hash_ok = Some(hash_ok);
+    if !hash_ok {
         return Err(InvokeError::unauthorized(
             "INVALID_HASH",
             format!(
@@ -236,7 +324,7 @@ async fn handle_invoke(state: &AppState, request: Request) -> Result<Value, Invo
         ));
     }
 
-    dispatch::call(state, &fields).await
+    dispatch::call(state, &fields, record).await
 }
 
 /// The one value of `name`; a repeated field is refused because which copy was signed would

@@ -16,7 +16,10 @@ mod dispatch;
 mod faults;
 mod forward;
 mod invoke;
+mod journal;
+mod limits;
 mod placeholders;
+mod stats;
 mod store;
 
 use crate::api::error::{Error, Result};
@@ -45,6 +48,32 @@ pub(crate) enum ResponseWrap {
     String,
 }
 
+pub(crate) use journal::RequestRecord;
+
+/// Called once per invoke request, after it was answered (the `emulator` command logs it).
+pub(crate) type RequestHook = Arc<dyn Fn(&RequestRecord) + Send + Sync>;
+
+/// A field resource for `{{fields.NAME.id}}` and `{{fields.NAME.apiName}}` placeholders.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) struct Resource {
+    pub id: String,
+    pub api_name: String,
+}
+
+/// Field resources by name, as `--resources FILE` gives them:
+/// `{"Priority": {"id": "4000000001", "apiName": "cf_priority"}}`.
+pub(crate) type Resources = std::collections::HashMap<String, Resource>;
+
+/// Which rate limits the emulator enforces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum RateLimits {
+    /// No limits
+    None,
+    /// Desk's published per-installation limits for storage
+    Desk,
+}
+
 /// A Desk connection: the auth header Desk applies when a request names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ConnectionAuth {
@@ -53,7 +82,7 @@ pub(crate) struct ConnectionAuth {
     pub value: Secret,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub(crate) struct EmulatorConfig {
     pub addr: String,
     pub database: Database,
@@ -68,6 +97,28 @@ pub(crate) struct EmulatorConfig {
     pub fail_rate: f64,
     pub latency: Option<Duration>,
     pub response_wrap: ResponseWrap,
+    pub resources: Resources,
+    pub rate_limits: RateLimits,
+    /// The window of `rate_limits` (Desk's is a minute).
+    pub rate_window: Duration,
+    /// Appends every request record as NDJSON.
+    pub journal: Option<PathBuf>,
+    pub on_request: Option<RequestHook>,
+}
+
+impl std::fmt::Debug for EmulatorConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmulatorConfig")
+            .field("addr", &self.addr)
+            .field("database", &self.database)
+            .field("secret", &self.secret)
+            .field("security_context", &self.security_context)
+            .field("org_id", &self.org_id)
+            .field("installation_id", &self.installation_id)
+            .field("allow_hosts", &self.allow_hosts)
+            .field("rate_limits", &self.rate_limits)
+            .finish_non_exhaustive()
+    }
 }
 
 impl EmulatorConfig {
@@ -99,6 +150,9 @@ impl EmulatorConfig {
         }
         if self.org_id.trim().is_empty() {
             return Err(Error::usage("the org id must not be empty"));
+        }
+        if self.rate_window.is_zero() {
+            return Err(Error::usage("--rate-window must be longer than zero"));
         }
         Ok(())
     }
@@ -144,6 +198,15 @@ impl Emulator {
             installation_id: config.installation_id,
             permissions: config.permissions,
             response_wrap: config.response_wrap,
+            resources: config.resources,
+            rate_limiter: match config.rate_limits {
+                RateLimits::Desk => Some(limits::RateLimiter::desk(config.rate_window)),
+                RateLimits::None => None,
+            },
+            stats: stats::Stats::default(),
+            journal: journal::Journal::new(config.journal.as_ref())
+                .map_err(|e| Error::usage(format!("cannot open the journal file: {e}")))?,
+            on_request: config.on_request,
             store,
             forwarder,
             own_addr: addr,
@@ -163,8 +226,15 @@ impl Emulator {
         })
     }
 
+    /// The URL a client on this machine uses: a wildcard address (`0.0.0.0`, `::`) is
+    /// reached through loopback.
     pub(crate) fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        let ip = match self.addr.ip() {
+            std::net::IpAddr::V4(ip) if ip.is_unspecified() => std::net::Ipv4Addr::LOCALHOST.into(),
+            std::net::IpAddr::V6(ip) if ip.is_unspecified() => std::net::Ipv6Addr::LOCALHOST.into(),
+            ip => ip,
+        };
+        format!("http://{}", SocketAddr::new(ip, self.addr.port()))
     }
 
     /// Stops accepting, lets in-flight requests finish, and closes the database (which
@@ -195,6 +265,11 @@ mod tests {
             fail_rate: 0.0,
             latency: None,
             response_wrap: ResponseWrap::None,
+            resources: Resources::new(),
+            rate_limits: RateLimits::None,
+            rate_window: Duration::from_secs(60),
+            journal: None,
+            on_request: None,
         }
     }
 

@@ -1,10 +1,15 @@
-//! Placeholders Desk substitutes in an invoke request after checking its HASH:
-//! `{{installationId}}` and `{{name}}` for any config param `name` of the installation.
+//! Placeholders Desk substitutes in an invoke request after checking its HASH (Zoho,
+//! "Platform REST APIs", Supported placeholders): `{{installationId}}` and `{{name}}` for any
+//! config param `name` in requestURL, queryParams and headers; the resource placeholders
+//! `{{fields.NAME.id}}` and `{{fields.NAME.apiName}}` there and in postBody. A postBody is
+//! never given installationId or config params: pasting a (secure) value into JSON as raw
+//! text could break it, and Desk does not.
 //!
 //! The HASH is always computed over the text as sent, placeholders included; substitution
 //! happens afterwards and only on the emulator's side. Unknown placeholders stay as they
 //! are, so a typo shows up in the called URL, query, header or body rather than vanishing.
 
+use super::Resources;
 use crate::api::config_params::is_name_char;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -14,10 +19,33 @@ pub(super) struct Placeholders<'a> {
     pub installation_id: &'a str,
     /// Config param name → value.
     pub config_params: &'a HashMap<String, String>,
+    /// Field resources (`--resources`): name → id and apiName.
+    pub resources: &'a Resources,
+}
+
+/// Where a text sits in the request, which decides what may be substituted there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scope {
+    /// requestURL, queryParams, headers: every placeholder.
+    Request,
+    /// postBody: resource placeholders only.
+    Body,
 }
 
 impl Placeholders<'_> {
-    fn lookup(&self, name: &str) -> Option<&str> {
+    fn lookup(&self, name: &str, scope: Scope) -> Option<&str> {
+        if let Some(field) = name.strip_prefix("fields.") {
+            let (resource, part) = field.rsplit_once('.')?;
+            let resource = self.resources.get(resource)?;
+            return match part {
+                "id" => Some(resource.id.as_str()),
+                "apiName" => Some(resource.api_name.as_str()),
+                _ => None,
+            };
+        }
+        if scope == Scope::Body {
+            return None;
+        }
         // installationId wins over a config param that happens to share the name, as the
         // installation is fixed and a param is user data.
         if name == "installationId" {
@@ -27,8 +55,28 @@ impl Placeholders<'_> {
         }
     }
 
-    /// `text` with every known placeholder replaced by its value.
-    pub(super) fn substitute(&self, text: &str) -> String {
+    /// A postBody with its resource placeholders substituted: inside the strings of a JSON
+    /// body (so a value cannot break the JSON around it), as text otherwise. A body with no
+    /// resource placeholder is left byte for byte as it came.
+    pub(super) fn substitute_body(&self, body: &str) -> String {
+        if !body.contains("{{fields.") && !body.contains("fields.") {
+            return body.to_string();
+        }
+        match serde_json::from_str::<Value>(body) {
+            Ok(mut value) => {
+                let before = value.clone();
+                self.substitute_json(&mut value, Scope::Body);
+                match value == before {
+                    true => body.to_string(),
+                    false => value.to_string(),
+                }
+            }
+            Err(_) => self.substitute(body, Scope::Body),
+        }
+    }
+
+    /// `text` with every known placeholder of `scope` replaced by its value.
+    pub(super) fn substitute(&self, text: &str, scope: Scope) -> String {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
         while let Some(start) = rest.find("{{") {
@@ -36,7 +84,7 @@ impl Placeholders<'_> {
             let candidate = &rest[start..];
             match parse_placeholder(candidate) {
                 Some((name, len)) => {
-                    match self.lookup(name) {
+                    match self.lookup(name, scope) {
                         Some(value) => out.push_str(value),
                         None => out.push_str(&candidate[..len]),
                     }
@@ -57,19 +105,21 @@ impl Placeholders<'_> {
     /// Substitutes inside every string (keys included) of a JSON value. Used for queryParams
     /// and headers, which are JSON objects: substituting in the parsed value means a value
     /// holding `"` or `\` cannot break the JSON around it.
-    pub(super) fn substitute_json(&self, value: &mut Value) {
+    pub(super) fn substitute_json(&self, value: &mut Value, scope: Scope) {
         match value {
             Value::String(text) => {
                 if text.contains("{{") {
-                    *text = self.substitute(text);
+                    *text = self.substitute(text, scope);
                 }
             }
-            Value::Array(items) => items.iter_mut().for_each(|item| self.substitute_json(item)),
+            Value::Array(items) => items
+                .iter_mut()
+                .for_each(|item| self.substitute_json(item, scope)),
             Value::Object(map) => {
                 let entries = std::mem::take(map);
                 for (key, mut item) in entries {
-                    self.substitute_json(&mut item);
-                    map.insert(self.substitute(&key), item);
+                    self.substitute_json(&mut item, scope);
+                    map.insert(self.substitute(&key, scope), item);
                 }
             }
             Value::Null | Value::Bool(_) | Value::Number(_) => {}
@@ -99,7 +149,7 @@ pub(super) fn mentions_config_param(text: &str) -> bool {
     while let Some(start) = rest.find("{{") {
         let candidate = &rest[start..];
         if let Some((name, _)) = parse_placeholder(candidate) {
-            if name != "installationId" {
+            if name != "installationId" && !name.starts_with("fields.") {
                 return true;
             }
         }
@@ -142,7 +192,7 @@ mod tests {
         // 1 MiB of `{{`: linear scanning takes milliseconds (a quadratic one took minutes).
         let body = "{{".repeat(512 * 1024);
         with_params(&[("region", "eu")], |p| {
-            assert_eq!(p.substitute(&body), body);
+            assert_eq!(p.substitute(&body, Scope::Request), body);
             assert!(first_placeholder(&body).is_none());
         });
     }
@@ -152,25 +202,40 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
+        let mut resources = Resources::new();
+        resources.insert(
+            "Priority".into(),
+            super::super::Resource {
+                id: "4000000001".into(),
+                api_name: "cf_priority".into(),
+            },
+        );
         run(&Placeholders {
             installation_id: "42",
             config_params: &config_params,
+            resources: &resources,
         });
     }
 
     #[test]
     fn known_placeholders_are_replaced_and_unknown_kept() {
         with_params(&[("apiKey", "k-1"), ("region", "eu")], |p| {
+            let s = |text: &str| p.substitute(text, Scope::Request);
             assert_eq!(
-                p.substitute("https://x.test/{{installationId}}/{{region}}?k={{apiKey}}"),
+                s("https://x.test/{{installationId}}/{{region}}?k={{apiKey}}"),
                 "https://x.test/42/eu?k=k-1"
             );
-            assert_eq!(p.substitute("a{{missing}}b"), "a{{missing}}b");
-            assert_eq!(p.substitute("{{{{region}}}}"), "{{eu}}");
-            assert_eq!(p.substitute("{{ region }}"), "{{ region }}");
-            assert_eq!(p.substitute("{{{installationId}}}"), "{42}");
-            assert_eq!(p.substitute("{{ region }} {{}} {{"), "{{ region }} {{}} {{");
-            assert_eq!(p.substitute("é{{region}}ü"), "éeuü");
+            assert_eq!(s("a{{missing}}b"), "a{{missing}}b");
+            assert_eq!(s("{{{{region}}}}"), "{{eu}}");
+            assert_eq!(s("{{ region }}"), "{{ region }}");
+            assert_eq!(s("{{{installationId}}}"), "{42}");
+            assert_eq!(s("{{ region }} {{}} {{"), "{{ region }} {{}} {{");
+            assert_eq!(s("é{{region}}ü"), "éeuü");
+            assert_eq!(s("/f/{{fields.Priority.id}}"), "/f/4000000001");
+            assert_eq!(
+                s("{{fields.Nope.id}}{{fields.Priority.x}}"),
+                "{{fields.Nope.id}}{{fields.Priority.x}}"
+            );
         });
     }
 
@@ -181,10 +246,28 @@ mod tests {
                 r#"{"{{name}}":"Bearer {{token}}","n":1,"l":["{{installationId}}"]}"#,
             )
             .unwrap();
-            p.substitute_json(&mut value);
+            p.substitute_json(&mut value, Scope::Request);
             assert_eq!(value["X-Key"], "Bearer a\"b\\c");
             assert_eq!(value["l"][0], "42");
             assert_eq!(value["n"], 1);
+        });
+    }
+
+    #[test]
+    fn a_body_gets_resource_placeholders_only() {
+        with_params(&[("token", "a\"b")], |p| {
+            let body = r#"{"m":"Hello {{installationId}} {{token}}", "f" : "{{fields.Priority.apiName}}"}"#;
+            assert_eq!(
+                p.substitute_body(body),
+                r#"{"m":"Hello {{installationId}} {{token}}","f":"cf_priority"}"#
+            );
+            // No resource placeholder: the body is left byte for byte.
+            let untouched = r#"{"m" : "Hello {{installationId}} {{token}}"}"#;
+            assert_eq!(p.substitute_body(untouched), untouched);
+            assert_eq!(
+                p.substitute_body("text {{fields.Priority.id}} {{token}}"),
+                "text 4000000001 {{token}}"
+            );
         });
     }
 

@@ -4,9 +4,12 @@
 //! This is the only module that prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+use crate::api::secret::{Redactor, Secret};
+use crate::api::text::escape_control;
 use colored::Colorize;
 use serde_json::Value;
 use std::io::{IsTerminal, Write};
+use std::sync::{Arc, RwLock};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum OutputFormat {
@@ -34,7 +37,7 @@ pub(crate) struct OutputOptions {
     pub quiet: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub(crate) struct Output {
     pub format: OutputFormat,
     /// Colour on stdout (data).
@@ -45,6 +48,9 @@ pub(crate) struct Output {
     pub stderr_is_terminal: bool,
     pub verbose: u8,
     pub quiet: bool,
+    /// The secrets known so far: taken out of every line written to stderr.
+    redactor: Arc<RwLock<Redactor>>,
+    protected: Arc<RwLock<Vec<Secret>>>,
 }
 
 impl Output {
@@ -62,7 +68,36 @@ impl Output {
             stderr_is_terminal,
             verbose: options.verbose,
             quiet: options.quiet,
+            redactor: Arc::default(),
+            protected: Arc::default(),
         }
+    }
+
+    /// From now on, `secrets` never appear on stderr (errors, hints, warnings, traces) nor in
+    /// the files a command writes through `redact`, in any encoding.
+    pub(crate) fn protect(&self, secrets: &[&Secret]) {
+        let mut protected = self.protected.write().unwrap_or_else(|e| e.into_inner());
+        for secret in secrets {
+            if !secret.expose().is_empty() && !protected.contains(secret) {
+                protected.push((*secret).clone());
+            }
+        }
+        let all: Vec<&Secret> = protected.iter().collect();
+        *self.redactor.write().unwrap_or_else(|e| e.into_inner()) = Redactor::new(&all);
+    }
+
+    /// `text` with the protected secrets replaced.
+    pub(crate) fn redact(&self, text: &str) -> String {
+        self.redactor
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .apply(text)
+    }
+
+    /// A message fit for the terminal: secrets redacted, control characters escaped (input
+    /// or a server's reply quoted in it cannot drive the terminal).
+    fn clean(&self, text: &str) -> String {
+        escape_control(&self.redact(text))
     }
 
     /// The format `auto` stands for here: `on_terminal` when stdout is a terminal, else
@@ -96,21 +131,21 @@ impl Output {
     /// A note for the user (progress, results summary), silenced by `-q`.
     pub(crate) fn info(&self, text: &str) {
         if !self.quiet {
-            self.stderr_line(text);
+            self.stderr_line(&self.clean(text));
         }
     }
 
     pub(crate) fn warn(&self, text: &str) {
         if !self.quiet {
             let label = self.paint_stderr("warning:", |l| l.yellow().bold().to_string());
-            self.stderr_line(&format!("{label} {text}"));
+            self.stderr_line(&format!("{label} {}", self.clean(text)));
         }
     }
 
     /// A trace line for `-v` (level 1) or `-vv` (level 2).
     pub(crate) fn trace(&self, level: u8, text: &str) {
         if self.verbose >= level && !self.quiet {
-            let line = self.paint_stderr(text, |t| t.dimmed().to_string());
+            let line = self.paint_stderr(&self.clean(text), |t| t.dimmed().to_string());
             self.stderr_line(&line);
         }
     }
@@ -118,11 +153,16 @@ impl Output {
     /// The `error:` line and its `hint:`, on stderr.
     pub(crate) fn error(&self, message: &str, hint: Option<&str>) {
         let label = self.paint_stderr("error:", |l| l.red().bold().to_string());
-        self.stderr_line(&format!("{label} {message}"));
+        self.stderr_line(&format!("{label} {}", self.clean(message)));
         if let Some(hint) = hint {
             let label = self.paint_stderr("hint:", |l| l.cyan().to_string());
-            self.stderr_line(&format!("{label} {hint}"));
+            self.stderr_line(&format!("{label} {}", self.clean(hint)));
         }
+    }
+
+    /// A line of a report on stderr (a failed line of a bulk command): cleaned like errors.
+    pub(crate) fn report(&self, text: &str) {
+        self.stderr_line(&self.clean(text));
     }
 
     /// `text` styled by `style` when stdout is coloured.

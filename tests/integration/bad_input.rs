@@ -22,7 +22,7 @@ fn malformed_profile_files_exit_3() {
         let path = sandbox.write(&format!("bad{i}.toml"), format!("{text}\n# {SECRET}\n"));
         for args in [
             vec!["hash", "--url", "u"],
-            vec!["storage", "get"],
+            vec!["storage", "get", "--key", "k"],
             vec!["smoke"],
         ] {
             let out = sandbox
@@ -60,20 +60,50 @@ fn corpus() {
     // (arguments, expected exit code, needs the emulator's URL in the environment)
     let cases: Vec<(Vec<&str>, i32)> = vec![
         // global options
-        (vec!["--timeout", "soon", "storage", "get"], 2),
-        (vec!["--timeout", "0s", "storage", "get"], 2),
-        (vec!["--timeout", "-5s", "storage", "get"], 2),
-        (vec!["--retries", "many", "storage", "get"], 2),
-        (vec!["--retries", "1000", "storage", "get"], 2),
-        (vec!["-o", "yaml", "storage", "get"], 2),
-        (vec!["--color", "rainbow", "storage", "get"], 2),
-        (vec!["-q", "-v", "storage", "get"], 2),
+        (vec!["--timeout", "soon", "storage", "get", "--key", "k"], 2),
+        (vec!["--timeout", "0s", "storage", "get", "--key", "k"], 2),
+        (vec!["--timeout", "-5s", "storage", "get", "--key", "k"], 2),
+        (vec!["--retries", "many", "storage", "get", "--key", "k"], 2),
+        (vec!["--retries", "1000", "storage", "get", "--key", "k"], 2),
+        (vec!["-o", "yaml", "storage", "get", "--key", "k"], 2),
         (
-            vec!["--base-url", "http://desk.zoho.com", "storage", "get"],
+            vec!["--color", "rainbow", "storage", "get", "--key", "k"],
             2,
         ),
-        (vec!["--base-url", "ftp://127.0.0.1", "storage", "get"], 2),
-        (vec!["--base-url", "::not a url::", "storage", "get"], 2),
+        (vec!["-q", "-v", "storage", "get", "--key", "k"], 2),
+        (
+            vec![
+                "--base-url",
+                "http://desk.zoho.com",
+                "storage",
+                "get",
+                "--key",
+                "k",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "--base-url",
+                "ftp://127.0.0.1",
+                "storage",
+                "get",
+                "--key",
+                "k",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "--base-url",
+                "::not a url::",
+                "storage",
+                "get",
+                "--key",
+                "k",
+            ],
+            2,
+        ),
         (vec!["no-such-command"], 2),
         // hash
         (vec!["hash"], 2),
@@ -189,7 +219,7 @@ fn corpus() {
         (vec!["profile", "remove", "nope"], 3),
         (vec!["completions", "cmd.exe"], 2),
         // network and configuration
-        (vec!["--org-id", "999", "storage", "get"], 4),
+        (vec!["--org-id", "999", "storage", "get", "--key", "k"], 4),
     ];
     assert!(cases.len() >= 60, "the corpus shrank to {}", cases.len());
     for (args, code) in &cases {
@@ -219,14 +249,14 @@ fn missing_configuration_exits_3() {
         vec![base, org, context],
     ] {
         let mut cmd = sandbox.cmd();
-        cmd.envs(env).args(["storage", "get"]);
+        cmd.envs(env).args(["storage", "get", "--key", "k"]);
         let out = cmd.output().unwrap();
         assert_clean_failure(&out, 3, &[SECRET, SECURITY_CONTEXT]);
         assert!(stderr_of(&out).contains("hint:"), "{}", stderr_of(&out));
     }
     let out = sandbox
         .against(&emulator.base_url)
-        .args(["-p", "ghost", "storage", "get"])
+        .args(["-p", "ghost", "storage", "get", "--key", "k"])
         .output()
         .unwrap();
     assert_clean_failure(&out, 3, &[SECRET, SECURITY_CONTEXT]);

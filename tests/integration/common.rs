@@ -291,11 +291,32 @@ impl Sandbox {
     }
 }
 
-/// Every storage item, as `storage get --all -o ndjson` exports them.
+/// The queriableValue groups the tests' items are put in (Desk lists storage only by key
+/// or by group).
+pub(crate) const GROUPS: [&str; 2] = ["even", "odd"];
+
+/// Every item of the test groups, as `storage get --all -o ndjson` exports them.
 pub(crate) fn export(sandbox: &Sandbox, url: &str) -> Vec<serde_json::Value> {
+    GROUPS
+        .iter()
+        .flat_map(|group| export_group(sandbox, url, group))
+        .collect()
+}
+
+/// Every item of one group, as `storage get --queriable-value G --all -o ndjson` exports
+/// them.
+pub(crate) fn export_group(sandbox: &Sandbox, url: &str, group: &str) -> Vec<serde_json::Value> {
     let out = sandbox
         .against(url)
-        .args(["storage", "get", "--all", "-o", "ndjson"])
+        .args([
+            "storage",
+            "get",
+            "--queriable-value",
+            group,
+            "--all",
+            "-o",
+            "ndjson",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));

@@ -165,9 +165,8 @@ async fn forwards_method_query_headers_body_and_connection_with_placeholders() {
         "the connection's auth header wins"
     );
     assert_eq!(
-        echoed["body"],
-        format!(r#"{{"installation":"{INSTALLATION_ID}","left":"{{{{unknownName}}}}"}}"#),
-        "placeholders in postBody are substituted, unknown ones left as they are"
+        echoed["body"], r#"{"installation":"{{installationId}}","left":"{{unknownName}}"}"#,
+        "Desk substitutes no installationId or config param in a postBody: it goes as sent"
     );
     for sensitive in ["hash", "securitycontext"] {
         assert!(
@@ -364,17 +363,20 @@ async fn desk_hosts_and_own_address_are_served_locally() {
         let body: Value = serde_json::from_str(reply["response"].as_str().unwrap()).unwrap();
         assert_eq!(
             body,
-            json!({"data":[{"apiName":"canEdit","enabled":true}]}),
+            json!({"data":[{"apiName":"canEdit","isEnabled":true}]}),
             "{base}"
         );
     }
     // A relative requestURL means Desk itself.
     let (status, reply) = invoke(
         &emulator,
-        &[(
-            Field::RequestUrl,
-            "/api/v1/installedExtensions/{{installationId}}/storage",
-        )],
+        &[
+            (
+                Field::RequestUrl,
+                "/api/v1/installedExtensions/{{installationId}}/storage",
+            ),
+            (Field::QueryParams, r#"{"key":"k"}"#),
+        ],
     )
     .await;
     assert_eq!(

@@ -70,7 +70,7 @@ async fn put(client: &reqwest::Client, base_url: &str, key: &str) -> (u16, Value
 async fn all_keys(client: &reqwest::Client, base_url: &str) -> Vec<String> {
     let mut keys = Vec::new();
     for page in 0.. {
-        let query = json!({"from": page * 100 + 1, "limit": 100}).to_string();
+        let query = json!({"queriableValue": "bulk", "from": page * 100, "limit": 100}).to_string();
         let (status, reply) = invoke(
             client,
             base_url,

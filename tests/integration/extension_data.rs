@@ -41,13 +41,13 @@ fn storage_put_get_delete() {
     let value_file = sandbox.write("v.json", r#"{"from":"file"}"#);
     sandbox
         .against(url)
-        .args(["storage", "put", "other"])
+        .args(["storage", "put", "other", "--queriable-value", "misc"])
         .arg(format!("@{}", value_file.display()))
         .assert()
         .success();
     sandbox
         .against(url)
-        .args(["storage", "put", "third"])
+        .args(["storage", "put", "third", "--queriable-value", "misc"])
         .write_stdin(r#"{"from":"stdin"}"#)
         .assert()
         .success();
@@ -74,23 +74,23 @@ fn storage_put_get_delete() {
     let all = json_out(
         &sandbox
             .against(url)
-            .args(["storage", "get"])
+            .args(["storage", "get", "--queriable-value", "misc"])
             .output()
             .unwrap(),
     );
-    assert_eq!(all.as_array().unwrap().len(), 3);
-    assert_eq!(all[1]["value"], json!({"from": "file"}));
-    assert_eq!(all[2]["value"], json!({"from": "stdin"}));
+    assert_eq!(all.as_array().unwrap().len(), 2);
+    assert_eq!(all[0]["value"], json!({"from": "file"}));
+    assert_eq!(all[1]["value"], json!({"from": "stdin"}));
 
     let table = sandbox
         .against(url)
-        .args(["storage", "get", "-o", "table"])
+        .args(["storage", "get", "--queriable-value", "misc", "-o", "table"])
         .output()
         .unwrap();
     let table = stdout_of(&table);
     assert!(
         table.starts_with("KEY")
-            && table.contains("greeting")
+            && table.contains("other")
             && table.contains("{\"from\":\"file\"}"),
         "{table}"
     );
@@ -103,11 +103,14 @@ fn storage_put_get_delete() {
     let left = json_out(
         &sandbox
             .against(url)
-            .args(["storage", "get"])
+            .args(["storage", "get", "--queriable-value", "misc"])
             .output()
             .unwrap(),
     );
-    assert_eq!(left, json!([{"key": "third", "value": {"from": "stdin"}}]));
+    assert_eq!(
+        left,
+        json!([{"key": "third", "queriableValue": "misc", "value": {"from": "stdin"}}])
+    );
 }
 
 #[test]
@@ -116,16 +119,71 @@ fn storage_paging() {
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
     // One at a time, so insertion order (the paging order) is the file order.
+    let items: String = (0..25)
+        .map(|i| {
+            json!({"key": format!("k{i:05}"), "queriableValue": "pages", "value": {"n": i}})
+                .to_string()
+                + "\n"
+        })
+        .collect();
     sandbox
         .against(url)
-        .args(["storage", "put", "--file", "-", "--concurrency", "1"])
-        .write_stdin(ndjson_items(25, "k"))
+        .args([
+            "storage",
+            "put",
+            "--file",
+            "-",
+            "--concurrency",
+            "1",
+            "--batch",
+            "1",
+        ])
+        .write_stdin(items)
         .assert()
         .success();
+    // `from` is 0-based, as Desk counts: the first item is at 0.
+    let first = json_out(
+        &sandbox
+            .against(url)
+            .args([
+                "storage",
+                "get",
+                "--queriable-value",
+                "pages",
+                "--from",
+                "0",
+                "--limit",
+                "1",
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(first[0]["key"], "k00000");
+    let default_page = json_out(
+        &sandbox
+            .against(url)
+            .args(["storage", "get", "--queriable-value", "pages"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(
+        default_page.as_array().unwrap().len(),
+        20,
+        "Desk's default page is 20"
+    );
     let page = json_out(
         &sandbox
             .against(url)
-            .args(["storage", "get", "--from", "11", "--limit", "10"])
+            .args([
+                "storage",
+                "get",
+                "--queriable-value",
+                "pages",
+                "--from",
+                "10",
+                "--limit",
+                "10",
+            ])
             .output()
             .unwrap(),
     );
@@ -142,19 +200,20 @@ fn storage_paging() {
     let all = json_out(
         &sandbox
             .against(url)
-            .args(["storage", "get", "--all", "--limit", "7"])
+            .args([
+                "storage",
+                "get",
+                "--queriable-value",
+                "pages",
+                "--all",
+                "--limit",
+                "7",
+            ])
             .output()
             .unwrap(),
     );
     assert_eq!(all.as_array().unwrap().len(), 25);
-    let odd = json_out(
-        &sandbox
-            .against(url)
-            .args(["storage", "get", "--all", "--queriable-value", "odd"])
-            .output()
-            .unwrap(),
-    );
-    assert_eq!(odd.as_array().unwrap().len(), 12);
+    assert_eq!(all[0]["key"], "k00000");
 }
 
 #[test]
@@ -167,19 +226,18 @@ fn export_then_import_recreates_the_items() {
         .write_stdin(ndjson_items(250, "item"))
         .assert()
         .success();
-    let exported = sandbox
-        .against(&source.base_url)
-        .args(["storage", "get", "--all", "-o", "ndjson"])
-        .output()
-        .unwrap();
-    assert_eq!(stdout_of(&exported).lines().count(), 250);
+    let exported: String = export(&sandbox, &source.base_url)
+        .iter()
+        .map(|item| item.to_string() + "\n")
+        .collect();
+    assert_eq!(exported.lines().count(), 250);
 
     let target = Sandbox::new();
     let fresh = target.start_emulator(&[]);
     target
         .against(&fresh.base_url)
         .args(["storage", "put", "--file", "-"])
-        .write_stdin(exported.stdout.clone())
+        .write_stdin(exported)
         .assert()
         .success();
     // Same items; compare as sets since a concurrent import may store them in another order.
@@ -261,7 +319,7 @@ fn bad_storage_input_is_refused_before_sending() {
             "k",
             "{}",
             "--queriable-value",
-            "no-dashes",
+            "no spaces",
         ],
         vec!["storage", "put", "k"],
         vec!["storage", "put", "k", "@/does/not/exist"],
@@ -416,7 +474,26 @@ fn config_params_set_get_and_masking() {
         .output()
         .unwrap();
     assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
-    // Placeholders of config params reach forwarded and local calls: {{region}} → eu.
+    // Config params are placeholders in queryParams: {{region}} → eu reads the item `eu`.
+    sandbox
+        .against(url)
+        .args(["storage", "put", "eu", r#"{"found":true}"#])
+        .assert()
+        .success();
+    let got = json_out(
+        &sandbox
+            .against(url)
+            .args([
+                "invoke",
+                "--url",
+                "/api/v1/installedExtensions/{{installationId}}/storage",
+            ])
+            .args(["--query", "key={{region}}", "-o", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(got["data"][0]["value"], json!({"found": true}));
+    // Never in a postBody (Zoho, "Supported placeholders"): the value is stored as given.
     sandbox
         .against(url)
         .args(["storage", "put", "placeholder", r#"{"r":"{{region}}"}"#])
@@ -429,7 +506,7 @@ fn config_params_set_get_and_masking() {
             .output()
             .unwrap(),
     );
-    assert_eq!(got[0]["value"], json!({"r": "eu"}));
+    assert_eq!(got[0]["value"], json!({"r": "{{region}}"}));
 }
 
 #[test]
@@ -494,7 +571,7 @@ fn permissions_list_and_check() {
     let list = json_out(&sandbox.against(url).args(["permissions"]).output().unwrap());
     assert_eq!(
         list,
-        json!([{"apiName": "canEdit", "enabled": true}, {"apiName": "canDelete", "enabled": false}])
+        json!([{"apiName": "canEdit", "isEnabled": true}, {"apiName": "canDelete", "isEnabled": false}])
     );
     sandbox
         .against(url)
@@ -549,7 +626,7 @@ fn smoke_passes_and_writes_junit() {
     assert!(report.contains("7 of 7 steps passed"), "{report}");
     validate_junit(&junit, 7, 0);
     // The smoke key was cleaned up.
-    assert!(export(&sandbox, &emulator.base_url).is_empty());
+    assert!(export_group(&sandbox, &emulator.base_url, "smoke").is_empty());
 
     // A wrong secret: exit 1, the failure in the report and the XML.
     let out = sandbox
@@ -561,7 +638,14 @@ fn smoke_passes_and_writes_junit() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     assert!(stdout_of(&out).contains("FAIL"));
-    validate_junit(&junit, 1, 1);
+    // Every planned step is reported: the one that failed and the five it kept from running.
+    assert_eq!(
+        stdout_of(&out).matches("skipped:").count(),
+        5,
+        "{}",
+        stdout_of(&out)
+    );
+    validate_junit(&junit, 6, 1);
 }
 
 /// Parses the JUnit XML with Python's XML parser and checks its counts.

@@ -271,16 +271,36 @@ fn edge_cases_match_openssl() {
     }
 }
 
-/// A large body from a file is streamed: same digest as openssl over the same bytes.
+/// A large body from a file is streamed: same digest as openssl over the same bytes. The
+/// text has characters of 1 to 4 bytes, so some straddle the 256 KiB read chunks.
 #[test]
 fn large_file_body_streams() {
     let sandbox = Sandbox::new();
-    let chunk: Vec<u8> = (0..=255u8).cycle().take(1 << 20).collect();
+    let chunk: Vec<u8> = "aé€😀\n{\"k\":1}"
+        .as_bytes()
+        .iter()
+        .copied()
+        .cycle()
+        .take(1 << 20)
+        .collect();
+    let chunk = String::from_utf8_lossy(&chunk).into_owned().into_bytes();
     let mut body = Vec::new();
     for _ in 0..24 {
         body.extend_from_slice(&chunk);
     }
     let body_path = sandbox.write("body.bin", &body);
+    // Bytes that are not UTF-8 are refused, with or without -o json (values are text).
+    let latin1 = sandbox.write("latin1.txt", b"caf\xe9");
+    for json in [false, true] {
+        let mut cmd = sandbox.signed();
+        cmd.args(["hash", "--url", "https://x.test/", "--post-body"])
+            .arg(format!("@{}", latin1.display()));
+        if json {
+            cmd.args(["-o", "json"]);
+        }
+        let out = cmd.output().unwrap();
+        assert_clean_failure(&out, 2, &[SECRET]);
+    }
     let mut canonical = b"requestURL=https://x.test/&requestType=POST&postBody=".to_vec();
     canonical.extend_from_slice(&body);
     canonical.extend_from_slice(b"&headers={}");

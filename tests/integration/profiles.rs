@@ -53,11 +53,20 @@ fn set_list_show_remove() {
         "{text}"
     );
 
-    let out = sandbox.cmd().args(["profile", "list"]).output().unwrap();
+    let out = sandbox
+        .cmd()
+        .args(["profile", "list", "-o", "table"])
+        .output()
+        .unwrap();
     assert_eq!(
         stdout_of(&out),
         "* prod\n  staging\n  local  (built-in emulator)\n"
     );
+    // Piped, as every command, it is JSON.
+    let out = sandbox.cmd().args(["profile", "list"]).output().unwrap();
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed[0]["name"], "prod");
+    assert_eq!(listed[0]["default"], true);
 
     let out = sandbox
         .cmd()
@@ -67,8 +76,13 @@ fn set_list_show_remove() {
     let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(shown["org_id"], "376723");
     assert_eq!(shown["data_center"], "eu");
-    assert_eq!(shown["secret"], "test…");
+    // `--secret-file PATH` stores where the secret is, never a copy of it.
+    assert_eq!(shown["secret"], Value::Null);
+    assert_eq!(shown["secret_file"], secret.display().to_string());
     assert!(!stdout_of(&out).contains(SECRET));
+    assert!(!std::fs::read_to_string(sandbox.profiles_path())
+        .unwrap()
+        .contains(SECRET));
 
     // The stored secret signs like the environment one.
     let from_profile = sandbox.cmd().args(["hash", "--url", "u"]).output().unwrap();
@@ -88,7 +102,11 @@ fn set_list_show_remove() {
         .args(["profile", "remove", "staging"])
         .assert()
         .success();
-    let out = sandbox.cmd().args(["profile", "list"]).output().unwrap();
+    let out = sandbox
+        .cmd()
+        .args(["profile", "list", "-o", "table"])
+        .output()
+        .unwrap();
     assert_eq!(stdout_of(&out), "* prod\n  local  (built-in emulator)\n");
     let out = sandbox
         .cmd()

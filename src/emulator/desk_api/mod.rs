@@ -166,16 +166,20 @@ fn paging(query: &[(String, String)]) -> Result<(u64, u64), ApiError> {
     Ok(crate::api::storage::page_bounds(from, limit)?)
 }
 
-fn json_object_body(body: Option<&str>) -> Result<Map<String, Value>, DeskReply> {
+/// The postBody as JSON.
+fn json_body(body: Option<&str>) -> Result<Value, DeskReply> {
     let body = body
         .filter(|b| !b.trim().is_empty())
-        .ok_or_else(|| DeskReply::invalid("postBody is missing; this API takes a JSON object"))?;
-    match serde_json::from_str::<Value>(body) {
-        Ok(Value::Object(object)) => Ok(object),
-        Ok(_) => Err(DeskReply::invalid("postBody must be a JSON object")),
-        Err(e) => Err(DeskReply::invalid(format!(
-            "postBody is not valid JSON: {e}"
-        ))),
+        .ok_or_else(|| DeskReply::invalid("postBody is missing; this API takes JSON"))?;
+    serde_json::from_str::<Value>(body)
+        .map_err(|e| DeskReply::invalid(format!("postBody is not valid JSON: {e}")))
+}
+
+/// The postBody as a JSON object.
+fn json_object_body(body: Option<&str>) -> Result<Map<String, Value>, DeskReply> {
+    match json_body(body)? {
+        Value::Object(object) => Ok(object),
+        _ => Err(DeskReply::invalid("postBody must be a JSON object")),
     }
 }
 
@@ -195,9 +199,9 @@ mod tests {
     fn paging_defaults_and_bounds() {
         let page = |pairs: &[(&str, &str)]| paging(&q(pairs)).ok();
         assert_eq!(page(&[]), Some((0, DEFAULT_LIMIT)));
-        assert_eq!(page(&[("from", "11"), ("limit", "100")]), Some((10, 100)));
+        assert_eq!(page(&[("from", "0")]), Some((0, DEFAULT_LIMIT)));
+        assert_eq!(page(&[("from", "10"), ("limit", "100")]), Some((10, 100)));
         for bad in [
-            ("from", "0"),
             ("limit", "0"),
             ("limit", "101"),
             ("from", "x"),

@@ -1,7 +1,7 @@
 //! `…/installedExtensions/{id}/storage`: GET lists (filters, paging, insertion order), POST
 //! or PUT upserts one item, DELETE removes one key.
 
-use super::{json_object_body, paging, param, DeskCall, DeskReply, Handled, Installation};
+use super::{json_body, paging, param, DeskCall, DeskReply, Handled, Installation};
 use crate::api::method::Method;
 use crate::api::storage::{check_key, Item};
 use crate::emulator::store::{self, StorageQuery};
@@ -22,13 +22,24 @@ pub(super) async fn serve(installation: &Installation<'_>, call: &DeskCall<'_>) 
             Ok(DeskReply::ok(json!({ "data": data })))
         }
         Method::Post | Method::Put => {
-            let item = Item::from_object(json_object_body(call.body)?)?;
-            let reply = item.to_reply_json();
+            // One object, or an array of up to 10 stored all or nothing; the reply has the
+            // shape of the request.
+            let body = json_body(call.body)?;
+            let is_array = body.is_array();
+            let items = Item::from_body(body)?;
+            let mut replies: Vec<Value> = items.iter().map(Item::to_reply_json).collect();
             installation
                 .store
-                .write(move |db| store::put_item(db, &installation_id, &item))
+                .write(move |db| {
+                    items
+                        .iter()
+                        .try_for_each(|item| store::put_item(db, &installation_id, item))
+                })
                 .await?;
-            Ok(DeskReply::ok(reply))
+            Ok(DeskReply::ok(match is_array {
+                true => Value::Array(replies),
+                false => replies.remove(0),
+            }))
         }
         Method::Delete => {
             let key = param(call.query, "key")?

@@ -272,6 +272,27 @@ fn open_connection(database: &Database) -> Result<Connection> {
                 std::fs::create_dir_all(dir)
                     .or_config(|| format!("cannot create {}", dir.display()))?;
             }
+            // The database holds secure config values: a new file is created private (0600);
+            // SQLite gives its -wal and -shm files the same mode.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                let created = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .mode(0o600)
+                    .open(path);
+                match created {
+                    Ok(_) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                    Err(e) => {
+                        return Err(Error::config(format!(
+                            "cannot create database {}: {e}",
+                            path.display()
+                        )))
+                    }
+                }
+            }
             let connection = Connection::open(path)
                 .or_config(|| format!("cannot open database {}", path.display()))?;
             let describe = |e: rusqlite::Error| {
