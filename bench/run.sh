@@ -118,22 +118,26 @@ mkdir -p "$RESULTS"
 
 # Starts an emulator on a free loopback port with its database in $WORK; sets EMULATOR_URL
 # and EMULATOR_PID.
+# Extra flags for the emulator may follow the name. -q: no log line per request (it would be
+# measured too); the port comes from --port-file.
 start_emulator() {
-  local name=$1 log=$WORK/$1.log url="" _
-  "$BIN" emulator --addr 127.0.0.1:0 --db "$WORK/$name.sqlite" >/dev/null 2>"$log" &
+  local name=$1 log=$WORK/$1.log port_file=$WORK/$1.port _
+  shift
+  rm -f "$port_file"
+  "$BIN" -q emulator --addr 127.0.0.1:0 --db "$WORK/$name.sqlite" --port-file "$port_file" "$@" \
+    >/dev/null 2>"$log" &
   EMULATOR_PID=$!
   EMULATOR_PIDS+=("$EMULATOR_PID")
   for _ in $(seq 200); do
-    url=$(sed -n 's/.*listening on \(http:\/\/[0-9.:]*\).*/\1/p' "$log" | head -n 1)
-    [[ -n $url ]] && break
+    [[ -s $port_file ]] && break
     sleep 0.05
   done
-  [[ -n $url ]] || {
+  [[ -s $port_file ]] || {
     cat "$log" >&2
     echo "bench/run.sh: the emulator did not start" >&2
     exit 1
   }
-  EMULATOR_URL=$url
+  EMULATOR_URL=http://127.0.0.1:$(cat "$port_file")
 }
 
 # compare NAME WARMUP RUNS LABEL_A CMD_A LABEL_B CMD_B
@@ -225,10 +229,12 @@ peak_rss put_one desk-invoke "$BIN" storage put single "$VALUE"
 # 4. bulk put of BULK_ITEMS items against the bash loop over LOOP_ITEMS of them
 # ---------------------------------------------------------------------------------------
 say "storage put --file: $BULK_ITEMS items, bash loop: $LOOP_ITEMS items"
+# Every item is in the group `bench`: Desk lists storage only by key or by group.
 make_items() { # COUNT → NDJSON on stdout, compact, as `storage get -o ndjson` writes it
   awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++)
-    printf "{\"key\":\"item%06d\",\"queriableValue\":\"group%d\",\"value\":{\"n\":%d,\"name\":\"item number %d\",\"tags\":[\"alpha\",\"beta\"],\"active\":true}}\n", i, i % 16, i, i }'
+    printf "{\"key\":\"item-%06d\",\"queriableValue\":\"bench\",\"value\":{\"n\":%d,\"name\":\"item number %d\",\"tags\":[\"alpha\",\"beta\"],\"active\":true}}\n", i, i, i }'
 }
+EXPORT="storage get --queriable-value bench --all -o ndjson"
 make_items "$BULK_ITEMS" >"$WORK/items_bulk.ndjson"
 head -n "$LOOP_ITEMS" "$WORK/items_bulk.ndjson" >"$WORK/items_loop.ndjson"
 start_emulator small
@@ -255,7 +261,7 @@ seed_ended=$(date +%s.%N)
 printf '{"items": %s, "seconds": %s}\n' "$EXPORT_BIG" \
   "$(python3 -c "print($seed_ended - $seed_started)")" >"$RESULTS/seed.json"
 for pair in "$EXPORT_SMALL:$SMALL_URL" "$EXPORT_BIG:$BIG_URL"; do
-  count=$("$BIN" --base-url "${pair#*:}" storage get --all -o ndjson | wc -l)
+  count=$("$BIN" --base-url "${pair#*:}" $EXPORT | wc -l)
   [[ $count -eq ${pair%%:*} ]] || {
     echo "bench/run.sh: exported $count items, expected ${pair%%:*}" >&2
     exit 1
@@ -263,10 +269,12 @@ for pair in "$EXPORT_SMALL:$SMALL_URL" "$EXPORT_BIG:$BIG_URL"; do
 done
 say "storage get --all: exporting"
 compare export 1 "$EXPORT_RUNS" \
-  "export-$EXPORT_SMALL" "$BIN --base-url $SMALL_URL storage get --all -o ndjson" \
-  "export-$EXPORT_BIG" "$BIN --base-url $BIG_URL storage get --all -o ndjson"
-peak_rss export "export-$EXPORT_SMALL" "$BIN" --base-url "$SMALL_URL" storage get --all -o ndjson
-peak_rss export "export-$EXPORT_BIG" "$BIN" --base-url "$BIG_URL" storage get --all -o ndjson
+  "export-$EXPORT_SMALL" "$BIN --base-url $SMALL_URL $EXPORT" \
+  "export-$EXPORT_BIG" "$BIN --base-url $BIG_URL $EXPORT"
+# shellcheck disable=SC2086 # $EXPORT is the command's words
+peak_rss export "export-$EXPORT_SMALL" "$BIN" --base-url "$SMALL_URL" $EXPORT
+# shellcheck disable=SC2086
+peak_rss export "export-$EXPORT_BIG" "$BIN" --base-url "$BIG_URL" $EXPORT
 
 # ---------------------------------------------------------------------------------------
 # 6. the emulator alone under concurrent load (pre-signed requests, loopback, bounded)
@@ -282,6 +290,30 @@ for mode in put get; do
     after=$(cpu_ticks "$EMULATOR_PID")
     printf '%s\n' "$((after - before))" >"$RESULTS/load_$mode.$repeat.ticks"
   done
+done
+
+# ---------------------------------------------------------------------------------------
+# 7. an import at Desk's rate limits: 1,000 items into an emulator enforcing Desk's storage
+#    limits over a 1 s window, paced at --rate 50/1s; --batch 10 (default) and --batch 1
+# ---------------------------------------------------------------------------------------
+RATE_ITEMS=1000
+make_items "$RATE_ITEMS" >"$WORK/items_rate.ndjson"
+for batch in 10 1; do
+  say "rate-limited import: $RATE_ITEMS items, --batch $batch, --rate 50/1s"
+  start_emulator "rate$batch" --rate-limits desk --rate-window 1s
+  started=$(date +%s.%N)
+  "$BIN" --base-url "$EMULATOR_URL" storage put --file "$WORK/items_rate.ndjson" \
+    --batch "$batch" --rate 50/1s 2>"$WORK/rate$batch.err" || {
+    cat "$WORK/rate$batch.err" >&2
+    echo "bench/run.sh: the rate-limited import failed" >&2
+    exit 1
+  }
+  ended=$(date +%s.%N)
+  stored=$("$BIN" --base-url "$EMULATOR_URL" storage count --queriable-value bench)
+  curl -sS "$EMULATOR_URL/_emulator/stats" >"$RESULTS/rate$batch.stats.json"
+  printf '{"items": %s, "batch": %s, "seconds": %s, "stored": %s}\n' "$RATE_ITEMS" "$batch" \
+    "$(python3 -c "print($ended - $started)")" "$stored" >"$RESULTS/rate$batch.json"
+  kill "$EMULATOR_PID"
 done
 
 # ---------------------------------------------------------------------------------------

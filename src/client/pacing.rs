@@ -22,7 +22,9 @@ impl Pacer {
     /// `None`: no limit, only the shared pause after a 429.
     pub(crate) fn new(rate: Option<Rate>) -> Pacer {
         Pacer {
-            interval: rate.map(Rate::interval),
+            // A 2 % margin: network jitter must not push one request too many into a window
+            // that the server counts from its own clock.
+            interval: rate.map(|rate| rate.interval().mul_f64(1.02)),
             state: Mutex::new(State {
                 next_slot: Instant::now(),
                 paused_until: None,
@@ -84,7 +86,7 @@ mod tests {
         let now = Instant::now();
         let first = pacer.reserve(now);
         let second = pacer.reserve(now);
-        assert_eq!(second - first, Duration::from_millis(100));
+        assert_eq!(second - first, Duration::from_millis(102));
         pacer.pause(Duration::from_secs(2));
         let third = pacer.reserve(Instant::now());
         assert!(third >= now + Duration::from_secs(2));

@@ -198,7 +198,12 @@ fn rate_limited(state: &AppState, path: &str, method: Method) -> Option<Value> {
     };
     let class = Operation::of(method);
     let wait = limiter.admit(class, Instant::now()).err()?;
-    let retry_after = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    // Whole seconds, as Desk and RFC 9110 give it; a window shrunk below a second for tests
+    // answers in fractions, or every refusal would cost a whole second.
+    let retry_after = match wait >= std::time::Duration::from_secs(1) {
+        true => (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).to_string(),
+        false => format!("{:.3}", wait.as_secs_f64().max(0.001)),
+    };
     let body = DeskError::new(
         "TOO_MANY_REQUESTS",
         format!(
@@ -211,7 +216,7 @@ fn rate_limited(state: &AppState, path: &str, method: Method) -> Option<Value> {
     let mut reply = envelope::encode(
         429,
         wrap(&Value::Object(body.to_json()), state.response_wrap),
-        json!({ "Content-Type": JSON_CONTENT_TYPE, "Retry-After": retry_after.max(1).to_string() }),
+        json!({ "Content-Type": JSON_CONTENT_TYPE, "Retry-After": retry_after }),
     );
     // A marker for the journal, taken off before the reply is sent.
     reply["rateLimited"] = Value::Bool(true);
