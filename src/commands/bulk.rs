@@ -335,7 +335,11 @@ impl Bulk<'_> {
         if tally.not_attempted > 0 {
             summary.push_str(&format!(", {} not attempted", tally.not_attempted));
         }
-        out.info(&summary);
+        // An input refused before any line was done needs no tally: the error says it all.
+        if tally.done + tally.not_found + tally.failed + tally.not_attempted > 0 || broken.is_none()
+        {
+            out.info(&summary);
+        }
         let rerun_hint = |error: Error| {
             match self.failed {
             Some(path) => error.with_hint(format!(

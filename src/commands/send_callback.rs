@@ -68,6 +68,19 @@ pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) ->
                 ))
             })?;
         let status = reply.status();
+        if status.is_redirection() {
+            let location = reply
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|l| url.join(l).ok())
+                .and_then(|u| u.host_str().map(str::to_string))
+                .unwrap_or_else(|| "an unknown place".into());
+            return Err(Error::new(
+                Kind::Client,
+                format!("the callback handler answered {status}, a redirect to {location}; not followed (it would carry the securityContext there)"),
+            ));
+        }
         let text = reply.text().await.unwrap_or_default();
         out.line(
             format!(

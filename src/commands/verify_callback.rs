@@ -1,7 +1,7 @@
 //! `verify-callback`: is this platform event callback really from Desk? HMAC-SHA256 over the
 //! exact raw body bytes, compared in constant time.
 
-use super::request::Source;
+use super::request::{read_capped, Source, MAX_VALUE_BYTES};
 use crate::api::secret::Secret;
 use crate::api::signing;
 use crate::cli::{OutputFormat, VerifyCallbackArgs};
@@ -10,7 +10,7 @@ use crate::output::Output;
 use crate::settings::file;
 use crate::settings::{Settings, LOCAL_PROFILE};
 use serde_json::{json, Value};
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 
 pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) -> Result<()> {
     let body_source = args
@@ -35,11 +35,11 @@ pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) 
     if body_source == Source::Stdin && std::io::stdin().is_terminal() {
         out.info("reading the callback body from stdin (end with Ctrl-D), or pass --body @FILE");
     }
-    let mut body = Vec::new();
-    body_source
-        .reader("--body")?
-        .read_to_end(&mut body)
-        .map_err(|e| Error::usage(format!("cannot read the callback body: {e}")))?;
+    let body = read_capped(
+        body_source.reader("--body")?,
+        "the callback body",
+        MAX_VALUE_BYTES,
+    )?;
     let secret = settings.secret()?;
     if !settings.local_emulator {
         out.protect(&[&secret]);

@@ -100,7 +100,10 @@ pub(super) async fn call(
     record.request_url = Some(redactor.apply(&request.url));
     record.headers =
         Some(serde_json::from_str(&redactor.apply(&headers.to_string())).unwrap_or(Value::Null));
-    record.body = request.body.as_deref().map(|b| redactor.apply(b));
+    record.body = request
+        .body
+        .as_deref()
+        .map(|b| mask_secure_variables(&redactor.apply(b)));
     let served = serve(state, request).await;
     if let Ok(reply) = &served {
         record.rate_limited = reply.get("rateLimited").is_some();
@@ -221,6 +224,30 @@ fn rate_limited(state: &AppState, path: &str, method: Method) -> Option<Value> {
     // A marker for the journal, taken off before the reply is sent.
     reply["rateLimited"] = Value::Bool(true);
     Some(reply)
+}
+
+/// A config params update shown with its secure values masked (for the journal): a body
+/// `{"variables":[{"name","value","secure":true}]}` carries them in clear.
+fn mask_secure_variables(body: &str) -> String {
+    if !body.contains("\"secure\"") {
+        return body.to_string();
+    }
+    let Ok(mut value) = serde_json::from_str::<Value>(body) else {
+        return body.to_string();
+    };
+    let mut masked = false;
+    if let Some(variables) = value.get_mut("variables").and_then(Value::as_array_mut) {
+        for variable in variables {
+            if variable.get("secure") == Some(&Value::Bool(true)) {
+                variable["value"] = Value::String("[redacted]".into());
+                masked = true;
+            }
+        }
+    }
+    match masked {
+        true => value.to_string(),
+        false => body.to_string(),
+    }
 }
 
 /// A config param's value as text (values are strings; anything else as compact JSON).

@@ -87,17 +87,36 @@ fn string_or_number<'de, D: Deserializer<'de>>(
 
 /// Reads the profile file; `None` when it does not exist.
 pub(crate) fn load(path: &Path) -> Result<Option<ProfileFile>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(Error::config(format!(
-                "cannot read profile file {}: {e}",
-                path.display()
-            )))
-        }
+    match read(path)? {
+        Some(text) => parse(&text, path).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The largest profile file read: `--config /dev/zero` is an error, not memory running out.
+const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The file's text; `None` when it does not exist.
+fn read(path: &Path) -> Result<Option<String>> {
+    use std::io::Read;
+    let cannot = |e: &dyn std::fmt::Display| {
+        Error::config(format!("cannot read profile file {}: {e}", path.display()))
     };
-    parse(&text, path).map(Some)
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(cannot(&e)),
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(cannot(&"larger than 1 MiB: not a profile file"));
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| cannot(&"not UTF-8"))
 }
 
 fn parse(text: &str, path: &Path) -> Result<ProfileFile> {
@@ -148,16 +167,7 @@ pub(crate) fn update<T>(
         .or_config(|| format!("cannot lock {}", target.display()))?;
     lock.lock()
         .or_config(|| format!("cannot lock {}", target.display()))?;
-    let existing = match std::fs::read_to_string(&target) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(Error::config(format!(
-                "cannot read profile file {}: {e}",
-                target.display()
-            )))
-        }
-    };
+    let existing = read(&target)?;
     let mut file = match &existing {
         Some(text) => parse(text, &target)?,
         None => ProfileFile::default(),

@@ -25,6 +25,9 @@ impl Sandbox {
 
     pub(crate) fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let path = self.path(name);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("mkdir");
+        }
         std::fs::write(&path, contents).expect("write");
         path
     }
