@@ -10,6 +10,7 @@ mod emulator_independent_client;
 mod emulator_robustness;
 mod extension_data;
 mod faults;
+mod fidelity;
 mod generated;
 mod hash;
 mod hostile;

@@ -1,0 +1,582 @@
+//! One test per row of docs/desk-behaviour.md, against the emulator over HTTP: the emulator
+//! behaves as Zoho publishes Desk behaving, and chooses the safe thing where nothing is
+//! published.
+
+use crate::common::*;
+use crate::hostile::{Answer, Hostile};
+use serde_json::{json, Value};
+
+const STORAGE: &str = "/api/v1/installedExtensions/{{installationId}}/storage";
+
+/// The called API's answer through `invoke --envelope`: (statusCode, decoded response).
+fn call(sandbox: &Sandbox, url: &str, args: &[&str]) -> (u64, Value) {
+    let out = sandbox
+        .against(url)
+        .args(["invoke", "--envelope", "-o", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let envelope: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout_of(&out), stderr_of(&out)));
+    let status = envelope["statusCode"].as_u64().unwrap();
+    let body = envelope["response"]
+        .as_str()
+        .map(|s| serde_json::from_str(s).unwrap_or(Value::String(s.into())))
+        .unwrap_or(Value::Null);
+    (status, body)
+}
+
+fn get(sandbox: &Sandbox, url: &str, query: &Value) -> (u64, Value) {
+    call(
+        sandbox,
+        url,
+        &["--url", STORAGE, "--query-params", &query.to_string()],
+    )
+}
+
+fn post(sandbox: &Sandbox, url: &str, body: &Value) -> (u64, Value) {
+    call(
+        sandbox,
+        url,
+        &[
+            "--url",
+            STORAGE,
+            "-X",
+            "POST",
+            "--post-body",
+            &body.to_string(),
+        ],
+    )
+}
+
+fn group(n: usize, name: &str) -> Vec<Value> {
+    (0..n)
+        .map(
+            |i| json!({"key": format!("{name}-{i:03}"), "queriableValue": name, "value": {"n": i}}),
+        )
+        .collect()
+}
+
+#[test]
+fn row_1_invoke_is_signed_over_the_fields_sent() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let (status, _) = get(&sandbox, &emulator.base_url, &json!({"key": "k"}));
+    assert_eq!(status, 200);
+    let out = sandbox
+        .against(&emulator.base_url)
+        .env("DESK_INVOKE_SECRET", "another-secret")
+        .args(["invoke", "--url", STORAGE, "--query", "key=k"])
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 4, &["another-secret", SECURITY_CONTEXT]);
+    assert!(
+        stderr_of(&out).contains("INVALID_HASH"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn row_2_answers_come_in_every_published_shape() {
+    for wrap in ["none", "object", "string"] {
+        let sandbox = Sandbox::new();
+        let emulator = sandbox.start_emulator(&["--response-wrap", wrap]);
+        sandbox
+            .against(&emulator.base_url)
+            .args(["storage", "put", "k", r#"{"a":1}"#])
+            .assert()
+            .success();
+        let out = sandbox
+            .against(&emulator.base_url)
+            .args(["storage", "get", "--key", "k", "-o", "raw"])
+            .output()
+            .unwrap();
+        assert_eq!(stdout_of(&out).trim(), r#"{"a":1}"#, "{wrap}");
+    }
+}
+
+#[test]
+fn row_3_a_storage_read_needs_a_filter() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let (status, body) = get(&sandbox, &emulator.base_url, &json!({"from": 0}));
+    assert_eq!(status, 400);
+    assert_eq!(body["errorCode"], "INVALID_DATA");
+    assert!(body["message"]
+        .as_str()
+        .unwrap()
+        .contains("key or a queriableValue"));
+}
+
+#[test]
+fn row_4_storage_pages_from_zero_by_twenty() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let url = &emulator.base_url;
+    for chunk in group(25, "p").chunks(10) {
+        assert_eq!(post(&sandbox, url, &Value::Array(chunk.to_vec())).0, 200);
+    }
+    let (_, first) = get(
+        &sandbox,
+        url,
+        &json!({"queriableValue": "p", "from": 0, "limit": 1}),
+    );
+    assert_eq!(first["data"][0]["key"], "p-000", "from 0 is the first item");
+    let (_, default) = get(&sandbox, url, &json!({"queriableValue": "p"}));
+    assert_eq!(default["data"].as_array().unwrap().len(), 20);
+    let (_, rest) = get(&sandbox, url, &json!({"queriableValue": "p", "from": 20}));
+    assert_eq!(rest["data"].as_array().unwrap().len(), 5);
+    let (status, _) = get(&sandbox, url, &json!({"queriableValue": "p", "limit": 101}));
+    assert_eq!(status, 400, "a limit above 100 is refused, not capped");
+}
+
+#[test]
+fn row_5_listings_are_stable_across_updates() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let url = &emulator.base_url;
+    post(&sandbox, url, &Value::Array(group(5, "s")));
+    post(
+        &sandbox,
+        url,
+        &json!({"key": "s-001", "queriableValue": "s", "value": {"n": 100}}),
+    );
+    let (_, page) = get(&sandbox, url, &json!({"queriableValue": "s"}));
+    let keys: Vec<&str> = page["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["s-000", "s-001", "s-002", "s-003", "s-004"]);
+    assert_eq!(page["data"][1]["value"]["n"], 100);
+}
+
+#[test]
+fn row_6_writes_take_one_item_or_up_to_ten() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let url = &emulator.base_url;
+    let ten = group(10, "b");
+    let (status, answer) = post(&sandbox, url, &Value::Array(ten.clone()));
+    assert_eq!((status, answer), (200, Value::Array(ten)));
+    let (status, answer) = post(&sandbox, url, &json!({"key": "one", "value": {}}));
+    assert_eq!(status, 200);
+    assert!(
+        answer.is_object(),
+        "one object in, one object out: {answer}"
+    );
+    let (status, _) = post(&sandbox, url, &Value::Array(group(11, "c")));
+    assert_eq!(status, 400, "eleven is too many");
+    let mut mixed = group(3, "d");
+    mixed.push(json!({"key": "bad key", "value": {}}));
+    assert_eq!(post(&sandbox, url, &Value::Array(mixed)).0, 400);
+    let (_, none) = get(&sandbox, url, &json!({"queriableValue": "d"}));
+    assert_eq!(none["data"], json!([]), "all or nothing");
+}
+
+#[test]
+fn row_7_keys_follow_the_published_characters_and_hyphens() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let url = &emulator.base_url;
+    for key in ["color-red-data-id-278783", "a,b_c:d", &"k".repeat(50)] {
+        let (status, _) = post(
+            &sandbox,
+            url,
+            &json!({"key": key, "queriableValue": "color-red-datas", "value": {}}),
+        );
+        assert_eq!(status, 200, "{key}");
+    }
+    for key in ["a b", "a/b", "é", &"k".repeat(51), ""] {
+        let (status, body) = post(&sandbox, url, &json!({"key": key, "value": {}}));
+        assert_eq!(
+            (status, body["errorCode"].as_str()),
+            (400, Some("INVALID_DATA")),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn row_8_values_are_objects_of_bounded_size() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let url = &emulator.base_url;
+    let fits = json!({"a": "x".repeat(5120 - 8)});
+    assert_eq!(
+        post(&sandbox, url, &json!({"key": "k", "value": fits})).0,
+        200
+    );
+    let big = json!({"a": "x".repeat(5120)});
+    assert_eq!(
+        post(&sandbox, url, &json!({"key": "k", "value": big})).0,
+        400
+    );
+    assert_eq!(
+        post(&sandbox, url, &json!({"key": "k", "value": [1]})).0,
+        400
+    );
+}
+
+#[test]
+fn row_9_unknown_item_fields_are_refused() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let (status, body) = post(
+        &sandbox,
+        &emulator.base_url,
+        &json!({"key": "k", "queriable_value": "q", "value": {}}),
+    );
+    assert_eq!(status, 400);
+    assert!(
+        body["message"].as_str().unwrap().contains("queriableValue"),
+        "{body}"
+    );
+}
+
+#[test]
+fn row_10_rate_limits_are_enforced_per_class() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&["--rate-limits", "desk", "--rate-window", "30s"]);
+    let url = &emulator.base_url;
+    // 50 writes pass, the 51st is refused; reads and deletes have budgets of their own.
+    for i in 0..50 {
+        let (status, _) = post(&sandbox, url, &json!({"key": format!("w{i}"), "value": {}}));
+        assert_eq!(status, 200, "write {i}");
+    }
+    let refused = sandbox
+        .against(url)
+        .args(["--retries", "0", "invoke", "--url", STORAGE, "-X", "POST"])
+        .args(["--post-body", r#"{"key":"w50","value":{}}"#])
+        .output()
+        .unwrap();
+    assert_clean_failure(&refused, 4, &[SECRET, SECURITY_CONTEXT]);
+    assert_eq!(get(&sandbox, url, &json!({"key": "w0"})).0, 200);
+    let (status, _) = call(
+        &sandbox,
+        url,
+        &["--url", STORAGE, "-X", "DELETE", "--query", "key=w0"],
+    );
+    assert_eq!(status, 200);
+    let stats: Value = serde_json::from_str(&crate::trust::reqwest_get(&format!(
+        "{url}/_emulator/stats"
+    )))
+    .unwrap();
+    assert_eq!(stats["rateLimited"], 1, "{stats}");
+    assert_eq!(stats["byStatus"]["429"], 1, "{stats}");
+}
+
+#[test]
+fn row_11_a_limited_request_says_when_to_come_back() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&["--rate-limits", "desk", "--rate-window", "30s"]);
+    let url = &emulator.base_url;
+    for i in 0..50 {
+        assert_eq!(
+            post(&sandbox, url, &json!({"key": format!("k{i}"), "value": {}})).0,
+            200
+        );
+    }
+    let out = sandbox
+        .against(url)
+        .args([
+            "invoke",
+            "--envelope",
+            "-o",
+            "json",
+            "--url",
+            STORAGE,
+            "-X",
+            "POST",
+        ])
+        .args(["--post-body", r#"{"key":"over","value":{}}"#])
+        .args(["--retries", "0"])
+        .output()
+        .unwrap();
+    let envelope: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(envelope["statusCode"], 429);
+    let retry_after: f64 = envelope["responseHeaders"]["Retry-After"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1.0..=30.0).contains(&retry_after), "{retry_after}");
+    let body: Value = serde_json::from_str(envelope["response"].as_str().unwrap()).unwrap();
+    assert_eq!(body["errorCode"], "TOO_MANY_REQUESTS");
+}
+
+#[test]
+fn row_12_deleting_twice_is_harmless() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let url = &emulator.base_url;
+    post(&sandbox, url, &json!({"key": "k", "value": {}}));
+    let delete = || {
+        call(
+            &sandbox,
+            url,
+            &["--url", STORAGE, "-X", "DELETE", "--query", "key=k"],
+        )
+    };
+    assert_eq!(delete(), (200, json!({"key": "k", "deleted": true})));
+    assert_eq!(delete(), (200, json!({"key": "k", "deleted": false})));
+}
+
+#[test]
+fn row_13_placeholders_go_where_zoho_says() {
+    let sandbox = Sandbox::new();
+    let resources = sandbox.write(
+        "resources.json",
+        r#"{"Priority": {"id": "4000000001", "apiName": "cf_priority"}}"#,
+    );
+    let echo = Hostile::start(|request| {
+        Answer::json(
+            200,
+            &json!({"target": request.target, "headers": request.headers, "body": String::from_utf8_lossy(&request.body)}),
+        )
+    });
+    let emulator = sandbox.start_emulator(&["--resources", resources.to_str().unwrap()]);
+    let url = &emulator.base_url;
+    sandbox
+        .against(url)
+        .args(["config", "set", "region=eu"])
+        .assert()
+        .success();
+    let (status, echoed) = call(
+        &sandbox,
+        url,
+        &[
+            "--url",
+            &format!(
+                "{}/{{{{installationId}}}}/{{{{fields.Priority.id}}}}",
+                echo.url
+            ),
+            "-X",
+            "POST",
+            "--query",
+            "r={{region}}",
+            "-H",
+            "X-Field: {{fields.Priority.apiName}}",
+            "--post-body",
+            r#"{"i":"{{installationId}}","r":"{{region}}","f":"{{fields.Priority.apiName}}"}"#,
+        ],
+    );
+    assert_eq!(status, 200, "{echoed}");
+    assert_eq!(echoed["target"], "/1000000000001/4000000001?r=eu");
+    let headers = echoed["headers"].to_string();
+    assert!(headers.contains("cf_priority"), "{headers}");
+    assert_eq!(
+        echoed["body"],
+        r#"{"i":"{{installationId}}","r":"{{region}}","f":"cf_priority"}"#
+    );
+}
+
+#[test]
+fn row_14_unknown_placeholders_are_not_guessed() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let out = sandbox
+        .against(&emulator.base_url)
+        .args(["invoke", "--url", "https://{{nowhere}}/x"])
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
+    assert!(
+        stderr_of(&out).contains("UNRESOLVED_PLACEHOLDER"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn row_15_permissions_carry_is_enabled() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&["--permission", "canEdit=true"]);
+    let (status, body) = call(
+        &sandbox,
+        &emulator.base_url,
+        &[
+            "--url",
+            "/api/v1/installedExtensions/{{installationId}}/myCustomPermissions",
+        ],
+    );
+    assert_eq!(
+        (status, body),
+        (
+            200,
+            json!({"data": [{"apiName": "canEdit", "isEnabled": true}]})
+        )
+    );
+}
+
+#[test]
+fn row_16_config_params_round_trip() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let url = &emulator.base_url;
+    sandbox
+        .against(url)
+        .args(["config", "set", "a=1", "b=two words"])
+        .assert()
+        .success();
+    let (status, body) = call(
+        &sandbox,
+        url,
+        &[
+            "--url",
+            "/api/v1/installedExtensions/{{installationId}}/configParams",
+        ],
+    );
+    assert_eq!(status, 200);
+    assert_eq!(
+        body["data"][1],
+        json!({"name": "b", "value": "two words", "secure": false})
+    );
+}
+
+#[test]
+fn row_17_logs_know_their_installation() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let url = &emulator.base_url;
+    for installation in [
+        json!("{{installationId}}"),
+        json!("1000000000001"),
+        Value::Null,
+    ] {
+        let mut body = json!({"title": "t", "reference": "r"});
+        if !installation.is_null() {
+            body["installationId"] = installation.clone();
+        }
+        let (status, answer) = call(
+            &sandbox,
+            url,
+            &[
+                "--url",
+                "/api/v1/extensionLogs",
+                "-X",
+                "POST",
+                "--post-body",
+                &body.to_string(),
+            ],
+        );
+        assert_eq!(status, 200, "{installation}: {answer}");
+    }
+    let body = json!({"title": "t", "installationId": "999"});
+    let (status, _) = call(
+        &sandbox,
+        url,
+        &[
+            "--url",
+            "/api/v1/extensionLogs",
+            "-X",
+            "POST",
+            "--post-body",
+            &body.to_string(),
+        ],
+    );
+    assert_eq!(status, 404, "another installation's log is refused");
+}
+
+#[test]
+fn row_18_callbacks_are_signed_over_the_raw_body() {
+    let sandbox = Sandbox::new();
+    let receiver = Hostile::start(|_| Answer::json(200, &json!({})));
+    sandbox
+        .against("http://127.0.0.1:9")
+        .args([
+            "send-callback",
+            "--event",
+            "onInstall",
+            "--to",
+            &format!("{}/cb", receiver.url),
+        ])
+        .assert()
+        .success();
+    let request = &receiver.requests()[0];
+    let hash = request
+        .headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("hash"))
+        .map(|(_, v)| v.clone())
+        .unwrap();
+    assert_eq!(hash, openssl_hmac(SECRET, &request.body));
+    let body: Value = serde_json::from_slice(&request.body).unwrap();
+    assert_eq!(body["event"], "onInstall");
+}
+
+#[test]
+fn row_19_the_client_never_follows_a_redirect() {
+    let sandbox = Sandbox::new();
+    let redirecting = Hostile::start(|_| Answer::Reply {
+        status: 307,
+        headers: vec![("Location", "http://localhost:9/elsewhere".into())],
+        body: Vec::new(),
+    });
+    let out = sandbox
+        .against(&redirecting.url)
+        .args(["storage", "get", "--key", "k"])
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
+    assert_eq!(redirecting.requests().len(), 1);
+}
+
+/// Export → import → export of 1,000 items with hyphenated keys round-trips exactly, the
+/// first item included, through NDJSON and through the JSON array `storage get` prints.
+#[test]
+fn a_thousand_hyphenated_items_round_trip() {
+    let sandbox = Sandbox::new();
+    let source = sandbox.start_emulator(&[]);
+    let items: String = (0..1000)
+        .map(|i| json!({"key": format!("color-red-data-id-{i:04}"), "queriableValue": "color-red-datas", "value": {"n": i, "big": 12345678901234567890123u128}}).to_string() + "\n")
+        .collect();
+    // One request at a time, so the listing order (insertion order) is the file's.
+    sandbox
+        .against(&source.base_url)
+        .args(["storage", "put", "--file", "-", "--concurrency", "1"])
+        .write_stdin(items.clone())
+        .assert()
+        .success();
+    let same = |a: &[u8], b: &[u8], what: &str| {
+        let (a, b) = (String::from_utf8_lossy(a), String::from_utf8_lossy(b));
+        assert_eq!(a.lines().count(), b.lines().count(), "{what}: item count");
+        let differ = a.lines().zip(b.lines()).position(|(x, y)| x != y);
+        assert_eq!(differ, None, "{what}: the first line that differs");
+    };
+    let export = |url: &str, format: &str| {
+        let out = sandbox
+            .against(url)
+            .args([
+                "storage",
+                "get",
+                "--queriable-value",
+                "color-red-datas",
+                "--all",
+                "-o",
+                format,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        out.stdout
+    };
+    let first = export(&source.base_url, "ndjson");
+    assert_eq!(
+        String::from_utf8_lossy(&first),
+        items,
+        "exported exactly as imported, in order"
+    );
+    for format in ["ndjson", "json"] {
+        let target = sandbox.start_emulator(&[]);
+        sandbox
+            .against(&target.base_url)
+            .args(["storage", "put", "--file", "-", "--concurrency", "1"])
+            .write_stdin(export(&source.base_url, format))
+            .assert()
+            .success();
+        same(&export(&target.base_url, "ndjson"), &first, format);
+    }
+}
