@@ -159,6 +159,8 @@ pub(crate) enum Command {
     VerifyCallback(VerifyCallbackArgs),
     /// Play Desk: sign and deliver a platform event callback to a handler
     SendCallback(SendCallbackArgs),
+    /// Receive Desk's platform event callbacks: verify, print, relay, save
+    Listen(ListenArgs),
     /// Run a local Desk to develop and test against
     Emulator(EmulatorArgs),
     /// Round-trip smoke test of a profile, for CI

@@ -24,6 +24,42 @@ pub(crate) struct VerifyCallbackArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    long_about = "Receive Desk's platform event callbacks on this machine: each POST to --path is checked \
+(HMAC-SHA256 of the raw body under the extension secret, constant time) and answered 200 when valid, \
+401 when not. One line per callback goes to stderr; the body of each valid one to stdout as NDJSON \
+(securityContext redacted unless --show-secrets). --save keeps the latest valid callback's orgId and \
+securityContext in the profile; --forward-to relays the exact bytes and headers to your handler.",
+    after_help = "Examples:
+  desk-invoke -p dev listen --save --once          # wait for the install, keep its securityContext
+  desk-invoke listen --forward-to http://127.0.0.1:3000/callback
+  desk-invoke listen --addr 0.0.0.0:8788            # behind a tunnel (prints a warning)"
+)]
+pub(crate) struct ListenArgs {
+    /// Address to listen on: IP:PORT, :PORT or PORT (loopback)
+    #[arg(long, default_value = "127.0.0.1:8788", value_parser = parse_listen_addr)]
+    pub addr: String,
+    /// The path callbacks are posted to
+    #[arg(long, default_value = "/callback")]
+    pub path: String,
+    /// Relay each callback, bytes and headers as received, to this URL (your handler)
+    #[arg(long, value_name = "URL")]
+    pub forward_to: Option<String>,
+    /// Store the latest valid callback's orgId and securityContext into the profile
+    #[arg(long)]
+    pub save: bool,
+    /// Exit after the first valid callback (exit 0)
+    #[arg(long)]
+    pub once: bool,
+    /// Print the securityContext in the NDJSON bodies instead of redacting it
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// Write the bound port to this file once listening
+    #[arg(long, value_name = "FILE")]
+    pub port_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub(crate) struct SendCallbackArgs {
     /// The platform event
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(EVENTS))]
@@ -96,10 +132,14 @@ pub(crate) struct EmulatorArgs {
     /// /_emulator/requests shows them)
     #[arg(long, value_name = "FILE")]
     pub journal: Option<PathBuf>,
+    /// Canned answers for the APIs an extension calls: a JSON array (or TOML [[stubs]]) of
+    /// {method, url (exact or with *), status, headers, body | body_file}
+    #[arg(long, value_name = "FILE")]
+    pub stub: Vec<PathBuf>,
 }
 
 /// `IP:PORT`, `:PORT` or `PORT` (the last two on loopback).
-fn parse_listen_addr(text: &str) -> Result<String, String> {
+pub(crate) fn parse_listen_addr(text: &str) -> Result<String, String> {
     let text = text.trim();
     let port_only = text.strip_prefix(':').unwrap_or(text);
     if port_only.parse::<u16>().is_ok() {

@@ -3,7 +3,7 @@
 use super::request::{read_arg, read_secret_arg};
 use crate::api::secret::Secret;
 use crate::cli::EmulatorArgs;
-use crate::emulator::{ConnectionAuth, Database, Emulator, EmulatorConfig, RequestRecord};
+use crate::emulator::{ConnectionAuth, Database, Emulator, EmulatorConfig, RequestRecord, Stub};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::settings::{self, Settings};
@@ -241,10 +241,50 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
         rate_limits: args.rate_limits,
         rate_window: args.rate_window,
         journal: args.journal.clone(),
+        stubs: args
+            .stub
+            .iter()
+            .map(|path| load_stubs(path))
+            .collect::<Result<Vec<_>>>()?
+            .concat(),
         ..defaults
     };
     config.check()?;
     Ok(config)
+}
+
+/// A stub file: a JSON array of stubs, `{"stubs": [...]}`, or TOML `[[stubs]]` tables.
+/// `body_file` paths are read now, relative to the stub file.
+fn load_stubs(path: &std::path::Path) -> Result<Vec<Stub>> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum File {
+        List(Vec<Stub>),
+        Table { stubs: Vec<Stub> },
+    }
+    let text = read_arg(&format!("@{}", path.display()), "--stub")?;
+    let bad = |e: &dyn std::fmt::Display| {
+        Error::usage(format!("--stub {} is not a stub file: {e}", path.display())).with_hint(
+            r#"e.g. [{"method": "GET", "url": "https://desk.zoho.com/api/v1/tickets*", "status": 200, "body": {"data": []}}]"#,
+        )
+    };
+    let is_toml = path.extension().is_some_and(|e| e == "toml");
+    let file: File = match is_toml {
+        true => toml::from_str(&text).map_err(|e| bad(&e.message().to_string()))?,
+        false => serde_json::from_str(&text).map_err(|e| bad(&e))?,
+    };
+    let mut stubs = match file {
+        File::List(stubs) | File::Table { stubs } => stubs,
+    };
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    for stub in &mut stubs {
+        if let Some(body_file) = stub.body_file.take() {
+            let body_path = dir.join(body_file);
+            let body = read_arg(&format!("@{}", body_path.display()), "a stub's body_file")?;
+            stub.body = Some(serde_json::Value::String(body));
+        }
+    }
+    Ok(stubs)
 }
 
 fn check_addr(addr: &str) -> Result<()> {

@@ -4,13 +4,14 @@
 use super::request::RequestSpec;
 use super::with_client;
 use crate::api::envelope::{Body, InvokeResponse};
-use crate::api::signing::Field;
+use crate::api::signing::{Field, InvokeFields};
 use crate::cli::{InvokeArgs, OutputFormat};
 use crate::client::{Client, InvokeRequest};
 use crate::error::{Error, Result};
 use crate::output::{render_json, Output};
 use crate::settings::Settings;
 use serde_json::{json, Map, Value};
+use std::io::Write;
 
 pub(super) fn run(args: &InvokeArgs, settings: &Settings, out: &Output) -> Result<()> {
     let spec = RequestSpec::from_args(&args.request, settings.secret_from_stdin())?;
@@ -30,6 +31,9 @@ pub(super) fn run(args: &InvokeArgs, settings: &Settings, out: &Output) -> Resul
     if args.dry_run && settings.local_emulator {
         return Err(Error::usage("--dry-run prints a curl command, but the `local` profile's emulator only lives inside one desk-invoke process")
             .with_hint("run `desk-invoke emulator` and point --base-url at it"));
+    }
+    if args.paginate {
+        return paginate(args, fields, settings, out);
     }
     with_client(settings, out, async |client| {
         let request = InvokeRequest::new(fields);
@@ -122,6 +126,125 @@ fn dry_run(client: &Client, request: &InvokeRequest, out: &Output) {
     out.line("");
     out.line(&curl);
 }
+
+/// `--paginate`: the request again and again with `from` advanced by the page size, each
+/// page signed on its own, until a short or empty page (or `--max-items`). A page that
+/// repeats the one before ends it with an error: the server ignores `from`.
+fn paginate(
+    args: &InvokeArgs,
+    fields: InvokeFields,
+    settings: &Settings,
+    out: &Output,
+) -> Result<()> {
+    let mut params = match fields.get(Field::QueryParams) {
+        Some(text) if !text.trim().is_empty() => match serde_json::from_str::<Value>(text) {
+            Ok(Value::Object(map)) => map,
+            _ => {
+                return Err(Error::usage(
+                    "--paginate needs queryParams to be a JSON object",
+                ))
+            }
+        },
+        _ => Map::new(),
+    };
+    let number = |value: Option<&Value>, name: &str, default: u64| -> Result<u64> {
+        match value {
+            None => Some(default),
+            Some(Value::Number(n)) => n.as_u64(),
+            Some(Value::String(s)) => s.trim().parse().ok(),
+            Some(_) => None,
+        }
+        .ok_or_else(|| Error::usage(format!("--paginate: `{name}` must be a whole number")))
+    };
+    let limit = number(params.get("limit"), "limit", PAGE_SIZE)?.max(1);
+    let mut from = number(params.get("from"), "from", 0)?;
+    params.insert("limit".into(), Value::String(limit.to_string()));
+    let max_items = args.max_items.unwrap_or(u64::MAX);
+    let ndjson = out.format == OutputFormat::Ndjson;
+    with_client(settings, out, async |client| {
+        let pacer = std::sync::Arc::new(crate::client::Pacer::new(args.rate));
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        let mut written = 0u64;
+        let mut previous: Option<Vec<Value>> = None;
+        let result: Result<()> = async {
+            loop {
+                params.insert("from".into(), Value::String(from.to_string()));
+                let mut page_fields = fields.clone();
+                page_fields.set(Field::QueryParams, Value::Object(params.clone()).to_string());
+                let request = InvokeRequest::new(page_fields).paced(Some(pacer.clone()));
+                let response = client.call(&request).await?;
+                let items = page_items(response.json("list")?)?;
+                if !items.is_empty() && previous.as_ref() == Some(&items) {
+                    return Err(Error::new(
+                        crate::error::Kind::Server,
+                        format!("the server answered from={from} with the same page as before: it ignores paging; stopped"),
+                    ));
+                }
+                let count = items.len() as u64;
+                for item in &items {
+                    if written == max_items {
+                        return Ok(());
+                    }
+                    let separator: &[u8] = match (ndjson, written) {
+                        (true, _) => b"",
+                        (false, 0) => b"[",
+                        (false, _) => b",",
+                    };
+                    let line = item.to_string();
+                    let end: &[u8] = if ndjson { b"\n" } else { b"" };
+                    let wrote = stdout
+                        .write_all(separator)
+                        .and_then(|()| stdout.write_all(line.as_bytes()))
+                        .and_then(|()| stdout.write_all(end))
+                        .and_then(|()| stdout.flush());
+                    match wrote {
+                        Ok(()) => written += 1,
+                        // A reader that stopped (`| head`) wants no more pages.
+                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                        Err(e) => return Err(Error::usage(format!("cannot write output: {e}"))),
+                    }
+                }
+                if count < limit || written >= max_items {
+                    return Ok(());
+                }
+                from += count;
+                previous = Some(items);
+            }
+        }
+        .await;
+        if !ndjson {
+            let close: &[u8] = if written == 0 { b"[]\n" } else { b"]\n" };
+            let _ = stdout.write_all(close).and_then(|()| stdout.flush());
+        }
+        if result.is_ok() {
+            out.info(&format!("{written} item(s)"));
+        }
+        result
+    })
+}
+
+/// The items of a list page: `{"data":[…]}` or a bare array; an empty answer is no items.
+fn page_items(body: &Value) -> Result<Vec<Value>> {
+    match body {
+        Value::Array(items) => Ok(items.clone()),
+        Value::Object(map) => match map.get("data") {
+            Some(Value::Array(items)) => Ok(items.clone()),
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(_) => Err(Error::new(
+                crate::error::Kind::Server,
+                "the list's `data` is not an array",
+            )),
+        },
+        Value::Null => Ok(Vec::new()),
+        _ => Err(Error::new(
+            crate::error::Kind::Server,
+            "the answer is not a list (no `data` array)",
+        )),
+    }
+}
+
+/// Items a page when the request gives no `limit` (Desk's largest page).
+const PAGE_SIZE: u64 = 100;
 
 /// Single-quotes for POSIX shells: `'` becomes `'\''`.
 fn shell_quote(text: &str) -> String {

@@ -8,6 +8,7 @@ mod config;
 mod emulator;
 mod hash;
 mod invoke;
+mod listen;
 mod log;
 mod permissions;
 mod profile;
@@ -109,6 +110,8 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
         Command::Log(args) => log::run(&args, &settings(false)?, out),
         Command::Permissions(args) => permissions::run(&args, &settings(false)?, out),
         Command::SendCallback(args) => send_callback::run(&args, &settings(false)?, out),
+        // `--save` may create the profile it names.
+        Command::Listen(args) => listen::run(&args, &settings(args.save)?, out),
         Command::Smoke(args) => smoke::run(&args, settings(false), out),
         // `--save` may create the profile it names.
         Command::VerifyCallback(args) => verify_callback::run(&args, &settings(args.save)?, out),
@@ -187,6 +190,7 @@ pub(crate) fn local_emulator_config(database: Database) -> EmulatorConfig {
         rate_window: std::time::Duration::from_secs(60),
         journal: None,
         on_request: None,
+        stubs: Vec::new(),
     }
 }
 

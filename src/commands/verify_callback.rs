@@ -71,7 +71,7 @@ pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) 
 }
 
 /// Stores the callback's orgId and securityContext into the current profile.
-fn save(event: Option<&Value>, settings: &Settings, out: &Output) -> Result<()> {
+pub(super) fn save(event: Option<&Value>, settings: &Settings, out: &Output) -> Result<()> {
     let event = event.ok_or_else(|| Error::usage("--save needs a JSON callback body"))?;
     let org_id = match event.get("orgId") {
         Some(Value::String(s)) => Some(s.clone()),

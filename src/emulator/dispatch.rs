@@ -140,6 +140,24 @@ async fn serve(state: &AppState, request: Substituted) -> Result<Value, InvokeEr
     }
     let url = parse_request_url(&request.url)?;
 
+    // A canned answer wins: the call goes nowhere. Matched on the URL with the queryParams
+    // the call would carry.
+    let mut full = url.clone();
+    if !request.query.is_empty() {
+        full.query_pairs_mut().extend_pairs(&request.query);
+    }
+    if let Some(stub) = state
+        .stubs
+        .iter()
+        .find(|stub| stub.matches(request.method, full.as_str()))
+    {
+        return Ok(envelope::encode(
+            stub.status,
+            stub.body_text(),
+            Value::Object(stub.headers.clone()),
+        ));
+    }
+
     if is_local(state, &url) {
         let mut local_query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
         local_query.extend(request.query);

@@ -58,6 +58,7 @@ pub(super) struct AppState {
     pub stats: super::stats::Stats,
     pub journal: super::journal::Journal,
     pub on_request: Option<super::RequestHook>,
+    pub stubs: Vec<super::Stub>,
     pub store: Store,
     pub forwarder: Forwarder,
     /// The address the emulator listens on, to recognise requestURLs that point at itself.

@@ -21,6 +21,7 @@ mod limits;
 mod placeholders;
 mod stats;
 mod store;
+mod stubs;
 
 use crate::api::error::{Error, Result};
 use crate::api::permissions::Permission;
@@ -49,6 +50,7 @@ pub(crate) enum ResponseWrap {
 }
 
 pub(crate) use journal::RequestRecord;
+pub(crate) use stubs::Stub;
 
 /// Called once per invoke request, after it was answered (the `emulator` command logs it).
 pub(crate) type RequestHook = Arc<dyn Fn(&RequestRecord) + Send + Sync>;
@@ -103,6 +105,8 @@ pub(crate) struct EmulatorConfig {
     pub rate_window: Duration,
     /// Appends every request record as NDJSON.
     pub journal: Option<PathBuf>,
+    /// Canned answers, checked before anything is served or forwarded.
+    pub stubs: Vec<Stub>,
     pub on_request: Option<RequestHook>,
 }
 
@@ -207,6 +211,7 @@ impl Emulator {
             journal: journal::Journal::new(config.journal.as_ref())
                 .map_err(|e| Error::usage(format!("cannot open the journal file: {e}")))?,
             on_request: config.on_request,
+            stubs: config.stubs,
             store,
             forwarder,
             own_addr: addr,
@@ -270,6 +275,7 @@ mod tests {
             rate_window: Duration::from_secs(60),
             journal: None,
             on_request: None,
+            stubs: Vec::new(),
         }
     }
 

@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod common;
+mod devloop;
 mod emulator_forwarding;
 mod emulator_independent_client;
 mod emulator_robustness;
