@@ -48,10 +48,12 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('permissions', 'permissions', [CompletionResultType]::ParameterValue, 'List the current user''s custom permissions, or check one')
             [CompletionResult]::new('verify-callback', 'verify-callback', [CompletionResultType]::ParameterValue, 'Check that a platform event callback was signed by Desk')
             [CompletionResult]::new('send-callback', 'send-callback', [CompletionResultType]::ParameterValue, 'Play Desk: sign and deliver a platform event callback to a handler')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive Desk''s platform event callbacks: verify, print, relay, save')
             [CompletionResult]::new('emulator', 'emulator', [CompletionResultType]::ParameterValue, 'Run a local Desk to develop and test against')
             [CompletionResult]::new('smoke', 'smoke', [CompletionResultType]::ParameterValue, 'Round-trip smoke test of a profile, for CI')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Manage the profile file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'Values for the completion scripts (profile names), one a line')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -101,6 +103,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Builds headers as a compact JSON object, in the order given')
             [CompletionResult]::new('--connection-link-name', '--connection-link-name', [CompletionResultType]::ParameterName, 'connectionLinkName: a Desk connection whose auth Desk applies')
             [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'connectionLinkName: a Desk connection whose auth Desk applies')
+            [CompletionResult]::new('--max-items', '--max-items', [CompletionResultType]::ParameterName, 'With --paginate: stop after this many items')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'With --paginate: requests per period, e.g. 50/1m [default: none]')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
@@ -116,6 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Print statusCode and responseHeaders before the body')
             [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Print statusCode and responseHeaders before the body')
             [CompletionResult]::new('--envelope', '--envelope', [CompletionResultType]::ParameterName, 'Print the whole invoke response object')
+            [CompletionResult]::new('--paginate', '--paginate', [CompletionResultType]::ParameterName, 'Follow a Desk list: repeat with `from` advanced by the page size (`limit`, 100 when not given) until a short or empty page; stream the `data` items (JSON array, or NDJSON with -o ndjson)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -474,6 +479,33 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'desk-invoke;listen' {
+            [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on: IP:PORT, :PORT or PORT (loopback)')
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The path callbacks are posted to')
+            [CompletionResult]::new('--forward-to', '--forward-to', [CompletionResultType]::ParameterName, 'Relay each callback, bytes and headers as received, to this URL (your handler)')
+            [CompletionResult]::new('--port-file', '--port-file', [CompletionResultType]::ParameterName, 'Write the bound port to this file once listening')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
+            [CompletionResult]::new('--org-id', '--org-id', [CompletionResultType]::ParameterName, 'Desk organisation id (overrides the profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout, e.g. 30s, 500ms, 2m')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt for retryable failures')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Store the latest valid callback''s orgId and securityContext into the profile')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Exit after the first valid callback (exit 0)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print the securityContext in the NDJSON bodies instead of redacting it')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'desk-invoke;emulator' {
             [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on: IP:PORT, :PORT or PORT (loopback), port 0 for any free port')
             [CompletionResult]::new('--port-file', '--port-file', [CompletionResultType]::ParameterName, 'Write the bound port to this file once listening (for scripts and CI with port 0)')
@@ -491,6 +523,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--rate-window', '--rate-window', [CompletionResultType]::ParameterName, 'The window of --rate-limits (Desk''s is a minute; shrink it to test in seconds)')
             [CompletionResult]::new('--resources', '--resources', [CompletionResultType]::ParameterName, 'Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Append every invoke request received to this file as NDJSON (as GET /_emulator/requests shows them)')
+            [CompletionResult]::new('--stub', '--stub', [CompletionResultType]::ParameterName, 'Canned answers for the APIs an extension calls: a JSON array (or TOML [[stubs]]) of {method, url (exact or with *), status, headers, body | body_file}')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
@@ -713,6 +746,26 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'desk-invoke;__complete' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: `default_profile` in the file, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
+            [CompletionResult]::new('--org-id', '--org-id', [CompletionResultType]::ParameterName, 'Desk organisation id (overrides the profile)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout, e.g. 30s, 500ms, 2m')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt for retryable failures')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'desk-invoke;help' {
             [CompletionResult]::new('hash', 'hash', [CompletionResultType]::ParameterValue, 'Compute the HASH of an invoke request, offline (needs only the secret)')
             [CompletionResult]::new('invoke', 'invoke', [CompletionResultType]::ParameterValue, 'Send a signed invoke request and print the called API''s answer')
@@ -722,10 +775,12 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('permissions', 'permissions', [CompletionResultType]::ParameterValue, 'List the current user''s custom permissions, or check one')
             [CompletionResult]::new('verify-callback', 'verify-callback', [CompletionResultType]::ParameterValue, 'Check that a platform event callback was signed by Desk')
             [CompletionResult]::new('send-callback', 'send-callback', [CompletionResultType]::ParameterValue, 'Play Desk: sign and deliver a platform event callback to a handler')
+            [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive Desk''s platform event callbacks: verify, print, relay, save')
             [CompletionResult]::new('emulator', 'emulator', [CompletionResultType]::ParameterValue, 'Run a local Desk to develop and test against')
             [CompletionResult]::new('smoke', 'smoke', [CompletionResultType]::ParameterValue, 'Round-trip smoke test of a profile, for CI')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Manage the profile file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'Values for the completion scripts (profile names), one a line')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -781,6 +836,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
         'desk-invoke;help;send-callback' {
             break
         }
+        'desk-invoke;help;listen' {
+            break
+        }
         'desk-invoke;help;emulator' {
             break
         }
@@ -811,6 +869,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;help;completions' {
+            break
+        }
+        'desk-invoke;help;__complete' {
             break
         }
         'desk-invoke;help;help' {

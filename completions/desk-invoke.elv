@@ -45,10 +45,12 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand permissions 'List the current user''s custom permissions, or check one'
             cand verify-callback 'Check that a platform event callback was signed by Desk'
             cand send-callback 'Play Desk: sign and deliver a platform event callback to a handler'
+            cand listen 'Receive Desk''s platform event callbacks: verify, print, relay, save'
             cand emulator 'Run a local Desk to develop and test against'
             cand smoke 'Round-trip smoke test of a profile, for CI'
             cand profile 'Manage the profile file'
             cand completions 'Print a shell completion script'
+            cand __complete 'Values for the completion scripts (profile names), one a line'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk-invoke;hash'= {
@@ -96,6 +98,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --header 'Builds headers as a compact JSON object, in the order given'
             cand --connection-link-name 'connectionLinkName: a Desk connection whose auth Desk applies'
             cand --connection 'connectionLinkName: a Desk connection whose auth Desk applies'
+            cand --max-items 'With --paginate: stop after this many items'
+            cand --rate 'With --paginate: requests per period, e.g. 50/1m [default: none]'
             cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
@@ -111,6 +115,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand -i 'Print statusCode and responseHeaders before the body'
             cand --include 'Print statusCode and responseHeaders before the body'
             cand --envelope 'Print the whole invoke response object'
+            cand --paginate 'Follow a Desk list: repeat with `from` advanced by the page size (`limit`, 100 when not given) until a short or empty page; stream the `data` items (JSON array, or NDJSON with -o ndjson)'
             cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
             cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
             cand -q 'Nothing on stderr but errors'
@@ -442,6 +447,32 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'desk-invoke;listen'= {
+            cand --addr 'Address to listen on: IP:PORT, :PORT or PORT (loopback)'
+            cand --path 'The path callbacks are posted to'
+            cand --forward-to 'Relay each callback, bytes and headers as received, to this URL (your handler)'
+            cand --port-file 'Write the bound port to this file once listening'
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand --save 'Store the latest valid callback''s orgId and securityContext into the profile'
+            cand --once 'Exit after the first valid callback (exit 0)'
+            cand --show-secrets 'Print the securityContext in the NDJSON bodies instead of redacting it'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'desk-invoke;emulator'= {
             cand --addr 'Address to listen on: IP:PORT, :PORT or PORT (loopback), port 0 for any free port'
             cand --port-file 'Write the bound port to this file once listening (for scripts and CI with port 0)'
@@ -459,6 +490,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --rate-window 'The window of --rate-limits (Desk''s is a minute; shrink it to test in seconds)'
             cand --resources 'Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}'
             cand --journal 'Append every invoke request received to this file as NDJSON (as GET /_emulator/requests shows them)'
+            cand --stub 'Canned answers for the APIs an extension calls: a JSON array (or TOML [[stubs]]) of {method, url (exact or with *), status, headers, body | body_file}'
             cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
             cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
@@ -665,6 +697,25 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'desk-invoke;__complete'= {
+            cand -p 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --profile 'Profile to use [default: `default_profile` in the file, else `default`]'
+            cand --config 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id (overrides the profile)'
+            cand --base-url 'Base URL such as https://desk.zoho.eu (overrides the profile''s data_center)'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m'
+            cand --retries 'Retries after the first attempt for retryable failures'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'desk-invoke;help'= {
             cand hash 'Compute the HASH of an invoke request, offline (needs only the secret)'
             cand invoke 'Send a signed invoke request and print the called API''s answer'
@@ -674,10 +725,12 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand permissions 'List the current user''s custom permissions, or check one'
             cand verify-callback 'Check that a platform event callback was signed by Desk'
             cand send-callback 'Play Desk: sign and deliver a platform event callback to a handler'
+            cand listen 'Receive Desk''s platform event callbacks: verify, print, relay, save'
             cand emulator 'Run a local Desk to develop and test against'
             cand smoke 'Round-trip smoke test of a profile, for CI'
             cand profile 'Manage the profile file'
             cand completions 'Print a shell completion script'
+            cand __complete 'Values for the completion scripts (profile names), one a line'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk-invoke;help;hash'= {
@@ -717,6 +770,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         }
         &'desk-invoke;help;send-callback'= {
         }
+        &'desk-invoke;help;listen'= {
+        }
         &'desk-invoke;help;emulator'= {
         }
         &'desk-invoke;help;smoke'= {
@@ -739,6 +794,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         &'desk-invoke;help;profile;remove'= {
         }
         &'desk-invoke;help;completions'= {
+        }
+        &'desk-invoke;help;__complete'= {
         }
         &'desk-invoke;help;help'= {
         }

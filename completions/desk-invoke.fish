@@ -24,7 +24,7 @@ function __fish_desk_invoke_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -51,10 +51,12 @@ complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "log" -d 'Po
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "permissions" -d 'List the current user\'s custom permissions, or check one'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "verify-callback" -d 'Check that a platform event callback was signed by Desk'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "send-callback" -d 'Play Desk: sign and deliver a platform event callback to a handler'
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "listen" -d 'Receive Desk\'s platform event callbacks: verify, print, relay, save'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "emulator" -d 'Run a local Desk to develop and test against'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "smoke" -d 'Round-trip smoke test of a profile, for CI'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "profile" -d 'Manage the profile file'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "__complete" -d 'Values for the completion scripts (profile names), one a line'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l request-url -l url -d 'requestURL: the URL to call; a leading `/` is joined to the profile\'s base URL' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s X -l request-type -d 'requestType: GET, POST, PUT, PATCH or DELETE' -r
@@ -64,7 +66,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l post-bo
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l headers -d 'headers: a JSON object, sent and hashed as given' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s H -l header -d 'Builds headers as a compact JSON object, in the order given' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l connection-link-name -l connection -d 'connectionLinkName: a Desk connection whose auth Desk applies' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -91,7 +93,9 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l post-
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l headers -d 'headers: a JSON object, sent and hashed as given' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s H -l header -d 'Builds headers as a compact JSON object, in the order given' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l connection-link-name -l connection -d 'connectionLinkName: a Desk connection whose auth Desk applies' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l max-items -d 'With --paginate: stop after this many items' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l rate -d 'With --paginate: requests per period, e.g. 50/1m [default: none]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -109,10 +113,11 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l dry-run -d 'Print the form fields, HASH, stringToHash and a curl command; send nothing'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s i -l include -d 'Print statusCode and responseHeaders before the body'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l envelope -d 'Print the whole invoke response object'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l paginate -d 'Follow a Desk list: repeat with `from` advanced by the page size (`limit`, 100 when not given) until a short or empty page; stream the `data` items (JSON array, or NDJSON with -o ndjson)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -140,7 +145,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l from -d 'Index of the first item (0-based, as Desk counts)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l limit -d 'Items per page (Desk serves 20 when not given, at most 100)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l rate -d 'Reads per period for --all [default: Desk\'s limit, 250/1m, for a Desk host; none for loopback]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -165,7 +170,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l concurrency -d 'Requests in flight at once for --file' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l rate -d 'Requests per period for --file [default: Desk\'s limit, 50/1m, for a Desk host; none for loopback]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l failed -d 'Write the lines that were not stored (failed, or not attempted after Ctrl-C) here, as they happen, ready to re-run' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -188,7 +193,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l concurrency -d 'Requests in flight at once' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l rate -d 'Requests per period [default: Desk\'s limit, 50/1m, for a Desk host; none for loopback]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l failed -d 'Write the keys that were not deleted (failed, or not attempted after Ctrl-C) here, ready to re-run' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -209,7 +214,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l queriable-value -d 'The group to count' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -232,7 +237,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete items: by key, from a file, or a whole queriableValue group'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "count" -d 'Count the items of a queriableValue group'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -253,7 +258,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -f -a "get" -d 'Print config params (secure values masked)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -f -a "set" -d 'Set config params'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -272,7 +277,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -296,7 +301,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l title -d 'Title of the log' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l description -d 'Description: text, `@FILE` or `@-`' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l reference -d 'Groups logs under one reference (at most 10 a reference)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -314,7 +319,7 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -334,7 +339,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Exit 0 when the permission is enabled, 1 when not'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -356,7 +361,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l hash -d 'The HASH header Desk sent' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l body -d 'The raw body: text, `@FILE` or `@-` [default: stdin]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -385,7 +390,7 @@ onTPAAuthorise\t''
 onTPARevoke\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l to -d 'URL of the extension\'s callback handler' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l body -d 'The body to sign and send instead of the one built from the profile' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -403,6 +408,31 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l addr -d 'Address to listen on: IP:PORT, :PORT or PORT (loopback)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l path -d 'The path callbacks are posted to' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l forward-to -d 'Relay each callback, bytes and headers as received, to this URL (your handler)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l port-file -d 'Write the bound port to this file once listening' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l org-id -d 'Desk organisation id (overrides the profile)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+json\t''
+ndjson\t''
+table\t''
+raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l save -d 'Store the latest valid callback\'s orgId and securityContext into the profile'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l once -d 'Exit after the first valid callback (exit 0)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l show-secrets -d 'Print the securityContext in the NDJSON bodies instead of redacting it'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l addr -d 'Address to listen on: IP:PORT, :PORT or PORT (loopback), port 0 for any free port' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l port-file -d 'Write the bound port to this file once listening (for scripts and CI with port 0)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l db -d 'SQLite database file [default: <data dir>/emulator.sqlite]' -r -F
@@ -422,7 +452,8 @@ desk\t'Desk\'s published per-installation limits for storage'"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l rate-window -d 'The window of --rate-limits (Desk\'s is a minute; shrink it to test in seconds)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l resources -d 'Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l journal -d 'Append every invoke request received to this file as NDJSON (as GET /_emulator/requests shows them)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l stub -d 'Canned answers for the APIs an extension calls: a JSON array (or TOML [[stubs]]) of {method, url (exact or with *), status, headers, body | body_file}' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -442,7 +473,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s v -
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l junit -d 'Write a JUnit XML report' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -461,7 +492,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l log -d
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -485,7 +516,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -f -a "use" -d 'Make a profile the default'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -f -a "remove" -d 'Remove a profile'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -503,7 +534,7 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -535,7 +566,7 @@ uk\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l security-context-file -d 'securityContext to store (read from this file; `-` = stdin)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l connection -d 'Default connectionLinkName' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l secret-env -d 'Refer to the secret by environment variable instead of storing it' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -554,7 +585,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -572,7 +603,7 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -596,7 +627,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the default'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
@@ -614,19 +645,39 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "hash" -d 'Compute the HASH of an invoke request, offline (needs only the secret)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "invoke" -d 'Send a signed invoke request and print the called API\'s answer'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "storage" -d 'Read and write the extension\'s storage'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "config" -d 'Read and set the extension\'s config params'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "log" -d 'Post an extension log'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "permissions" -d 'List the current user\'s custom permissions, or check one'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "verify-callback" -d 'Check that a platform event callback was signed by Desk'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "send-callback" -d 'Play Desk: sign and deliver a platform event callback to a handler'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "emulator" -d 'Run a local Desk to develop and test against'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "smoke" -d 'Round-trip smoke test of a profile, for CI'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "profile" -d 'Manage the profile file'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback emulator smoke profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l org-id -d 'Desk organisation id (overrides the profile)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+json\t''
+ndjson\t''
+table\t''
+raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "hash" -d 'Compute the HASH of an invoke request, offline (needs only the secret)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "invoke" -d 'Send a signed invoke request and print the called API\'s answer'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "storage" -d 'Read and write the extension\'s storage'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "config" -d 'Read and set the extension\'s config params'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "log" -d 'Post an extension log'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "permissions" -d 'List the current user\'s custom permissions, or check one'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "verify-callback" -d 'Check that a platform event callback was signed by Desk'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "send-callback" -d 'Play Desk: sign and deliver a platform event callback to a handler'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "listen" -d 'Receive Desk\'s platform event callbacks: verify, print, relay, save'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "emulator" -d 'Run a local Desk to develop and test against'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "smoke" -d 'Round-trip smoke test of a profile, for CI'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "profile" -d 'Manage the profile file'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "completions" -d 'Print a shell completion script'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "__complete" -d 'Values for the completion scripts (profile names), one a line'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "get" -d 'Read storage items by key or queriableValue'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "put" -d 'Store one item, or many from NDJSON or a JSON array'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "delete" -d 'Delete items: by key, from a file, or a whole queriableValue group'

@@ -111,6 +111,8 @@ pub(crate) struct StorageDeleteArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk-invoke -p local storage count --queriable-value colors")]
 pub(crate) struct StorageCountArgs {
     /// The group to count
     #[arg(long)]
@@ -126,6 +128,9 @@ pub(crate) enum ConfigCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk-invoke -p local config get
+  desk-invoke -p local config get apiKey --show-secrets -o json")]
 pub(crate) struct ConfigGetArgs {
     /// Only these params
     pub names: Vec<String>,
@@ -135,6 +140,8 @@ pub(crate) struct ConfigGetArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk-invoke -p local config set region=eu apiKey=k-123")]
 pub(crate) struct ConfigSetArgs {
     /// NAME=VALUE pairs
     #[arg(required = true, value_name = "NAME=VALUE")]
@@ -142,6 +149,9 @@ pub(crate) struct ConfigSetArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk-invoke -p local log --title 'sync finished' --description 'took 3 s'
+  desk-invoke -p local log --title failure --description @error.txt --reference job-42")]
 pub(crate) struct LogArgs {
     /// Title of the log
     #[arg(long)]
@@ -155,6 +165,9 @@ pub(crate) struct LogArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  desk-invoke -p local permissions
+  desk-invoke -p local permissions check canEditTickets && echo allowed")]
 pub(crate) struct PermissionsArgs {
     #[command(subcommand)]
     pub command: Option<PermissionsCommand>,

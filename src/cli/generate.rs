@@ -18,7 +18,65 @@ pub(crate) fn completion_script(shell: Shell) -> Vec<u8> {
     let mut command = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "desk-invoke", &mut out);
-    out
+    let script = String::from_utf8(out).expect("clap_complete writes UTF-8");
+    finish_script(shell, script).into_bytes()
+}
+
+/// The command that lists profile names for completion (a hidden subcommand).
+const PROFILE_NAMES: &str = "desk-invoke __complete profiles 2>/dev/null";
+
+/// Mends what clap_complete leaves out or gets wrong:
+/// - bash: its case arms for nested subcommands say `desk__subcmd__invoke__…` while its
+///   dispatch builds `desk__invoke__…` (a hyphen in the binary's name; clap_complete's open
+///   bug), so nothing past the first word completed; the arms are renamed to match.
+/// - every shell: `-p`/`--profile` complete the profile names (read when completing).
+fn finish_script(shell: Shell, script: String) -> String {
+    match shell {
+        Shell::Bash => {
+            let script = script.replace("desk__subcmd__invoke", "desk__invoke");
+            let mut out = String::with_capacity(script.len());
+            let mut lines = script.lines().peekable();
+            while let Some(line) = lines.next() {
+                out.push_str(line);
+                out.push('\n');
+                let trimmed = line.trim();
+                if trimmed == "--profile)" || trimmed == "-p)" {
+                    if let Some(next) = lines.peek() {
+                        if next.contains("compgen -f") {
+                            let indent = &next[..next.len() - next.trim_start().len()];
+                            out.push_str(&format!(
+                                "{indent}COMPREPLY=($(compgen -W \"$({PROFILE_NAMES})\" -- \"${{cur}}\"))\n"
+                            ));
+                            lines.next();
+                        }
+                    }
+                }
+            }
+            out
+        }
+        Shell::Zsh => script
+            .lines()
+            .map(|line| match line.contains("Profile to use") {
+                true => line.replace(
+                    ":NAME:_default'",
+                    ":NAME:{_values profile $(desk-invoke __complete profiles 2>/dev/null)}'",
+                ),
+                false => line.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n",
+        Shell::Fish => script
+            .lines()
+            .map(|line| match line.contains("-s p -l profile") {
+                true => format!("{line} -f -a '({PROFILE_NAMES})'"),
+                false => line.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n",
+        _ => script,
+    }
 }
 
 /// The file name each shell's completion script is committed under.
@@ -44,8 +102,9 @@ pub(crate) fn all_files() -> Vec<(String, Vec<u8>)> {
             )
         })
         .collect();
-    // Built first so that global options are propagated into every subcommand's page.
-    let mut command = Cli::command();
+    // Built first so that global options are propagated into every subcommand's page; no
+    // `help` subcommand, which has no page of its own.
+    let mut command = Cli::command().disable_help_subcommand(true);
     command.build();
     files.push(("man/desk-invoke.1".into(), render_man(command.clone())));
     add_subcommand_pages(&command, "desk-invoke", &mut files);
@@ -54,7 +113,7 @@ pub(crate) fn all_files() -> Vec<(String, Vec<u8>)> {
 
 fn add_subcommand_pages(parent: &clap::Command, prefix: &str, files: &mut Vec<(String, Vec<u8>)>) {
     for sub in parent.get_subcommands() {
-        if sub.get_name() == "help" {
+        if sub.get_name() == "help" || sub.is_hide_set() {
             continue;
         }
         let name = format!("{prefix}-{}", sub.get_name());
@@ -65,9 +124,107 @@ fn add_subcommand_pages(parent: &clap::Command, prefix: &str, files: &mut Vec<(S
 }
 
 fn render_man(command: clap::Command) -> Vec<u8> {
+    let man = clap_mangen::Man::new(command.clone());
     let mut out = Vec::new();
-    clap_mangen::Man::new(command)
-        .render(&mut out)
-        .expect("writing to a Vec cannot fail");
+    let render = |out: &mut Vec<u8>| -> std::io::Result<()> {
+        man.render_title(out)?;
+        man.render_name_section(out)?;
+        man.render_synopsis_section(out)?;
+        man.render_description_section(out)?;
+        man.render_options_section(out)?;
+        if command.get_subcommands().next().is_some() {
+            man.render_subcommands_section(out)?;
+        }
+        out.extend_from_slice(extra_sections(&command).as_bytes());
+        match command.get_version() {
+            Some(_) => man.render_version_section(out),
+            None => Ok(()),
+        }
+    };
+    render(&mut out).expect("writing to a Vec cannot fail");
     out
 }
+
+/// EXAMPLES (from the command's help), ENVIRONMENT, FILES, EXIT STATUS and SEE ALSO.
+fn extra_sections(command: &clap::Command) -> String {
+    let mut roff = String::new();
+    let after = command
+        .get_after_help()
+        .map(|text| text.to_string())
+        .unwrap_or_default();
+    if let Some(examples) = after.split("Examples:").nth(1) {
+        let examples = examples.split("\n\n").next().unwrap_or_default();
+        roff.push_str(".SH EXAMPLES\n.nf\n");
+        for line in examples.lines().filter(|l| !l.trim().is_empty()) {
+            roff.push_str(&escape(line.trim_start()));
+            roff.push('\n');
+        }
+        roff.push_str(".fi\n");
+    }
+    roff.push_str(".SH ENVIRONMENT\n");
+    for (name, meaning) in ENVIRONMENT {
+        roff.push_str(&format!(".TP\n\\fB{name}\\fR\n{}\n", escape(meaning)));
+    }
+    roff.push_str(".SH FILES\n");
+    for (name, meaning) in FILES {
+        roff.push_str(&format!(".TP\n\\fI{}\\fR\n{}\n", escape(name), escape(meaning)));
+    }
+    roff.push_str(".SH \"EXIT STATUS\"\n");
+    for (code, meaning) in EXIT_STATUS {
+        roff.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", escape(meaning)));
+    }
+    roff.push_str(".SH \"SEE ALSO\"\n");
+    let name = command.get_name();
+    let mut see = Vec::new();
+    if name != "desk-invoke" {
+        see.push("desk-invoke(1)".to_string());
+    }
+    see.extend(
+        command
+            .get_subcommands()
+            .filter(|sub| !sub.is_hide_set())
+            .map(|sub| format!("{name}-{}(1)", sub.get_name())),
+    );
+    see.push("the reference in docs/reference.md".to_string());
+    roff.push_str(&escape(&see.join(", ")));
+    roff.push('\n');
+    roff
+}
+
+/// Text safe in roff: backslashes doubled, a leading `.` or `'` kept from being a request.
+fn escape(text: &str) -> String {
+    let text = text.replace('\\', "\\e").replace('-', "\\-");
+    match text.starts_with(['.', '\'']) {
+        true => format!("\\&{text}"),
+        false => text,
+    }
+}
+
+const ENVIRONMENT: [(&str, &str); 10] = [
+    ("DESK_INVOKE_SECRET", "The extension secret (never a command-line value: it would show in ps)."),
+    ("DESK_INVOKE_SECURITY_CONTEXT", "The securityContext of the installation."),
+    ("DESK_INVOKE_ORG_ID", "The Desk organisation id (as --org-id)."),
+    ("DESK_INVOKE_BASE_URL", "The base URL such as https://desk.zoho.eu (as --base-url)."),
+    ("DESK_INVOKE_DATA_CENTER", "A data center: us eu in au jp cn ca sa uk (below DESK_INVOKE_BASE_URL)."),
+    ("DESK_INVOKE_PROFILE", "The profile to use (as -p)."),
+    ("DESK_INVOKE_CONFIG", "The profile file (as --config)."),
+    ("NO_COLOR", "No colour, whatever the terminal."),
+    ("CLICOLOR_FORCE", "Colour even when not on a terminal (NO_COLOR wins)."),
+    ("HTTPS_PROXY, HTTP_PROXY, NO_PROXY", "Proxies, never used for loopback."),
+];
+
+const FILES: [(&str, &str); 2] = [
+    ("~/.config/desk-invoke/profiles.toml", "Profiles (the platform config dir; --config). Written atomically, locked, mode 0600."),
+    ("~/.local/share/desk-invoke/emulator.sqlite", "The database of the built-in local profile's emulator (the platform data dir)."),
+];
+
+const EXIT_STATUS: [(&str, &str); 8] = [
+    ("0", "Success; callback valid; permission enabled."),
+    ("1", "A negative answer: callback invalid, permission disabled, smoke test failed."),
+    ("2", "Usage or input error, found before anything was sent."),
+    ("3", "Configuration error: no profile, no secret, unreadable profile file."),
+    ("4", "The called API answered 4xx (including Desk rejecting the HASH)."),
+    ("5", "The called API answered 5xx."),
+    ("6", "Network failure or timeout, after retries."),
+    ("7", "Partial failure in a bulk command (the lines not done are listed, and kept with --failed)."),
+];

@@ -25,8 +25,16 @@ use std::time::Duration;
 sends signed invoke requests, reads and writes extension storage and config params, posts \
 extension logs, checks custom permissions, verifies Desk's callbacks, and ships a local Desk \
 emulator (the built-in profile `local`) so that all of it runs with no Zoho account.",
-    after_help = "Exit codes: 0 ok, 1 negative answer, 2 usage/input error, 3 configuration error, \
-4 API answered 4xx, 5 API answered 5xx, 6 network failure or timeout, 7 partial failure."
+    after_help = "Environment:
+  DESK_INVOKE_SECRET            the extension secret (never a flag: it would show in ps)
+  DESK_INVOKE_SECURITY_CONTEXT  the securityContext of the installation
+  DESK_INVOKE_ORG_ID, DESK_INVOKE_BASE_URL, DESK_INVOKE_DATA_CENTER, DESK_INVOKE_PROFILE,
+  DESK_INVOKE_CONFIG            the target and the profile file; NO_COLOR, CLICOLOR_FORCE
+
+Exit codes: 0 ok, 1 negative answer, 2 usage/input error, 3 configuration error, \
+4 API answered 4xx, 5 API answered 5xx, 6 network failure or timeout, 7 partial failure.
+
+Start with: desk-invoke -p local smoke    (a round trip against the built-in emulator)"
 )]
 pub(crate) struct Cli {
     #[command(flatten)]
@@ -43,7 +51,7 @@ pub(crate) struct GlobalArgs {
     #[arg(
         short,
         long,
-        global = true,
+        global = true, help_heading = "Global options",
         env = "DESK_INVOKE_PROFILE",
         hide_env_values = true,
         value_name = "NAME"
@@ -53,7 +61,7 @@ pub(crate) struct GlobalArgs {
     /// Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]
     #[arg(
         long,
-        global = true,
+        global = true, help_heading = "Global options",
         env = "DESK_INVOKE_CONFIG",
         hide_env_values = true,
         value_name = "FILE"
@@ -63,7 +71,7 @@ pub(crate) struct GlobalArgs {
     /// Desk organisation id (overrides the profile)
     #[arg(
         long,
-        global = true,
+        global = true, help_heading = "Global options",
         env = "DESK_INVOKE_ORG_ID",
         hide_env_values = true,
         value_name = "ID"
@@ -73,7 +81,7 @@ pub(crate) struct GlobalArgs {
     /// Base URL such as https://desk.zoho.eu (overrides the profile's data_center)
     #[arg(
         long,
-        global = true,
+        global = true, help_heading = "Global options",
         env = "DESK_INVOKE_BASE_URL",
         hide_env_values = true,
         value_name = "URL"
@@ -89,31 +97,31 @@ pub(crate) struct GlobalArgs {
     pub base_url_from_env: bool,
 
     /// Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "PATH")]
     pub secret_file: Option<PathBuf>,
 
     /// Whole-request timeout, e.g. 30s, 500ms, 2m
-    #[arg(long, global = true, default_value = "30s", value_parser = parse_duration, value_name = "DURATION")]
+    #[arg(long, global = true, help_heading = "Global options", default_value = "30s", value_parser = parse_duration, value_name = "DURATION")]
     pub timeout: Duration,
 
     /// Retries after the first attempt for retryable failures
-    #[arg(long, global = true, default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=20), value_name = "N")]
+    #[arg(long, global = true, help_heading = "Global options", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=20), value_name = "N")]
     pub retries: u32,
 
     /// Output format
-    #[arg(short = 'o', long, global = true, value_enum, default_value_t = OutputFormat::Auto, value_name = "FORMAT")]
+    #[arg(short = 'o', long, global = true, help_heading = "Global options", value_enum, default_value_t = OutputFormat::Auto, value_name = "FORMAT")]
     pub output: OutputFormat,
 
     /// When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)
-    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
 
     /// Request/response trace on stderr, secrets redacted (-vv adds bodies)
-    #[arg(short, long, global = true, action = ArgAction::Count)]
+    #[arg(short, long, global = true, help_heading = "Global options", action = ArgAction::Count)]
     pub verbose: u8,
 
     /// Nothing on stderr but errors
-    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    #[arg(short, long, global = true, help_heading = "Global options", conflicts_with = "verbose")]
     pub quiet: bool,
 }
 
@@ -128,6 +136,12 @@ fn parse_allowed_host(text: &str) -> Result<String, String> {
             text.escape_default()
         )
     })
+}
+
+/// What `__complete` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum CompleteWhat {
+    Profiles,
 }
 
 pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
@@ -170,4 +184,10 @@ pub(crate) enum Command {
     Profile(ProfileCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+    /// Values for the completion scripts (profile names), one a line
+    #[command(name = "__complete", hide = true)]
+    Complete {
+        #[arg(value_enum)]
+        what: CompleteWhat,
+    },
 }

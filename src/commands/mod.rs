@@ -64,7 +64,7 @@ pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         Ok(()) => 0,
         Err(e) if e.message.is_empty() => e.exit_code(),
         Err(e) => {
-            out.error(&e.message, e.hint.as_deref());
+            out.error(&e.message, e.hint.as_deref(), e.exit_code());
             e.exit_code()
         }
     }
@@ -102,6 +102,7 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
     };
     match cli.command {
         Command::Completions(args) => completions::run(&args),
+        Command::Complete { .. } => profile::names(&cli.global, out),
         Command::Profile(command) => profile::run(command, &cli.global, out),
         Command::Hash(args) => hash::run(&args, &settings(false)?, out),
         Command::Invoke(args) => invoke::run(&args, &settings(false)?, out),

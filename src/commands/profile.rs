@@ -70,6 +70,20 @@ pub(super) fn run(command: ProfileCommand, global: &GlobalArgs, out: &Output) ->
     }
 }
 
+/// The profile names, one a line, for the completion scripts; nothing (and success) when
+/// the file cannot be read: completion must never print an error into a command line.
+pub(super) fn names(global: &GlobalArgs, out: &Output) -> Result<()> {
+    let file = settings_mod::config_path(&super::overrides(global))
+        .and_then(|path| file::load(&path))
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    for name in file.profiles.keys().map(String::as_str).chain([LOCAL_PROFILE]) {
+        out.line(name);
+    }
+    Ok(())
+}
+
 fn list(file: ProfileFile, out: &Output) -> Result<()> {
     let default = file
         .default_profile

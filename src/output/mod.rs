@@ -150,8 +150,18 @@ impl Output {
         }
     }
 
-    /// The `error:` line and its `hint:`, on stderr.
-    pub(crate) fn error(&self, message: &str, hint: Option<&str>) {
+    /// The `error:` line and its `hint:`, on stderr; with `-o json`, one JSON object
+    /// `{"error": {"message", "hint", "exitCode"}}` instead, for scripts.
+    pub(crate) fn error(&self, message: &str, hint: Option<&str>, exit_code: i32) {
+        if self.format == OutputFormat::Json {
+            let error = serde_json::json!({"error": {
+                "message": self.redact(message),
+                "hint": hint.map(|h| self.redact(h)),
+                "exitCode": exit_code,
+            }});
+            self.stderr_line(&error.to_string());
+            return;
+        }
         let label = self.paint_stderr("error:", |l| l.red().bold().to_string());
         self.stderr_line(&format!("{label} {}", self.clean(message)));
         if let Some(hint) = hint {
