@@ -6,20 +6,31 @@ use std::path::PathBuf;
 #[derive(Debug, Subcommand)]
 pub(crate) enum StorageCommand {
     /// Read storage items by key or queriableValue
+    #[command(after_help = "Examples:
+  desk-invoke -p local storage get --key greeting
+  desk-invoke -p local storage get --queriable-value colors --all -o ndjson > colors.ndjson
+  desk-invoke -p local storage get --key greeting -o raw")]
     Get(StorageGetArgs),
     /// Store one item, or many from NDJSON or a JSON array
+    #[command(after_help = "Examples:
+  desk-invoke -p local storage put greeting '{\"hello\":\"world\"}'
+  echo '{\"n\":1}' | desk-invoke -p local storage put counter --queriable-value stats
+  desk-invoke -p local storage put --file colors.ndjson --failed colors.failed.ndjson")]
     Put(StoragePutArgs),
     /// Delete items: by key, from a file, or a whole queriableValue group
+    #[command(after_help = "Examples:
+  desk-invoke -p local storage delete greeting
+  desk-invoke -p local storage delete --queriable-value colors --dry-run
+  desk-invoke -p local storage delete --queriable-value colors --yes
+  desk-invoke -p local storage delete --file keys.txt --failed keys.failed")]
     Delete(StorageDeleteArgs),
     /// Count the items of a queriableValue group
+    #[command(after_help = "Examples:
+  desk-invoke -p local storage count --queriable-value colors")]
     Count(StorageCountArgs),
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  desk-invoke -p local storage get --key greeting
-  desk-invoke -p local storage get --queriable-value colors --all -o ndjson > colors.ndjson
-  desk-invoke -p local storage get --key greeting -o raw")]
 pub(crate) struct StorageGetArgs {
     /// Only the item with this key
     #[arg(long, required_unless_present = "queriable_value")]
@@ -43,10 +54,6 @@ pub(crate) struct StorageGetArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  desk-invoke -p local storage put greeting '{\"hello\":\"world\"}'
-  echo '{\"n\":1}' | desk-invoke -p local storage put counter --queriable-value stats
-  desk-invoke -p local storage put --file colors.ndjson --failed colors.failed.ndjson")]
 pub(crate) struct StoragePutArgs {
     /// Key of the item (letters, digits and , _ : -; 1-50 characters)
     #[arg(required_unless_present = "file", conflicts_with = "file")]
@@ -77,11 +84,6 @@ pub(crate) struct StoragePutArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  desk-invoke -p local storage delete greeting
-  desk-invoke -p local storage delete --queriable-value colors --dry-run
-  desk-invoke -p local storage delete --queriable-value colors --yes
-  desk-invoke -p local storage delete --file keys.txt --failed keys.failed")]
 pub(crate) struct StorageDeleteArgs {
     /// Keys to delete
     #[arg(required_unless_present_any = ["file", "queriable_value"], conflicts_with_all = ["file", "queriable_value"])]
@@ -111,8 +113,6 @@ pub(crate) struct StorageDeleteArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  desk-invoke -p local storage count --queriable-value colors")]
 pub(crate) struct StorageCountArgs {
     /// The group to count
     #[arg(long)]
@@ -122,15 +122,17 @@ pub(crate) struct StorageCountArgs {
 #[derive(Debug, Subcommand)]
 pub(crate) enum ConfigCommand {
     /// Print config params (secure values masked)
+    #[command(after_help = "Examples:
+  desk-invoke -p local config get
+  desk-invoke -p local config get apiKey --show-secrets -o json")]
     Get(ConfigGetArgs),
     /// Set config params
+    #[command(after_help = "Examples:
+  desk-invoke -p local config set region=eu apiKey=k-123")]
     Set(ConfigSetArgs),
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  desk-invoke -p local config get
-  desk-invoke -p local config get apiKey --show-secrets -o json")]
 pub(crate) struct ConfigGetArgs {
     /// Only these params
     pub names: Vec<String>,
@@ -140,8 +142,6 @@ pub(crate) struct ConfigGetArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  desk-invoke -p local config set region=eu apiKey=k-123")]
 pub(crate) struct ConfigSetArgs {
     /// NAME=VALUE pairs
     #[arg(required = true, value_name = "NAME=VALUE")]
@@ -149,9 +149,6 @@ pub(crate) struct ConfigSetArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  desk-invoke -p local log --title 'sync finished' --description 'took 3 s'
-  desk-invoke -p local log --title failure --description @error.txt --reference job-42")]
 pub(crate) struct LogArgs {
     /// Title of the log
     #[arg(long)]
@@ -165,9 +162,6 @@ pub(crate) struct LogArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  desk-invoke -p local permissions
-  desk-invoke -p local permissions check canEditTickets && echo allowed")]
 pub(crate) struct PermissionsArgs {
     #[command(subcommand)]
     pub command: Option<PermissionsCommand>,

@@ -54,27 +54,31 @@ fn finish_script(shell: Shell, script: String) -> String {
             }
             out
         }
-        Shell::Zsh => script
-            .lines()
-            .map(|line| match line.contains("Profile to use") {
-                true => line.replace(
-                    ":NAME:_default'",
-                    ":NAME:{_values profile $(desk-invoke __complete profiles 2>/dev/null)}'",
-                ),
-                false => line.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-            + "\n",
-        Shell::Fish => script
-            .lines()
-            .map(|line| match line.contains("-s p -l profile") {
-                true => format!("{line} -f -a '({PROFILE_NAMES})'"),
-                false => line.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-            + "\n",
+        Shell::Zsh => {
+            script
+                .lines()
+                .map(|line| match line.contains("Profile to use") {
+                    true => line.replace(
+                        ":NAME:_default'",
+                        ":NAME:{_values profile $(desk-invoke __complete profiles 2>/dev/null)}'",
+                    ),
+                    false => line.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n"
+        }
+        Shell::Fish => {
+            script
+                .lines()
+                .map(|line| match line.contains("-s p -l profile") {
+                    true => format!("{line} -f -a '({PROFILE_NAMES})'"),
+                    false => line.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n"
+        }
         _ => script,
     }
 }
@@ -167,7 +171,11 @@ fn extra_sections(command: &clap::Command) -> String {
     }
     roff.push_str(".SH FILES\n");
     for (name, meaning) in FILES {
-        roff.push_str(&format!(".TP\n\\fI{}\\fR\n{}\n", escape(name), escape(meaning)));
+        roff.push_str(&format!(
+            ".TP\n\\fI{}\\fR\n{}\n",
+            escape(name),
+            escape(meaning)
+        ));
     }
     roff.push_str(".SH \"EXIT STATUS\"\n");
     for (code, meaning) in EXIT_STATUS {
@@ -201,21 +209,48 @@ fn escape(text: &str) -> String {
 }
 
 const ENVIRONMENT: [(&str, &str); 10] = [
-    ("DESK_INVOKE_SECRET", "The extension secret (never a command-line value: it would show in ps)."),
-    ("DESK_INVOKE_SECURITY_CONTEXT", "The securityContext of the installation."),
-    ("DESK_INVOKE_ORG_ID", "The Desk organisation id (as --org-id)."),
-    ("DESK_INVOKE_BASE_URL", "The base URL such as https://desk.zoho.eu (as --base-url)."),
-    ("DESK_INVOKE_DATA_CENTER", "A data center: us eu in au jp cn ca sa uk (below DESK_INVOKE_BASE_URL)."),
+    (
+        "DESK_INVOKE_SECRET",
+        "The extension secret (never a command-line value: it would show in ps).",
+    ),
+    (
+        "DESK_INVOKE_SECURITY_CONTEXT",
+        "The securityContext of the installation.",
+    ),
+    (
+        "DESK_INVOKE_ORG_ID",
+        "The Desk organisation id (as --org-id).",
+    ),
+    (
+        "DESK_INVOKE_BASE_URL",
+        "The base URL such as https://desk.zoho.eu (as --base-url).",
+    ),
+    (
+        "DESK_INVOKE_DATA_CENTER",
+        "A data center: us eu in au jp cn ca sa uk (below DESK_INVOKE_BASE_URL).",
+    ),
     ("DESK_INVOKE_PROFILE", "The profile to use (as -p)."),
     ("DESK_INVOKE_CONFIG", "The profile file (as --config)."),
     ("NO_COLOR", "No colour, whatever the terminal."),
-    ("CLICOLOR_FORCE", "Colour even when not on a terminal (NO_COLOR wins)."),
-    ("HTTPS_PROXY, HTTP_PROXY, NO_PROXY", "Proxies, never used for loopback."),
+    (
+        "CLICOLOR_FORCE",
+        "Colour even when not on a terminal (NO_COLOR wins).",
+    ),
+    (
+        "HTTPS_PROXY, HTTP_PROXY, NO_PROXY",
+        "Proxies, never used for loopback.",
+    ),
 ];
 
 const FILES: [(&str, &str); 2] = [
-    ("~/.config/desk-invoke/profiles.toml", "Profiles (the platform config dir; --config). Written atomically, locked, mode 0600."),
-    ("~/.local/share/desk-invoke/emulator.sqlite", "The database of the built-in local profile's emulator (the platform data dir)."),
+    (
+        "~/.config/desk-invoke/profiles.toml",
+        "Profiles (the platform config dir; --config). Written atomically, locked, mode 0600.",
+    ),
+    (
+        "~/.local/share/desk-invoke/emulator.sqlite",
+        "The database of the built-in local profile's emulator (the platform data dir).",
+    ),
 ];
 
 const EXIT_STATUS: [(&str, &str); 8] = [

@@ -51,7 +51,8 @@ pub(crate) struct GlobalArgs {
     #[arg(
         short,
         long,
-        global = true, help_heading = "Global options",
+        global = true,
+        help_heading = "Global options",
         env = "DESK_INVOKE_PROFILE",
         hide_env_values = true,
         value_name = "NAME"
@@ -61,7 +62,8 @@ pub(crate) struct GlobalArgs {
     /// Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]
     #[arg(
         long,
-        global = true, help_heading = "Global options",
+        global = true,
+        help_heading = "Global options",
         env = "DESK_INVOKE_CONFIG",
         hide_env_values = true,
         value_name = "FILE"
@@ -71,7 +73,8 @@ pub(crate) struct GlobalArgs {
     /// Desk organisation id (overrides the profile)
     #[arg(
         long,
-        global = true, help_heading = "Global options",
+        global = true,
+        help_heading = "Global options",
         env = "DESK_INVOKE_ORG_ID",
         hide_env_values = true,
         value_name = "ID"
@@ -81,7 +84,8 @@ pub(crate) struct GlobalArgs {
     /// Base URL such as https://desk.zoho.eu (overrides the profile's data_center)
     #[arg(
         long,
-        global = true, help_heading = "Global options",
+        global = true,
+        help_heading = "Global options",
         env = "DESK_INVOKE_BASE_URL",
         hide_env_values = true,
         value_name = "URL"
@@ -97,7 +101,12 @@ pub(crate) struct GlobalArgs {
     pub base_url_from_env: bool,
 
     /// Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET
-    #[arg(long, global = true, help_heading = "Global options", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "PATH"
+    )]
     pub secret_file: Option<PathBuf>,
 
     /// Whole-request timeout, e.g. 30s, 500ms, 2m
@@ -121,7 +130,13 @@ pub(crate) struct GlobalArgs {
     pub verbose: u8,
 
     /// Nothing on stderr but errors
-    #[arg(short, long, global = true, help_heading = "Global options", conflicts_with = "verbose")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        help_heading = "Global options",
+        conflicts_with = "verbose"
+    )]
     pub quiet: bool,
 }
 
@@ -156,8 +171,35 @@ pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Compute the HASH of an invoke request, offline (needs only the secret)
+    #[command(
+        long_about = "Compute the HASH of an invoke request, offline: HMAC-SHA256 under the extension secret \
+    (DESK_INVOKE_SECRET or --secret-file) of stringToHash, the fields given joined as name=value with & in \
+    the fixed order requestURL, requestType, queryParams, postBody, headers, connectionLinkName.\n\n\
+    `hash` signs exactly the fields given: no base-URL joining, no default method, no profile connection. \
+    `invoke --dry-run` shows what `invoke` would sign and send. Every value flag takes @FILE (the file's \
+    bytes) or @- (stdin); a postBody from a file is hashed streaming, whatever its size.",
+        after_help = "Examples:
+  export DESK_INVOKE_SECRET=my_secret_key_238392
+  desk-invoke hash --url https://api.google.com/test -X POST --query-params '{}' \\
+    --post-body '{}' --headers '{\"orgId\":376723}' --connection myConnectionLinkName
+  desk-invoke hash --url https://desk.zoho.com/api/v1/tickets -X GET --canonical
+  desk-invoke hash --url https://x.test/upload -X PUT --post-body @payload.json -o json"
+    )]
     Hash(HashArgs),
     /// Send a signed invoke request and print the called API's answer
+    #[command(
+        long_about = "Send a signed invoke request and print the called API's answer: pretty JSON on a \
+    terminal, the raw string when piped. A requestURL starting with / is joined to the profile's base URL; \
+    the profile's connection is the default connectionLinkName. The exit code follows the called API's \
+    statusCode (4xx: 4, 5xx: 5). Every value flag takes @FILE or @-. Credentials: DESK_INVOKE_SECRET, \
+    DESK_INVOKE_SECURITY_CONTEXT, DESK_INVOKE_ORG_ID, DESK_INVOKE_BASE_URL or a profile.",
+        after_help = "Examples:
+  desk-invoke -p local invoke --url '/api/v1/installedExtensions/{{installationId}}/storage' \\
+    --query key=greeting
+  desk-invoke -p local invoke --url '/api/v1/installedExtensions/{{installationId}}/storage' \\
+    --query queriableValue=colors --paginate -o ndjson
+  desk-invoke -p prod invoke --url /api/v1/tickets -X GET --dry-run"
+    )]
     Invoke(InvokeArgs),
     /// Read and write the extension's storage
     #[command(subcommand)]
@@ -166,23 +208,64 @@ pub(crate) enum Command {
     #[command(subcommand)]
     Config(ConfigCommand),
     /// Post an extension log
+    #[command(after_help = "Examples:
+  desk-invoke -p local log --title 'sync finished' --description 'took 3 s'
+  desk-invoke -p local log --title failure --description @error.txt --reference job-42")]
     Log(LogArgs),
     /// List the current user's custom permissions, or check one
+    #[command(after_help = "Examples:
+  desk-invoke -p local permissions
+  desk-invoke -p local permissions check canEditTickets && echo allowed")]
     Permissions(PermissionsArgs),
     /// Check that a platform event callback was signed by Desk
+    #[command(after_help = "Examples:
+  desk-invoke verify-callback --hash \"$HASH_HEADER\" --body @callback.json
+  desk-invoke -p prod verify-callback --hash \"$HASH_HEADER\" --body @callback.json --save
+
+Uses DESK_INVOKE_SECRET (or --secret-file, or the profile's secret).")]
     VerifyCallback(VerifyCallbackArgs),
     /// Play Desk: sign and deliver a platform event callback to a handler
+    #[command(after_help = "Examples:
+  desk-invoke -p local send-callback --event onInstall --to http://127.0.0.1:3000/callback
+  desk-invoke send-callback --event onConfigParamAdd --to http://127.0.0.1:8788/callback --body @event.json")]
     SendCallback(SendCallbackArgs),
     /// Receive Desk's platform event callbacks: verify, print, relay, save
+    #[command(
+        long_about = "Receive Desk's platform event callbacks on this machine: each POST to --path is checked \
+(HMAC-SHA256 of the raw body under the extension secret, constant time) and answered 200 when valid, \
+401 when not. One line per callback goes to stderr; the body of each valid one to stdout as NDJSON \
+(securityContext redacted unless --show-secrets). --save keeps the latest valid callback's orgId and \
+securityContext in the profile; --forward-to relays the exact bytes and headers to your handler.",
+        after_help = "Examples:
+  desk-invoke -p dev listen --save --once          # wait for the install, keep its securityContext
+  desk-invoke listen --forward-to http://127.0.0.1:3000/callback
+  desk-invoke listen --addr 0.0.0.0:8788            # behind a tunnel (prints a warning)"
+    )]
     Listen(ListenArgs),
     /// Run a local Desk to develop and test against
+    #[command(after_help = "Examples:
+  desk-invoke emulator                                   # 127.0.0.1:8787, data under the data dir
+  desk-invoke emulator --addr :0 --in-memory --port-file port   # for CI
+  desk-invoke emulator --rate-limits desk --rate-window 1s \\
+    --stub tickets.json --journal calls.ndjson
+
+The securityContext it expects: --security-context-file, DESK_INVOKE_SECURITY_CONTEXT, the
+profile's, else the local one. GET /_emulator/health, /_emulator/stats and /_emulator/requests
+(DELETE clears) serve CI jobs.")]
     Emulator(EmulatorArgs),
     /// Round-trip smoke test of a profile, for CI
+    #[command(after_help = "Examples:
+  desk-invoke -p local smoke --log
+  desk-invoke -p ci smoke --junit smoke.xml -o json")]
     Smoke(SmokeArgs),
     /// Manage the profile file
     #[command(subcommand)]
     Profile(ProfileCommand),
     /// Print a shell completion script
+    #[command(after_help = "Examples:
+  source <(desk-invoke completions bash)
+  desk-invoke completions zsh > ~/.zfunc/_desk-invoke
+  desk-invoke completions fish > ~/.config/fish/completions/desk-invoke.fish")]
     Completions(CompletionsArgs),
     /// Values for the completion scripts (profile names), one a line
     #[command(name = "__complete", hide = true)]

@@ -44,20 +44,6 @@ pub(crate) struct RequestArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(
-    long_about = "Compute the HASH of an invoke request, offline: HMAC-SHA256 under the extension secret \
-(DESK_INVOKE_SECRET or --secret-file) of stringToHash, the fields given joined as name=value with & in \
-the fixed order requestURL, requestType, queryParams, postBody, headers, connectionLinkName.\n\n\
-`hash` signs exactly the fields given: no base-URL joining, no default method, no profile connection. \
-`invoke --dry-run` shows what `invoke` would sign and send. Every value flag takes @FILE (the file's \
-bytes) or @- (stdin); a postBody from a file is hashed streaming, whatever its size.",
-    after_help = "Examples:
-  export DESK_INVOKE_SECRET=my_secret_key_238392
-  desk-invoke hash --url https://api.google.com/test -X POST --query-params '{}' \\
-    --post-body '{}' --headers '{\"orgId\":376723}' --connection myConnectionLinkName
-  desk-invoke hash --url https://desk.zoho.com/api/v1/tickets -X GET --canonical
-  desk-invoke hash --url https://x.test/upload -X PUT --post-body @payload.json -o json"
-)]
 pub(crate) struct HashArgs {
     #[command(flatten)]
     pub request: RequestArgs,
@@ -68,18 +54,6 @@ pub(crate) struct HashArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(
-    long_about = "Send a signed invoke request and print the called API's answer: pretty JSON on a \
-terminal, the raw string when piped. A requestURL starting with / is joined to the profile's base URL; \
-the profile's connection is the default connectionLinkName. The exit code follows the called API's \
-statusCode (4xx: 4, 5xx: 5). Every value flag takes @FILE or @-. Credentials: DESK_INVOKE_SECRET, \
-DESK_INVOKE_SECURITY_CONTEXT, DESK_INVOKE_ORG_ID, DESK_INVOKE_BASE_URL or a profile.",
-    after_help = "Examples:
-  desk-invoke -p local invoke --url '/api/v1/installedExtensions/{{installationId}}/storage' --query key=greeting
-  desk-invoke -p local invoke --url '/api/v1/installedExtensions/{{installationId}}/storage' \\
-    --query queriableValue=colors --paginate -o ndjson
-  desk-invoke -p prod invoke --url /api/v1/tickets -X GET --dry-run"
-)]
 pub(crate) struct InvokeArgs {
     #[command(flatten)]
     pub request: RequestArgs,

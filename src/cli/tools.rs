@@ -11,11 +11,6 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  desk-invoke verify-callback --hash \"$HASH_HEADER\" --body @callback.json
-  desk-invoke -p prod verify-callback --hash \"$HASH_HEADER\" --body @callback.json --save
-
-Uses DESK_INVOKE_SECRET (or --secret-file, or the profile's secret).")]
 pub(crate) struct VerifyCallbackArgs {
     /// The HASH header Desk sent
     #[arg(long, value_name = "HEX")]
@@ -29,17 +24,6 @@ pub(crate) struct VerifyCallbackArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(
-    long_about = "Receive Desk's platform event callbacks on this machine: each POST to --path is checked \
-(HMAC-SHA256 of the raw body under the extension secret, constant time) and answered 200 when valid, \
-401 when not. One line per callback goes to stderr; the body of each valid one to stdout as NDJSON \
-(securityContext redacted unless --show-secrets). --save keeps the latest valid callback's orgId and \
-securityContext in the profile; --forward-to relays the exact bytes and headers to your handler.",
-    after_help = "Examples:
-  desk-invoke -p dev listen --save --once          # wait for the install, keep its securityContext
-  desk-invoke listen --forward-to http://127.0.0.1:3000/callback
-  desk-invoke listen --addr 0.0.0.0:8788            # behind a tunnel (prints a warning)"
-)]
 pub(crate) struct ListenArgs {
     /// Address to listen on: IP:PORT, :PORT or PORT (loopback)
     #[arg(long, default_value = "127.0.0.1:8788", value_parser = parse_listen_addr)]
@@ -65,9 +49,6 @@ pub(crate) struct ListenArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  desk-invoke -p local send-callback --event onInstall --to http://127.0.0.1:3000/callback
-  desk-invoke send-callback --event onConfigParamAdd --to http://127.0.0.1:8788/callback --body @event.json")]
 pub(crate) struct SendCallbackArgs {
     /// The platform event
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(EVENTS))]
@@ -81,14 +62,6 @@ pub(crate) struct SendCallbackArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  desk-invoke emulator                                   # 127.0.0.1:8787, data under the data dir
-  desk-invoke emulator --addr :0 --in-memory --port-file port   # for CI
-  desk-invoke emulator --rate-limits desk --rate-window 1s --stub tickets.json --journal calls.ndjson
-
-The securityContext it expects: --security-context-file, DESK_INVOKE_SECURITY_CONTEXT, the
-profile's, else the local one. GET /_emulator/health, /_emulator/stats and /_emulator/requests
-(DELETE clears) serve CI jobs.")]
 pub(crate) struct EmulatorArgs {
     /// Address to listen on: IP:PORT, :PORT or PORT (loopback), port 0 for any free port
     #[arg(long, default_value = "127.0.0.1:8787", value_parser = parse_listen_addr)]
@@ -168,9 +141,6 @@ pub(crate) fn parse_listen_addr(text: &str) -> Result<String, String> {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  desk-invoke -p local smoke --log
-  desk-invoke -p ci smoke --junit smoke.xml -o json")]
 pub(crate) struct SmokeArgs {
     /// Write a JUnit XML report
     #[arg(long, value_name = "FILE")]
@@ -236,10 +206,6 @@ pub(crate) struct ProfileSetArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
-  source <(desk-invoke completions bash)
-  desk-invoke completions zsh > ~/.zfunc/_desk-invoke
-  desk-invoke completions fish > ~/.config/fish/completions/desk-invoke.fish")]
 pub(crate) struct CompletionsArgs {
     /// bash, zsh, fish, powershell or elvish
     pub shell: clap_complete::Shell,

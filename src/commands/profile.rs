@@ -78,7 +78,12 @@ pub(super) fn names(global: &GlobalArgs, out: &Output) -> Result<()> {
         .ok()
         .flatten()
         .unwrap_or_default();
-    for name in file.profiles.keys().map(String::as_str).chain([LOCAL_PROFILE]) {
+    for name in file
+        .profiles
+        .keys()
+        .map(String::as_str)
+        .chain([LOCAL_PROFILE])
+    {
         out.line(name);
     }
     Ok(())

@@ -213,9 +213,14 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
     };
     item.check()?;
     with_client(settings, out, async |client| {
-        match client.storage().put(std::slice::from_ref(&item)).await? {
+        let stored = client.storage().put(std::slice::from_ref(&item)).await?;
+        match stored {
+            // The item as `storage get` prints one (no `"queriableValue": null`).
             Body::Json(value) if out.format != OutputFormat::Auto || !out.stdout_is_terminal => {
-                out.json(&value)
+                match serde_json::from_value::<Item>(value.clone()) {
+                    Ok(stored) => out.json(&serde_json::to_value(stored).unwrap_or(value)),
+                    Err(_) => out.json(&value),
+                }
             }
             _ => out.info(&format!("stored `{}`", item.key)),
         }
@@ -290,7 +295,17 @@ fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output) -> Result
                 ));
                 return Ok(());
             }
-            if !args.yes && std::io::stdin().is_terminal() && out.stderr_is_terminal {
+            // Someone is watching a terminal: they confirm, or say --yes up front.
+            if !args.yes && out.stderr_is_terminal {
+                if !std::io::stdin().is_terminal() {
+                    return Err(Error::usage(format!(
+                        "refusing to delete {} item(s) of `{group}` without a confirmation",
+                        keys.len()
+                    ))
+                    .with_hint(
+                        "answer on a terminal, or pass --yes (see them first with --dry-run)",
+                    ));
+                }
                 let question = format!(
                     "delete {} item(s) with queriableValue `{group}`? [y/N] ",
                     keys.len()

@@ -234,7 +234,17 @@ pub(crate) fn emulator_command(home: &Path) -> std::process::Command {
 /// Spawns an emulator command (on an ephemeral port unless `--addr` is given) and reads the
 /// bound URL from its `listening on http://…` line on stderr; the rest of stderr is drained
 /// in the background.
-pub(crate) fn spawn_emulator(mut command: std::process::Command) -> Emulator {
+pub(crate) fn spawn_emulator(command: std::process::Command) -> Emulator {
+    spawn(command, None)
+}
+
+/// As `spawn_emulator`, with everything it prints after its banner (one line per request)
+/// appended to `log`.
+pub(crate) fn spawn_emulator_logging(command: std::process::Command, log: &Path) -> Emulator {
+    spawn(command, Some(log.to_path_buf()))
+}
+
+fn spawn(mut command: std::process::Command, log: Option<PathBuf>) -> Emulator {
     use std::io::BufRead;
     if !command.get_args().any(|a| a == "--addr") {
         command.args(["--addr", "127.0.0.1:0"]);
@@ -257,7 +267,31 @@ pub(crate) fn spawn_emulator(mut command: std::process::Command) -> Emulator {
             break rest.trim().to_string();
         }
     };
-    std::thread::spawn(move || for _ in stderr.lines() {});
+    // The rest of the banner, up to its last line.
+    loop {
+        let mut line = String::new();
+        if stderr.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        banner.push_str(&line);
+        if line.contains("press Ctrl-C") {
+            break;
+        }
+    }
+    std::thread::spawn(move || {
+        let mut file = log.map(|path| {
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .expect("log file")
+        });
+        for line in stderr.lines().map_while(Result::ok) {
+            if let Some(file) = file.as_mut() {
+                let _ = writeln!(file, "{line}");
+            }
+        }
+    });
     Emulator {
         child,
         base_url,

@@ -76,7 +76,9 @@ fn completions_command_prints_the_committed_script() {
 /// Runs the committed bash completion for `words` (the last one being completed) and
 /// returns what it offers. The binary is on PATH, as for a user who installed it.
 fn bash_complete(home: &Path, words: &[&str]) -> Vec<String> {
-    let bin_dir = Path::new(env!("CARGO_BIN_EXE_desk-invoke")).parent().unwrap();
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_desk-invoke"))
+        .parent()
+        .unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/desk-invoke.bash");
     let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
     let cword = words.len() - 1;
@@ -89,12 +91,19 @@ fn bash_complete(home: &Path, words: &[&str]) -> Vec<String> {
     );
     let out = std::process::Command::new("bash")
         .args(["-c", &program])
-        .env("PATH", format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap()))
+        .env(
+            "PATH",
+            format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap()),
+        )
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(str::to_string)
@@ -106,21 +115,40 @@ fn bash_completes_nested_subcommands_flags_and_profiles() {
     let home = tempfile::tempdir().unwrap();
     let config = home.path().join("config/desk-invoke");
     std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(config.join("profiles.toml"), "[profiles.prod]\norg_id = \"1\"\n").unwrap();
-    assert_eq!(bash_complete(home.path(), &["desk-invoke", "storage", "g"]), ["get"]);
+    std::fs::write(
+        config.join("profiles.toml"),
+        "[profiles.prod]\norg_id = \"1\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        bash_complete(home.path(), &["desk-invoke", "storage", "g"]),
+        ["get"]
+    );
     assert_eq!(
         bash_complete(home.path(), &["desk-invoke", "hash", "--req"]),
         ["--request-url", "--request-type"]
     );
     assert_eq!(
-        bash_complete(home.path(), &["desk-invoke", "storage", "get", "--queriable-v"]),
+        bash_complete(
+            home.path(),
+            &["desk-invoke", "storage", "get", "--queriable-v"]
+        ),
         ["--queriable-value"]
     );
-    assert_eq!(bash_complete(home.path(), &["desk-invoke", "-p", ""]), ["prod", "local"]);
-    assert!(bash_complete(home.path(), &["desk-invoke", "send-callback", "--event", "onI"])
-        .contains(&"onInstall".to_string()));
     assert_eq!(
-        bash_complete(home.path(), &["desk-invoke", "profile", "set", "x", "--data-center", "e"]),
+        bash_complete(home.path(), &["desk-invoke", "-p", ""]),
+        ["prod", "local"]
+    );
+    assert!(bash_complete(
+        home.path(),
+        &["desk-invoke", "send-callback", "--event", "onI"]
+    )
+    .contains(&"onInstall".to_string()));
+    assert_eq!(
+        bash_complete(
+            home.path(),
+            &["desk-invoke", "profile", "set", "x", "--data-center", "e"]
+        ),
         ["eu"]
     );
 }

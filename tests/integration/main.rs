@@ -19,4 +19,5 @@ mod invoke;
 mod profiles;
 mod properties;
 mod secret_hygiene;
+mod surface;
 mod trust;
