@@ -299,7 +299,15 @@ fn large_file_body_streams() {
             cmd.args(["-o", "json"]);
         }
         let out = cmd.output().unwrap();
-        assert_clean_failure(&out, 2, &[SECRET]);
+        if json {
+            // With -o json the error is a JSON object too.
+            assert_eq!(out.status.code(), Some(2));
+            let error: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+            assert_eq!(error["error"]["exitCode"], 2);
+            assert!(!stderr_of(&out).contains(SECRET));
+        } else {
+            assert_clean_failure(&out, 2, &[SECRET]);
+        }
     }
     let mut canonical = b"requestURL=https://x.test/&requestType=POST&postBody=".to_vec();
     canonical.extend_from_slice(&body);
