@@ -360,3 +360,24 @@ fn stubs_answer_and_the_journal_remembers() {
     .unwrap();
     assert_eq!(health["status"], "ok");
 }
+
+/// The worked example of docs/emulator.md runs as written.
+#[test]
+fn the_stub_example_runs_as_documented() {
+    let sandbox = Sandbox::new();
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/stub-ci/run.sh");
+    let out = std::process::Command::new("bash")
+        .arg(script)
+        .env("DESK_INVOKE_BIN", env!("CARGO_BIN_EXE_desk-invoke"))
+        .env("HOME", sandbox.dir.path())
+        .env_remove("DESK_INVOKE_PROFILE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        stdout_of(&out),
+        stderr_of(&out)
+    );
+    assert!(stdout_of(&out).contains("journal: ok") && stdout_of(&out).contains("storage: ok"));
+}

@@ -18,6 +18,7 @@ mod hostile;
 mod invoke;
 mod profiles;
 mod properties;
+mod readme;
 mod secret_hygiene;
 mod surface;
 mod trust;
