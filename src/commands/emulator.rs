@@ -34,10 +34,10 @@ pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Res
     super::runtime()?.block_on(async {
         let emulator = Emulator::start(config.clone()).await?;
         if let Some(path) = &args.port_file {
-            write_port_file(path, emulator.addr.port())?;
+            super::write_port_file(path, emulator.addr.port())?;
         }
         announce(&emulator, &config, out);
-        stop_requested().await?;
+        super::stop_requested().await;
         out.info("stopping: finishing requests in flight");
         if tokio::time::timeout(SHUTDOWN_GRACE, emulator.shutdown())
             .await
@@ -149,39 +149,6 @@ fn announce(emulator: &Emulator, config: &EmulatorConfig, out: &Output) {
         "  health: {url}/_emulator/health   requests seen: {url}/_emulator/requests"
     ));
     out.info("press Ctrl-C to stop");
-}
-
-/// Written atomically (temporary file, rename), so a script polling for it never reads half.
-fn write_port_file(path: &std::path::Path, port: u16) -> Result<()> {
-    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
-    std::fs::write(&tmp, format!("{port}\n"))
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::usage(format!("cannot write --port-file {}: {e}", path.display()))
-        })
-}
-
-async fn stop_requested() -> Result<()> {
-    let interrupt = async {
-        tokio::signal::ctrl_c()
-            .await
-            .map_err(|e| Error::config(format!("cannot listen for Ctrl-C: {e}")))
-    };
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        let mut terminate = signal(SignalKind::terminate())
-            .map_err(|e| Error::config(format!("cannot listen for SIGTERM: {e}")))?;
-        tokio::select! {
-            result = interrupt => result,
-            _ = terminate.recv() => Ok(()),
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        interrupt.await
-    }
 }
 
 /// The emulator's configuration: flags first, then the resolved profile (secret, org id,

@@ -52,12 +52,7 @@ pub(super) fn run(args: &ListenArgs, settings: &Settings, out: &Output) -> Resul
         .as_deref()
         .map(hosts::check_base_url)
         .transpose()?;
-    let http = reqwest::Client::builder()
-        .proxy(hosts::proxy_except_loopback())
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(settings.timeout)
-        .build()
-        .map_err(|e| Error::config(format!("cannot set up the HTTP client: {e}")))?;
+    let http = super::callback_client(settings.timeout)?;
     runtime()?.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.addr.as_str())
             .await
@@ -81,9 +76,7 @@ pub(super) fn run(args: &ListenArgs, settings: &Settings, out: &Output) -> Resul
             .route(&path, post(callback))
             .with_state(state);
         if let Some(port_file) = &args.port_file {
-            std::fs::write(port_file, format!("{}\n", addr.port())).map_err(|e| {
-                Error::usage(format!("cannot write --port-file {}: {e}", port_file.display()))
-            })?;
+            super::write_port_file(port_file, addr.port())?;
         }
         out.info(&format!("listening for callbacks on http://{addr}{path}"));
         if !addr.ip().is_loopback() {

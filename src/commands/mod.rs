@@ -259,3 +259,50 @@ pub(crate) fn progress_bar(
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     Some(bar)
 }
+
+/// Resolves on Ctrl-C or SIGTERM (never, if the signals cannot be watched).
+pub(crate) async fn stop_requested() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let (Ok(mut interrupt), Ok(mut terminate)) = (
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::terminate()),
+        ) else {
+            return std::future::pending().await;
+        };
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }
+}
+
+/// Written atomically (temporary file, rename), so a script polling for it never reads half.
+pub(crate) fn write_port_file(path: &std::path::Path, port: u16) -> Result<()> {
+    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
+    std::fs::write(&tmp, format!("{port}\n"))
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::usage(format!("cannot write --port-file {}: {e}", path.display()))
+        })
+}
+
+/// The HTTP client that carries callbacks to an extension's handler (`send-callback`,
+/// `listen --forward-to`): no redirects (one would carry the signed callback, securityContext
+/// included, elsewhere), no proxy for loopback.
+pub(crate) fn callback_client(timeout: std::time::Duration) -> Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .timeout(timeout)
+        .proxy(crate::api::hosts::proxy_except_loopback())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| Error::config(format!("cannot set up the HTTP client: {e}")))
+}

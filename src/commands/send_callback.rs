@@ -43,13 +43,7 @@ pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) ->
         &format!("> POST {url}  ({} event, {} bytes)", args.event, body.len()),
     );
     runtime()?.block_on(async {
-        let http = reqwest::Client::builder()
-            .timeout(settings.timeout)
-            .proxy(hosts::proxy_except_loopback())
-            // A redirect would carry the signed callback, securityContext included, elsewhere.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| Error::config(format!("cannot set up the HTTP client: {e}")))?;
+        let http = super::callback_client(settings.timeout)?;
         let reply = http
             .post(url.clone())
             .header("HASH", &hash)

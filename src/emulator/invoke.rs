@@ -27,7 +27,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::post;
 use axum::Router;
 use futures_util::StreamExt;
 use serde_json::Value;
@@ -68,31 +68,9 @@ pub(super) struct AppState {
 pub(super) fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/api/v1/invoke", post(invoke).fallback(method_not_allowed))
-        .route("/_emulator/health", get(health))
-        .route("/_emulator/stats", get(stats))
-        .route("/_emulator/requests", get(requests).delete(clear_requests))
+        .merge(super::admin::routes())
         .fallback(not_found)
         .with_state(state)
-}
-
-async fn health(State(state): State<Arc<AppState>>) -> Response {
-    json_response(
-        StatusCode::OK,
-        &serde_json::json!({"status": "ok", "orgId": state.org_id, "installationId": state.installation_id}),
-    )
-}
-
-async fn stats(State(state): State<Arc<AppState>>) -> Response {
-    json_response(StatusCode::OK, &state.stats.to_json())
-}
-
-async fn requests(State(state): State<Arc<AppState>>) -> Response {
-    json_response(StatusCode::OK, &state.journal.to_json())
-}
-
-async fn clear_requests(State(state): State<Arc<AppState>>) -> Response {
-    state.journal.clear();
-    StatusCode::NO_CONTENT.into_response()
 }
 
 async fn not_found(request: Request) -> Response {

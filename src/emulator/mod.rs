@@ -10,6 +10,7 @@
 //! `Emulator::start` binds and serves on the current tokio runtime; `base_url()` is what a
 //! client joins `/api/v1/invoke` to; `shutdown()` stops it after in-flight requests.
 
+mod admin;
 mod connection;
 mod desk_api;
 mod dispatch;

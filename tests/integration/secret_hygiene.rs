@@ -58,7 +58,15 @@ fn no_command_prints_a_secret() {
             "1",
         ],
         vec!["storage", "put", "k", "{}"],
-        vec!["storage", "get", "--queriable-value", "q", "--all", "-o", "ndjson"],
+        vec![
+            "storage",
+            "get",
+            "--queriable-value",
+            "q",
+            "--all",
+            "-o",
+            "ndjson",
+        ],
         vec![
             "storage", "put", "--file", items_arg, "--failed", failed_arg,
         ],
