@@ -18,7 +18,11 @@ pub(super) fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<
             ),
         );
     }
-    let json = out.format == OutputFormat::Json;
+    // Every format but the plain one shows the stringToHash too.
+    let json = matches!(
+        out.format,
+        OutputFormat::Json | OutputFormat::Ndjson | OutputFormat::Table
+    );
 
     if args.canonical && !json {
         return write_canonical(&spec);
@@ -34,7 +38,7 @@ pub(super) fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<
             "hash": fields.hash(secret.expose().as_bytes()),
             "stringToHash": fields.string_to_hash(),
         });
-        out.line(&value.to_string());
+        out.value(&value);
         return Ok(());
     }
 

@@ -74,7 +74,7 @@ fn print_response(args: &InvokeArgs, response: &InvokeResponse, out: &Output) {
     }
     match (out.format, &response.body) {
         (OutputFormat::Raw, _) => out.line(&response.raw_response),
-        (_, Body::Json(value)) => out.json(value),
+        (_, Body::Json(value)) => out.value(value),
         (OutputFormat::Json | OutputFormat::Ndjson, Body::Text(text)) => {
             out.line(&Value::String(text.clone()).to_string())
         }

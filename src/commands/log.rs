@@ -32,8 +32,11 @@ pub(super) fn run(args: &LogArgs, settings: &Settings, out: &Output) -> Result<(
                 "the log was posted but the reply has no logId",
             )
         })?;
-        if out.format == OutputFormat::Json {
-            out.line(&json!({"logId": log_id, "parentLogId": parent}).to_string());
+        if matches!(
+            out.format,
+            OutputFormat::Json | OutputFormat::Ndjson | OutputFormat::Table
+        ) {
+            out.value(&json!({"logId": log_id, "parentLogId": parent}));
         } else {
             out.line(&log_id);
             if let Some(parent) = parent {

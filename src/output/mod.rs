@@ -5,7 +5,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use crate::api::secret::{Redactor, Secret};
-use crate::api::text::escape_control;
+use crate::api::text::{escape_control, truncate};
 use colored::Colorize;
 use serde_json::Value;
 use std::io::{IsTerminal, Write};
@@ -120,6 +120,24 @@ impl Output {
     pub(crate) fn json(&self, value: &Value) {
         let pretty = self.format == OutputFormat::Auto && self.stdout_is_terminal;
         self.line(&render_json(value, pretty, self.color));
+    }
+
+    /// Prints a JSON value in the format asked for, the same way in every command: `json`
+    /// compact, `ndjson` an array's elements one a line, `table` an array of objects (or an
+    /// object) as columns, `raw` a string as it is, `auto` pretty on a terminal.
+    pub(crate) fn value(&self, value: &Value) {
+        match self.format {
+            OutputFormat::Ndjson => match value {
+                Value::Array(items) => items.iter().for_each(|item| self.line(&item.to_string())),
+                other => self.line(&other.to_string()),
+            },
+            OutputFormat::Table => self.line(&table_of(value, self.color)),
+            OutputFormat::Raw => match value {
+                Value::String(text) => self.line(text),
+                other => self.line(&other.to_string()),
+            },
+            OutputFormat::Json | OutputFormat::Auto => self.json(value),
+        }
     }
 
     /// A line on stderr. A closed or full stderr never stops the work: the line is dropped.
@@ -273,6 +291,41 @@ fn write_colored(value: &Value, pretty: bool, depth: usize, out: &mut String) {
             }
             out.push('}');
         }
+    }
+}
+
+/// A value as a table: an array of objects by their keys (in first-seen order), an object as
+/// FIELD/VALUE rows, anything else as its JSON.
+fn table_of(value: &Value, color: bool) -> String {
+    let cell = |v: &Value| match v {
+        Value::String(s) => truncate(s, 80),
+        Value::Null => String::new(),
+        other => truncate(&other.to_string(), 80),
+    };
+    match value {
+        Value::Array(items) if items.iter().all(Value::is_object) && !items.is_empty() => {
+            let mut columns: Vec<String> = Vec::new();
+            for item in items {
+                for key in item.as_object().into_iter().flat_map(|o| o.keys()) {
+                    if !columns.contains(key) {
+                        columns.push(key.clone());
+                    }
+                }
+            }
+            let rows: Vec<Vec<String>> = items
+                .iter()
+                .map(|item| columns.iter().map(|c| cell(&item[c.as_str()])).collect())
+                .collect();
+            let headers: Vec<String> = columns.iter().map(|c| c.to_uppercase()).collect();
+            let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+            render_table(&headers, &rows, color)
+        }
+        Value::Object(map) => {
+            let rows: Vec<Vec<String>> =
+                map.iter().map(|(k, v)| vec![k.clone(), cell(v)]).collect();
+            render_table(&["FIELD", "VALUE"], &rows, color)
+        }
+        other => other.to_string(),
     }
 }
 

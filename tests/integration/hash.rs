@@ -479,3 +479,34 @@ fn configuration_errors_exit_3() {
         .unwrap();
     assert_clean_failure(&out, 3, &[]);
 }
+
+/// A field given as an empty string is sent and hashed as `name=`.
+#[test]
+fn empty_json_fields_are_hashed_as_empty() {
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .signed()
+        .args([
+            "hash",
+            "--url",
+            "u",
+            "--query-params",
+            "",
+            "--headers",
+            "",
+            "--canonical",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "requestURL=u&queryParams=&headers=\n");
+    let out = sandbox
+        .signed()
+        .args(["hash", "--url", "u", "--query-params", "", "--headers", ""])
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout_of(&out).trim(),
+        openssl_hmac(SECRET, b"requestURL=u&queryParams=&headers=")
+    );
+}

@@ -512,3 +512,78 @@ fn smoke_reports_every_step_for_ci() {
         .iter()
         .all(|s| s["status"] == "passed"));
 }
+
+/// `-o` means the same in every command.
+#[test]
+fn every_command_honours_the_output_format() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let url = &emulator.base_url;
+    let hash = |format: &str| {
+        let out = sandbox
+            .signed()
+            .args(["hash", "--url", "https://x.test/", "-o", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        stdout_of(&out)
+    };
+    let table = hash("table");
+    assert!(
+        table.starts_with("FIELD") && table.contains("stringToHash"),
+        "{table}"
+    );
+    let line: Value = serde_json::from_str(hash("ndjson").trim()).unwrap();
+    assert_eq!(line["stringToHash"], "requestURL=https://x.test/");
+    for (i, name) in ["a", "b", "c"].iter().enumerate() {
+        sandbox
+            .against(url)
+            .args([
+                "storage",
+                "put",
+                name,
+                &format!("{{\"n\":{i}}}"),
+                "--queriable-value",
+                "g",
+            ])
+            .assert()
+            .success();
+    }
+    let list = |format: &str| {
+        let out = sandbox
+            .against(url)
+            .args([
+                "invoke",
+                "--url",
+                "/api/v1/installedExtensions/{{installationId}}/myCustomPermissions",
+            ])
+            .args(["-o", format])
+            .output()
+            .unwrap();
+        stdout_of(&out)
+    };
+    assert!(list("table").starts_with("FIELD"), "{}", list("table"));
+    let log = sandbox
+        .against(url)
+        .args(["log", "--title", "t", "-o", "table"])
+        .output()
+        .unwrap();
+    assert!(stdout_of(&log).starts_with("FIELD") && stdout_of(&log).contains("logId"));
+    let items = sandbox
+        .against(url)
+        .args(["storage", "get", "--queriable-value", "g", "-o", "table"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout_of(&items).lines().count(),
+        4,
+        "{}",
+        stdout_of(&items)
+    );
+    let smoke = sandbox
+        .against(url)
+        .args(["smoke", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(serde_json::from_slice::<Value>(&smoke.stdout).is_ok());
+}

@@ -899,3 +899,36 @@ fn bad_input_is_found_before_sending() {
         .unwrap();
     assert_clean_failure(&out, 3, &[SECRET]);
 }
+
+// 18. A client that trickles a body forever cannot hold the emulator: its shutdown ends
+//     within its grace.
+#[ignore = "timing: run by .ci/run with --ignored"]
+#[test]
+fn a_trickling_client_does_not_hold_the_emulator() {
+    use std::io::Write;
+    let sandbox = Sandbox::new();
+    let mut emulator = sandbox.start_emulator(&[]);
+    let address = emulator.base_url.trim_start_matches("http://").to_string();
+    let mut trickles = Vec::new();
+    for _ in 0..20 {
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        stream
+            .write_all(b"POST /api/v1/invoke?orgId=1 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nreq")
+            .unwrap();
+        trickles.push(stream);
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let started = Instant::now();
+    std::process::Command::new("kill")
+        .args(["-TERM", &emulator.child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = emulator.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+    drop(trickles);
+}
