@@ -40,7 +40,11 @@ impl Pacer {
     pub(crate) async fn wait(&self) {
         loop {
             let slot = self.reserve(Instant::now());
-            tokio::time::sleep_until(slot.into()).await;
+            // A slot that is already due goes at once: a timer, even an elapsed one, would
+            // wait for the next tick of the clock.
+            if slot > Instant::now() {
+                tokio::time::sleep_until(slot.into()).await;
+            }
             // A pause that began while this request slept holds it too.
             let paused = {
                 let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
