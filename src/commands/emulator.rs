@@ -27,10 +27,13 @@ pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Res
             out.protect(&[value]);
         }
     }
-    let log = out.clone();
-    config.on_request = Some(Arc::new(move |record: &RequestRecord| {
-        log_request(&log, record)
-    }));
+    // One log line per request, unless -q: then no line is even formatted.
+    if !out.quiet {
+        let log = out.clone();
+        config.on_request = Some(Arc::new(move |record: &RequestRecord| {
+            log_request(&log, record)
+        }));
+    }
     super::runtime()?.block_on(async {
         let emulator = Emulator::start(config.clone()).await?;
         if let Some(path) = &args.port_file {

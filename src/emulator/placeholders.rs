@@ -59,7 +59,8 @@ impl Placeholders<'_> {
     /// body (so a value cannot break the JSON around it), as text otherwise. A body with no
     /// resource placeholder is left byte for byte as it came.
     pub(super) fn substitute_body(&self, body: &str) -> String {
-        if !body.contains("{{fields.") && !body.contains("fields.") {
+        // `fields.` also catches a placeholder whose braces are JSON-escaped (`\u007b`).
+        if !body.contains("fields.") {
             return body.to_string();
         }
         match serde_json::from_str::<Value>(body) {
