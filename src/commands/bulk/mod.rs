@@ -108,8 +108,11 @@ impl Bulk<'_> {
                 refuse_same_file(path, failed)?;
             }
         }
+        // The total is only for the progress bar: a file is counted only when one is shown.
+        let shows_progress = out.stderr_is_terminal && !out.quiet;
         let total = match &self.input {
-            Input::File(path) => count_lines(path),
+            Input::File(path) if shows_progress => count_lines(path),
+            Input::File(_) => None,
             Input::Lines(lines) => Some(lines.len() as u64),
         };
         // Opened now: a missing file is bad input, found before anything is sent.
