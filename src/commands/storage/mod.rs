@@ -70,12 +70,15 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
             let limit = query.limit.unwrap_or(storage::DEFAULT_LIMIT);
             let full = page.len() as u64 >= limit;
             writer.write(page)?;
+            writer.finish()?;
+            // After the table, where the eye ends.
             if full && out.stdout_is_terminal {
                 let next = query.from.unwrap_or(storage::FIRST_FROM) + limit;
                 out.info(&format!(
                     "more items may follow: --from {next} for the next page, or --all for every page"
                 ));
             }
+            return Ok(());
         }
         writer.finish()
     })
