@@ -580,3 +580,66 @@ fn a_thousand_hyphenated_items_round_trip() {
         same(&export(&target.base_url, "ndjson"), &first, format);
     }
 }
+
+/// A batch refused with a 4xx is sent again item by item: one bad item fails alone, and a
+/// Desk that took no arrays would still get every item.
+#[test]
+fn refused_batches_fall_back_to_single_writes() {
+    let sandbox = Sandbox::new();
+    let no_arrays = Hostile::start(|request| {
+        let body = request.field("postBody").unwrap_or_default();
+        match body.trim_start().starts_with('[') {
+            true => Answer::envelope(
+                400,
+                &json!({"errorCode": "INVALID_DATA", "message": "no arrays"}),
+            ),
+            false if body.contains("\"bad\"") => Answer::envelope(
+                400,
+                &json!({"errorCode": "INVALID_DATA", "message": "bad item"}),
+            ),
+            false => Answer::envelope(200, &serde_json::from_str::<Value>(&body).unwrap()),
+        }
+    });
+    let items: String = (0..25)
+        .map(|i| {
+            let key = if i == 7 {
+                "bad".to_string()
+            } else {
+                format!("k{i}")
+            };
+            json!({"key": key, "value": {}}).to_string() + "\n"
+        })
+        .collect();
+    let failed = sandbox.path("failed");
+    let out = sandbox
+        .against(&no_arrays.url)
+        .args([
+            "storage",
+            "put",
+            "--file",
+            "-",
+            "--concurrency",
+            "1",
+            "--failed",
+        ])
+        .arg(&failed)
+        .write_stdin(items)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("24 stored, 1 failed"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(std::fs::read_to_string(&failed)
+        .unwrap()
+        .contains("\"bad\""));
+    let requests = no_arrays.requests();
+    let arrays = requests
+        .iter()
+        .filter(|r| r.field("postBody").unwrap_or_default().starts_with('['))
+        .count();
+    assert_eq!(arrays, 3, "25 items go 10 at a time first");
+    assert_eq!(requests.len(), 3 + 25);
+}
