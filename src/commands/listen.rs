@@ -84,14 +84,18 @@ pub(super) fn run(args: &ListenArgs, settings: &Settings, out: &Output) -> Resul
                 "{addr} is reachable from other machines: anyone who can reach it can try callbacks (each is still checked against the secret)"
             ));
         }
-        let server = axum::serve(listener, app).with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        });
-        let mut server = std::pin::pin!(std::future::IntoFuture::into_future(server));
+        let service = hyper_util::service::TowerToHyperService::new(app);
+        let mut stop = std::pin::pin!(super::stop_requested());
         loop {
             tokio::select! {
-                result = &mut server => {
-                    return result.map_err(|e| Error::network(format!("the listener failed: {e}")));
+                () = &mut stop => return Ok(()),
+                accepted = listener.accept() => {
+                    let Ok((stream, _)) = accepted else {
+                        // Out of file descriptors and the like: back off instead of spinning.
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    };
+                    tokio::spawn(serve_connection(stream, service.clone()));
                 }
                 Some(event) = received.recv() => {
                     if args.save {
@@ -104,6 +108,21 @@ pub(super) fn run(args: &ListenArgs, settings: &Settings, out: &Output) -> Resul
             }
         }
     })
+}
+
+/// One connection, with a bound on how long request headers may take to arrive (the body
+/// has its own, in `callback`): a client that trickles cannot hold a connection forever.
+async fn serve_connection(
+    stream: tokio::net::TcpStream,
+    service: hyper_util::service::TowerToHyperService<Router>,
+) {
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(READ_TIMEOUT);
+    let _ = builder
+        .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+        .await;
 }
 
 async fn callback(

@@ -235,11 +235,11 @@ pub(crate) fn progress_bar(
     let (bar, template) = match total {
         Some(total) => (
             ProgressBar::new(total),
-            "{bar:30} {pos}/{len} items  {per_sec}  ETA {paced_eta}",
+            "{bar:30} {pos}/{len} items  {rate}  ETA {paced_eta}",
         ),
         None => (
             ProgressBar::new_spinner(),
-            "{spinner} {pos} items  {per_sec}  {elapsed}",
+            "{spinner} {pos} items  {rate}  {elapsed}",
         ),
     };
     let paced_eta = move |state: &ProgressState, w: &mut dyn std::fmt::Write| {
@@ -253,8 +253,15 @@ pub(crate) fn progress_bar(
             humantime::format_duration(std::time::Duration::from_secs(eta.as_secs()))
         );
     };
+    let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+        let _ = write!(w, "{:.0}/s", state.per_sec());
+    };
     if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style.with_key("paced_eta", paced_eta));
+        bar.set_style(
+            style
+                .with_key("paced_eta", paced_eta)
+                .with_key("rate", rate),
+        );
     }
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     Some(bar)
