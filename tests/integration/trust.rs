@@ -932,3 +932,37 @@ fn a_trickling_client_does_not_hold_the_emulator() {
     );
     drop(trickles);
 }
+
+// 10 (JUnit). A smoke run against a server that echoes the credentials writes a report
+// without them.
+#[test]
+fn the_junit_report_is_redacted() {
+    let sandbox = Sandbox::new();
+    let echo = Hostile::start(|request| {
+        let context = request.field("securityContext").unwrap_or_default();
+        let shown: Vec<String> = encodings(&context)
+            .into_iter()
+            .chain(encodings(SECRET))
+            .collect();
+        Answer::json(
+            400,
+            &json!({"errorCode": "ECHO", "message": shown.join(" ")}),
+        )
+    });
+    let junit = sandbox.path("smoke.xml");
+    let out = sandbox
+        .against(&echo.url)
+        .args(["smoke", "--junit"])
+        .arg(&junit)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert!(xml.contains("ECHO"), "{xml}");
+    for value in [SECRET, SECURITY_CONTEXT] {
+        for shown in encodings(value) {
+            assert!(!xml.contains(&shown), "`{shown}` in the report");
+            assert!(!stdout_of(&out).contains(&shown), "`{shown}` on stdout");
+        }
+    }
+}
