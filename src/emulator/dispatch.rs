@@ -96,25 +96,19 @@ pub(super) async fn call(
             .map(|body| substitutions.substitute_body(body)),
         connection: fields.get(Field::ConnectionLinkName).map(str::to_string),
     };
-    // The journal shows the call as made, secure values masked.
+    // The journal shows the call as made, secure values masked (a request that
+    // substituted none needs no masking pass).
     record.request_url = Some(redactor.apply(&request.url));
-    record.headers =
-        Some(serde_json::from_str(&redactor.apply(&headers.to_string())).unwrap_or(Value::Null));
+    record.headers = Some(match secure.is_empty() {
+        true => headers,
+        false => serde_json::from_str(&redactor.apply(&headers.to_string())).unwrap_or(Value::Null),
+    });
     record.body = request
         .body
         .as_deref()
         .map(|b| mask_secure_variables(&redactor.apply(b)));
-    let served = serve(state, request).await;
-    if let Ok(reply) = &served {
-        record.rate_limited = reply.get("rateLimited").is_some();
-    }
-    served
-        .map(|mut reply| {
-            if let Some(map) = reply.as_object_mut() {
-                map.remove("rateLimited");
-            }
-            reply
-        })
+    serve(state, request, record)
+        .await
         .map_err(|error| error.redacted(&redactor))
 }
 
@@ -129,7 +123,11 @@ struct Substituted {
 }
 
 /// Serves the call locally (Desk's extension-data APIs) or forwards it.
-async fn serve(state: &AppState, request: Substituted) -> Result<Value, InvokeError> {
+async fn serve(
+    state: &AppState,
+    request: Substituted,
+    record: &mut RequestRecord,
+) -> Result<Value, InvokeError> {
     if let Some(name) = placeholders::first_placeholder(&request.url) {
         return Err(InvokeError::bad_request(
             "UNRESOLVED_PLACEHOLDER",
@@ -142,26 +140,29 @@ async fn serve(state: &AppState, request: Substituted) -> Result<Value, InvokeEr
 
     // A canned answer wins: the call goes nowhere. Matched on the URL with the queryParams
     // the call would carry.
-    let mut full = url.clone();
-    if !request.query.is_empty() {
-        full.query_pairs_mut().extend_pairs(&request.query);
-    }
-    if let Some(stub) = state
-        .stubs
-        .iter()
-        .find(|stub| stub.matches(request.method, full.as_str()))
-    {
-        return Ok(envelope::encode(
-            stub.status,
-            stub.body_text(),
-            Value::Object(stub.headers.clone()),
-        ));
+    if !state.stubs.is_empty() {
+        let mut full = url.clone();
+        if !request.query.is_empty() {
+            full.query_pairs_mut().extend_pairs(&request.query);
+        }
+        if let Some(stub) = state
+            .stubs
+            .iter()
+            .find(|stub| stub.matches(request.method, full.as_str()))
+        {
+            return Ok(envelope::encode(
+                stub.status,
+                stub.body_text(),
+                Value::Object(stub.headers.clone()),
+            ));
+        }
     }
 
     if is_local(state, &url) {
         let mut local_query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
         local_query.extend(request.query);
         if let Some(refused) = rate_limited(state, url.path(), request.method) {
+            record.rate_limited = true;
             return Ok(refused);
         }
         let installation = Installation {
@@ -234,14 +235,11 @@ fn rate_limited(state: &AppState, path: &str, method: Method) -> Option<Value> {
             humantime::format_duration(limiter.window())
         ),
     );
-    let mut reply = envelope::encode(
+    Some(envelope::encode(
         429,
         wrap(&Value::Object(body.to_json()), state.response_wrap),
         json!({ "Content-Type": JSON_CONTENT_TYPE, "Retry-After": retry_after }),
-    );
-    // A marker for the journal, taken off before the reply is sent.
-    reply["rateLimited"] = Value::Bool(true);
-    Some(reply)
+    ))
 }
 
 /// A config params update shown with its secure values masked (for the journal): a body
