@@ -7,6 +7,7 @@ mod config_params;
 mod invoke;
 mod logs;
 mod pacing;
+pub(crate) mod paging;
 mod permissions;
 mod retry;
 mod storage;

@@ -3,7 +3,7 @@
 
 use super::{Client, InvokeRequest, Pacer};
 use crate::api::endpoints::Endpoint;
-use crate::api::error::{Error, Kind, Result};
+use crate::api::error::{Error, Result};
 use crate::api::signing::Field;
 use crate::api::storage::{self, check_key, Item, Query};
 use std::sync::Arc;
@@ -110,41 +110,23 @@ impl Storage<'_> {
     }
 
     /// Every item matching `query`, page after page from `from` (0 by default), `limit` at a
-    /// time (Desk's largest page by default); `each` receives every page as it comes. A page
-    /// that repeats the previous one is an error: a server that ignores `from` would
-    /// otherwise be read forever.
+    /// time (Desk's largest page by default), through `paging::follow`; `each` receives every
+    /// page and says whether to go on.
     pub(crate) async fn get_all(
         &self,
         query: &Query,
-        mut each: impl FnMut(Vec<Item>) -> Result<()>,
+        each: impl FnMut(&[Item]) -> Result<bool>,
     ) -> Result<u64> {
-        let mut query = query.clone();
         let limit = query.limit.unwrap_or(storage::MAX_LIMIT);
-        query.limit = Some(limit);
-        let mut from = query.from.unwrap_or(storage::FIRST_FROM);
-        let mut previous: Option<Vec<String>> = None;
-        let mut total = 0;
-        loop {
-            query.from = Some(from);
-            let page = self.get(&query).await?;
-            let keys: Vec<String> = page.iter().map(|item| item.key.clone()).collect();
-            if !keys.is_empty() && previous.as_ref() == Some(&keys) {
-                return Err(Error::new(
-                    Kind::Server,
-                    format!(
-                        "the server answered from={from} with the same page as before (first key `{}`): it ignores paging; stopped",
-                        crate::api::text::escape_control(&keys[0])
-                    ),
-                ));
-            }
-            let count = page.len() as u64;
-            total += count;
-            each(page)?;
-            if count < limit {
-                return Ok(total);
-            }
-            from += count;
-            previous = Some(keys);
-        }
+        let from = query.from.unwrap_or(storage::FIRST_FROM);
+        let fetch = |from| {
+            let page = Query {
+                from: Some(from),
+                limit: Some(limit),
+                ..query.clone()
+            };
+            async move { self.get(&page).await }
+        };
+        super::paging::follow(from, limit, fetch, each).await
     }
 }

@@ -157,7 +157,7 @@ fn paginate(
         .ok_or_else(|| Error::usage(format!("--paginate: `{name}` must be a whole number")))
     };
     let limit = number(params.get("limit"), "limit", PAGE_SIZE)?.max(1);
-    let mut from = number(params.get("from"), "from", 0)?;
+    let from = number(params.get("from"), "from", 0)?;
     params.insert("limit".into(), Value::String(limit.to_string()));
     let max_items = args.max_items.unwrap_or(u64::MAX);
     let ndjson = out.format == OutputFormat::Ndjson;
@@ -165,61 +165,47 @@ fn paginate(
         let pacer = std::sync::Arc::new(crate::client::Pacer::new(args.rate));
         let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
         let mut written = 0u64;
-        let mut previous: Option<Vec<Value>> = None;
-        let result: Result<()> = async {
-            loop {
-                params.insert("from".into(), Value::String(from.to_string()));
-                let mut page_fields = fields.clone();
-                page_fields.set(Field::QueryParams, Value::Object(params.clone()).to_string());
-                let request = InvokeRequest::new(page_fields).paced(Some(pacer.clone()));
-                let response = client.call(&request).await?;
-                let items = page_items(response.json("list")?)?;
-                if !items.is_empty() && previous.as_ref() == Some(&items) {
-                    return Err(Error::new(
-                        crate::error::Kind::Server,
-                        format!("the server answered from={from} with the same page as before: it ignores paging; stopped"),
-                    ));
+        let fetch = |from: u64| {
+            let mut params = params.clone();
+            params.insert("from".into(), Value::String(from.to_string()));
+            let mut page_fields = fields.clone();
+            page_fields.set(Field::QueryParams, Value::Object(params).to_string());
+            let request = InvokeRequest::new(page_fields).paced(Some(pacer.clone()));
+            async move { page_items(client.call(&request).await?.json("list")?) }
+        };
+        let each = |page: &[Value]| -> Result<bool> {
+            for item in page {
+                if written == max_items {
+                    return Ok(false);
                 }
-                let count = items.len() as u64;
-                for item in &items {
-                    if written == max_items {
-                        return Ok(());
-                    }
-                    let separator: &[u8] = match (ndjson, written) {
-                        (true, _) => b"",
-                        (false, 0) => b"[",
-                        (false, _) => b",",
-                    };
-                    let line = item.to_string();
-                    let end: &[u8] = if ndjson { b"\n" } else { b"" };
-                    let wrote = stdout
-                        .write_all(separator)
-                        .and_then(|()| stdout.write_all(line.as_bytes()))
-                        .and_then(|()| stdout.write_all(end))
-                        .and_then(|()| stdout.flush());
-                    match wrote {
-                        Ok(()) => written += 1,
-                        // A reader that stopped (`| head`) wants no more pages.
-                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
-                        Err(e) => return Err(Error::usage(format!("cannot write output: {e}"))),
-                    }
+                let separator: &[u8] = match (ndjson, written) {
+                    (true, _) => b"",
+                    (false, 0) => b"[",
+                    (false, _) => b",",
+                };
+                let end: &[u8] = if ndjson { b"\n" } else { b"" };
+                let wrote = stdout
+                    .write_all(separator)
+                    .and_then(|()| stdout.write_all(item.to_string().as_bytes()))
+                    .and_then(|()| stdout.write_all(end))
+                    .and_then(|()| stdout.flush());
+                match wrote {
+                    Ok(()) => written += 1,
+                    // A reader that stopped (`| head`) wants no more pages.
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(false),
+                    Err(e) => return Err(Error::usage(format!("cannot write output: {e}"))),
                 }
-                if count < limit || written >= max_items {
-                    return Ok(());
-                }
-                from += count;
-                previous = Some(items);
             }
-        }
-        .await;
+            Ok(written < max_items)
+        };
+        let result = crate::client::paging::follow(from, limit, fetch, each).await;
         if !ndjson {
             let close: &[u8] = if written == 0 { b"[]\n" } else { b"]\n" };
             let _ = stdout.write_all(close).and_then(|()| stdout.flush());
         }
-        if result.is_ok() {
-            out.info(&format!("{written} item(s)"));
-        }
-        result
+        result?;
+        out.info(&format!("{written} item(s)"));
+        Ok(())
     })
 }
 

@@ -98,8 +98,8 @@ fn group_keys(group: &str, settings: &Settings, out: &Output) -> Result<Vec<Stri
             .storage()
             .paced(&pacer)
             .get_all(&query, |page| {
-                keys.extend(page.into_iter().map(|item| item.key));
-                Ok(())
+                keys.extend(page.iter().map(|item| item.key.clone()));
+                Ok(true)
             })
             .await?;
         Ok(keys)

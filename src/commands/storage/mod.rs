@@ -46,30 +46,17 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
         let mut writer = ItemWriter::new(format, value_only, out);
         if args.all {
             let pacer = Arc::new(Pacer::new(rate));
-            let mut open = true;
-            let result = client
+            // A closed stdout (`false`) ends the listing: nobody reads the rest.
+            client
                 .storage()
                 .paced(&pacer)
-                .get_all(&query, |page| {
-                    if open {
-                        open = writer.write(page)?;
-                    }
-                    // A closed stdout ends the listing: nobody reads the rest.
-                    match open {
-                        true => Ok(()),
-                        false => Err(Error::silent(crate::error::Kind::Negative)),
-                    }
-                })
-                .await;
-            match result {
-                Err(e) if !open && e.message.is_empty() => return Ok(()),
-                other => other.map(drop)?,
-            }
+                .get_all(&query, |page| writer.write(page))
+                .await?;
         } else {
             let page = client.storage().get(&query).await?;
             let limit = query.limit.unwrap_or(storage::DEFAULT_LIMIT);
             let full = page.len() as u64 >= limit;
-            writer.write(page)?;
+            writer.write(&page)?;
             writer.finish()?;
             // After the table, where the eye ends.
             if full && out.stdout_is_terminal {
@@ -193,7 +180,7 @@ fn count(args: &StorageCountArgs, settings: &Settings, out: &Output) -> Result<(
         client
             .storage()
             .paced(&pacer)
-            .get_all(&query, |_| Ok(()))
+            .get_all(&query, |_| Ok(true))
             .await
     })?;
     if out.format == OutputFormat::Json {

@@ -36,7 +36,7 @@ impl<'a> ItemWriter<'a> {
 
     /// Writes `items`; `Ok(false)` once stdout is closed (a reader such as `head` that has
     /// what it wanted), so the caller stops quietly.
-    pub(super) fn write(&mut self, items: Vec<Item>) -> Result<bool> {
+    pub(super) fn write(&mut self, items: &[Item]) -> Result<bool> {
         match self.try_write(items) {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -47,7 +47,7 @@ impl<'a> ItemWriter<'a> {
         }
     }
 
-    fn try_write(&mut self, items: Vec<Item>) -> std::io::Result<()> {
+    fn try_write(&mut self, items: &[Item]) -> std::io::Result<()> {
         for item in items {
             match self.format {
                 OutputFormat::Table => self.rows.push(vec![
