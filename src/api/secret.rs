@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+/// The largest secret or securityContext read from a file or stdin: `--secret-file /dev/zero`
+/// is an error, not memory running out.
+pub const MAX_SECRET_BYTES: u64 = 64 * 1024;
+
 /// A secret value: never printed whole, not even by `{:?}`. Serialised as the plain string
 /// (the profile file stores it so).
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -1,4 +1,23 @@
-//! Text helpers for messages: shortening, and escaping what must never reach a terminal raw.
+//! Text helpers: shortening and escaping for messages, and reading input with a ceiling.
+
+/// Reads all of `reader`, at most `cap` bytes: `None` when there is more (the rest is not
+/// read, so `/dev/zero` or an endless pipe costs `cap`, not all memory). Every capped read
+/// (secrets, the profile file, `@FILE` values, a JSON array) goes through here.
+pub fn read_capped(reader: impl std::io::Read, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader.take(cap + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= cap).then_some(bytes))
+}
+
+/// A byte count as people write limits: `16 MiB`, `64 KiB`, `100 bytes`.
+pub fn human_bytes(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1024 * 1024 && b % (1024 * 1024) == 0 => format!("{} MiB", b / (1024 * 1024)),
+        b if b >= 1024 && b % 1024 == 0 => format!("{} KiB", b / 1024),
+        b => format!("{b} bytes"),
+    }
+}
 
 /// Shortens a single-line rendering of a value to at most `max` characters.
 pub fn truncate(text: &str, max: usize) -> String {
@@ -32,6 +51,22 @@ pub fn escape_control(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_up_to_the_cap_and_refuses_one_byte_more() {
+        let read = |len: usize| read_capped(&vec![b'x'; len][..], 4).unwrap();
+        assert_eq!(read(4), Some(b"xxxx".to_vec()));
+        assert_eq!(read(0), Some(Vec::new()));
+        assert_eq!(read(5), None);
+        assert_eq!(
+            read_capped(std::io::repeat(0), 1024).unwrap(),
+            None,
+            "endless input ends"
+        );
+        assert_eq!(human_bytes(16 * 1024 * 1024), "16 MiB");
+        assert_eq!(human_bytes(64 * 1024), "64 KiB");
+        assert_eq!(human_bytes(1000), "1000 bytes");
+    }
 
     #[test]
     fn shortens_and_escapes() {

@@ -1,7 +1,9 @@
 //! Turning request flags into invoke fields: `@FILE`/`@-` values, the `--query` and `-H`
 //! builders, and the checks that catch bad input before anything is signed or sent.
 
+use crate::api::secret::MAX_SECRET_BYTES;
 use crate::api::signing::{Field, InvokeFields};
+use crate::api::text;
 use crate::cli::RequestArgs;
 use crate::error::{Error, Result};
 use serde_json::{Map, Value};
@@ -56,32 +58,18 @@ impl Source {
 /// The largest value a flag reads from `@FILE` or `@-` (a postBody, a header set, a callback
 /// body). `hash --post-body @FILE` streams instead and has no limit.
 pub(super) const MAX_VALUE_BYTES: u64 = 16 * 1024 * 1024;
-/// The largest secret or securityContext read from a file or stdin.
-pub(super) const MAX_SECRET_BYTES: u64 = 64 * 1024;
 
 /// Reads all of `reader`, refusing (exit 2) more than `cap` bytes: `@/dev/zero` ends in an
 /// error, not in memory running out.
 pub(super) fn read_capped(reader: impl Read, what: &str, cap: u64) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    reader
-        .take(cap + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::usage(format!("cannot read {what}: {e}")))?;
-    if bytes.len() as u64 > cap {
-        return Err(Error::usage(format!(
-            "{what} is larger than {} (the most this tool reads for it)",
-            human_bytes(cap)
-        )));
-    }
-    Ok(bytes)
-}
-
-pub(super) fn human_bytes(bytes: u64) -> String {
-    match bytes {
-        b if b >= 1024 * 1024 && b % (1024 * 1024) == 0 => format!("{} MiB", b / (1024 * 1024)),
-        b if b >= 1024 && b % 1024 == 0 => format!("{} KiB", b / 1024),
-        b => format!("{b} bytes"),
-    }
+    text::read_capped(reader, cap)
+        .map_err(|e| Error::usage(format!("cannot read {what}: {e}")))?
+        .ok_or_else(|| {
+            Error::usage(format!(
+                "{what} is larger than {} (the most this tool reads for it)",
+                text::human_bytes(cap)
+            ))
+        })
 }
 
 /// Reads `arg` as text, honouring `@FILE` and `@-`.

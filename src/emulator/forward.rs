@@ -249,8 +249,8 @@ impl ForwardError {
                 502,
                 "FORWARD_REPLY_TOO_LARGE",
                 format!(
-                    "the forwarded request's reply is larger than {} MiB",
-                    MAX_REPLY_BYTES / (1024 * 1024)
+                    "the forwarded request's reply is larger than {}",
+                    crate::api::text::human_bytes(MAX_REPLY_BYTES as u64)
                 ),
             ),
         }

@@ -359,8 +359,8 @@ async fn read_body(body: Body, headers: &HeaderMap) -> Result<Bytes, InvokeError
             StatusCode::PAYLOAD_TOO_LARGE,
             "PAYLOAD_TOO_LARGE",
             format!(
-                "the invoke body is larger than {} MiB",
-                MAX_BODY_BYTES / (1024 * 1024)
+                "the invoke body is larger than {}",
+                crate::api::text::human_bytes(MAX_BODY_BYTES as u64)
             ),
         )
     };

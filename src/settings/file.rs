@@ -98,7 +98,6 @@ const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// The file's text; `None` when it does not exist.
 fn read(path: &Path) -> Result<Option<String>> {
-    use std::io::Read;
     let cannot = |e: &dyn std::fmt::Display| {
         Error::config(format!("cannot read profile file {}: {e}", path.display()))
     };
@@ -107,13 +106,9 @@ fn read(path: &Path) -> Result<Option<String>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(cannot(&e)),
     };
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| cannot(&e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(cannot(&"larger than 1 MiB: not a profile file"));
-    }
+    let bytes = crate::api::text::read_capped(file, MAX_FILE_BYTES)
+        .map_err(|e| cannot(&e))?
+        .ok_or_else(|| cannot(&"larger than 1 MiB: not a profile file"))?;
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|_| cannot(&"not UTF-8"))

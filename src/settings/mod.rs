@@ -7,7 +7,8 @@
 pub(crate) mod file;
 mod resolve;
 
-use crate::api::secret::Secret;
+use crate::api::secret::{Secret, MAX_SECRET_BYTES};
+use crate::api::text::{human_bytes, read_capped};
 use crate::error::{Context, Error, Result};
 use std::io::Read;
 use std::path::PathBuf;
@@ -178,22 +179,15 @@ fn origin_of<T>(given: &Given<T>, flag: &'static str, env: &'static str) -> Orig
     }
 }
 
-/// The largest secret read from a file or stdin: `--secret-file /dev/zero` is an error, not
-/// memory running out.
-const MAX_SECRET_BYTES: u64 = 64 * 1024;
-
 fn read_secret(reader: impl Read, what: &str) -> Result<String> {
-    let mut bytes = Vec::new();
-    reader
-        .take(MAX_SECRET_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .or_config(|| format!("cannot read {what}"))?;
-    if bytes.len() as u64 > MAX_SECRET_BYTES {
-        return Err(Error::config(format!(
-            "{what} is larger than {} KiB: not a secret",
-            MAX_SECRET_BYTES / 1024
-        )));
-    }
+    let bytes = read_capped(reader, MAX_SECRET_BYTES)
+        .or_config(|| format!("cannot read {what}"))?
+        .ok_or_else(|| {
+            Error::config(format!(
+                "{what} is larger than {}: not a secret",
+                human_bytes(MAX_SECRET_BYTES)
+            ))
+        })?;
     String::from_utf8(bytes).map_err(|_| Error::config(format!("{what} is not UTF-8")))
 }
 

@@ -1,7 +1,7 @@
 //! Reading bulk input: NDJSON line by line or a JSON array item by item, on a thread of its
 //! own, with bounded lines; and the checks on the input file.
 
-use super::super::request::human_bytes;
+use crate::api::text::human_bytes;
 use crate::error::{Error, Result};
 use std::io::{BufRead, Read};
 use std::path::Path;
