@@ -1,6 +1,6 @@
 //! `emulator`: run the local Desk until Ctrl-C or SIGTERM.
 
-use super::request::{read_arg, read_secret_arg};
+use super::request::{read_arg, read_secret_arg, Source};
 use crate::api::secret::Secret;
 use crate::cli::EmulatorArgs;
 use crate::emulator::{ConnectionAuth, Database, Emulator, EmulatorConfig, RequestRecord, Stub};
@@ -182,7 +182,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
     };
     let resources = match &args.resources {
         Some(path) => {
-            let text = read_arg(&format!("@{}", path.display()), "--resources")?;
+            let text = Source::File(path.clone()).read_text("--resources")?;
             serde_json::from_str(&text).map_err(|e| {
                 Error::usage(format!("--resources {} is not valid: {e}", path.display())).with_hint(
                     r#"e.g. {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}"#,
@@ -226,31 +226,34 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
 /// A stub file: a JSON array of stubs, `{"stubs": [...]}`, or TOML `[[stubs]]` tables.
 /// `body_file` paths are read now, relative to the stub file.
 fn load_stubs(path: &std::path::Path) -> Result<Vec<Stub>> {
+    /// The `{"stubs": [...]}` / `[[stubs]]` form. Each form is parsed as itself (not as an
+    /// untagged either-or), so a mistake is reported at its field.
     #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum File {
-        List(Vec<Stub>),
-        Table { stubs: Vec<Stub> },
+    #[serde(deny_unknown_fields)]
+    struct Table {
+        stubs: Vec<Stub>,
     }
-    let text = read_arg(&format!("@{}", path.display()), "--stub")?;
+    let text = Source::File(path.to_path_buf()).read_text("--stub")?;
     let bad = |e: &dyn std::fmt::Display| {
         Error::usage(format!("--stub {} is not a stub file: {e}", path.display())).with_hint(
             r#"e.g. [{"method": "GET", "url": "https://desk.zoho.com/api/v1/tickets*", "status": 200, "body": {"data": []}}]"#,
         )
     };
-    let is_toml = path.extension().is_some_and(|e| e == "toml");
-    let file: File = match is_toml {
-        true => toml::from_str(&text).map_err(|e| bad(&e.message().to_string()))?,
-        false => serde_json::from_str(&text).map_err(|e| bad(&e))?,
-    };
-    let mut stubs = match file {
-        File::List(stubs) | File::Table { stubs } => stubs,
+    let mut stubs = if path.extension().is_some_and(|e| e == "toml") {
+        toml::from_str::<Table>(&text)
+            .map_err(|e| bad(&e.message().to_string()))?
+            .stubs
+    } else if text.trim_start().starts_with('[') {
+        serde_json::from_str::<Vec<Stub>>(&text).map_err(|e| bad(&e))?
+    } else {
+        serde_json::from_str::<Table>(&text)
+            .map_err(|e| bad(&e))?
+            .stubs
     };
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
     for stub in &mut stubs {
         if let Some(body_file) = stub.body_file.take() {
-            let body_path = dir.join(body_file);
-            let body = read_arg(&format!("@{}", body_path.display()), "a stub's body_file")?;
+            let body = Source::File(dir.join(body_file)).read_text("a stub's body_file")?;
             stub.body = Some(serde_json::Value::String(body));
         }
     }

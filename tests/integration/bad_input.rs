@@ -57,6 +57,13 @@ fn corpus() {
     let huge_arg = format!("@{}", huge.display());
     let items = sandbox.write("items.ndjson", "{\"key\":\"ok\",\"value\":{}}\n");
     let items_arg = items.to_str().unwrap().to_string();
+    let not_stubs = sandbox.write("not-stubs.json", r#"[{"uri": "https://x/*"}]"#);
+    let not_stubs = not_stubs.to_str().unwrap().to_string();
+    let stub_toml = sandbox.write(
+        "stubs.toml",
+        "[[stubs]]\nurl = \"https://x/*\"\nbody_file = \"absent.json\"\n",
+    );
+    let stub_toml = stub_toml.to_str().unwrap().to_string();
     // (arguments, expected exit code, needs the emulator's URL in the environment)
     let cases: Vec<(Vec<&str>, i32)> = vec![
         // global options
@@ -213,10 +220,14 @@ fn corpus() {
         (vec!["emulator", "--permission", "noequals"], 2),
         (vec!["emulator", "--latency", "fast"], 2),
         (vec!["emulator", "--in-memory", "--db", "x.sqlite"], 2),
+        (vec!["emulator", "--stub", "absent-stubs.json"], 2),
+        (vec!["emulator", "--stub", &not_stubs], 2),
+        (vec!["emulator", "--stub", &stub_toml], 2),
         (vec!["profile", "set", "local"], 2),
         (vec!["profile", "set", "x", "--data-center", "atlantis"], 2),
         (vec!["profile", "show", "nope"], 3),
         (vec!["profile", "remove", "nope"], 3),
+        (vec!["profile", "use", "nope"], 3),
         (vec!["completions", "cmd.exe"], 2),
         // network and configuration
         (vec!["--org-id", "999", "storage", "get", "--key", "k"], 4),
