@@ -45,8 +45,14 @@ pub fn redact(value: &str) -> String {
 /// `\uXXXX`).
 #[derive(Clone, Default)]
 pub struct Redactor {
-    needles: Vec<String>,
+    /// Every encoding of every secret, plus the mark itself; `None` when there is no secret.
+    matcher: Option<aho_corasick::AhoCorasick>,
 }
+
+/// What a secret becomes. It is one of the patterns too, mapped to itself: text is redacted
+/// in one pass and redacting it again changes nothing, so a short secret that occurs inside
+/// the mark (`c`, `ted`) cannot chew it up when the client and the output both redact.
+const MARK: &str = "[redacted]";
 
 impl Redactor {
     pub fn new(secrets: &[&Secret]) -> Redactor {
@@ -58,20 +64,33 @@ impl Redactor {
                 }
             }
         }
-        // Longest first, so a form never leaves a fragment of a longer one behind.
-        needles.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        Redactor { needles }
+        if needles.is_empty() {
+            return Redactor::default();
+        }
+        needles.push(MARK.to_string());
+        // Leftmost-longest, so a form never leaves a fragment of a longer one behind.
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&needles)
+            .expect("a few literal patterns always build");
+        Redactor {
+            matcher: Some(matcher),
+        }
     }
 
-    /// `text` with every secret replaced by `[redacted]`; copies only when there is one.
+    /// `text` with every secret replaced by `[redacted]`, in one pass.
     pub fn apply(&self, text: &str) -> String {
-        let mut text = std::borrow::Cow::Borrowed(text);
-        for needle in &self.needles {
-            if text.contains(needle.as_str()) {
-                text = std::borrow::Cow::Owned(text.replace(needle.as_str(), "[redacted]"));
+        let mut out = String::new();
+        match &self.matcher {
+            Some(matcher) if matcher.is_match(text) => {
+                matcher.replace_all_with(text, &mut out, |_, _, out| {
+                    out.push_str(MARK);
+                    true
+                })
             }
+            _ => out.push_str(text),
         }
-        text.into_owned()
+        out
     }
 }
 
@@ -156,5 +175,23 @@ mod tests {
             assert_eq!(redactor.apply(&text), "echo: <[redacted]>", "{shown}");
         }
         assert_eq!(redactor.apply("nothing here"), "nothing here");
+    }
+
+    #[test]
+    fn redaction_is_one_pass_and_idempotent_even_for_short_secrets() {
+        let (s, c) = (Secret::new("s"), Secret::new("c"));
+        let redactor = Redactor::new(&[&s, &c]);
+        let once = redactor.apply("success");
+        assert_eq!(once, "[redacted]u[redacted][redacted]e[redacted][redacted]");
+        assert_eq!(
+            redactor.apply(&once),
+            once,
+            "the mark survives a second pass"
+        );
+        let long = Secret::new("abcdef");
+        let short = Secret::new("abc");
+        let redactor = Redactor::new(&[&short, &long]);
+        assert_eq!(redactor.apply("x abcdef abc"), "x [redacted] [redacted]");
+        assert_eq!(Redactor::default().apply("as is"), "as is");
     }
 }

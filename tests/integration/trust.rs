@@ -966,3 +966,27 @@ fn the_junit_report_is_redacted() {
         }
     }
 }
+
+/// A secret as short as one letter is masked everywhere, once: the client and the output
+/// both redact, and the second pass must not chew up the first pass's `[redacted]`.
+#[test]
+fn short_secrets_are_masked_once() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let out = sandbox
+        .against(&emulator.base_url)
+        .env("DESK_INVOKE_SECRET", "s")
+        .env("DESK_INVOKE_SECURITY_CONTEXT", "c")
+        .args(["storage", "get", "--key", "k"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    let stderr = stderr_of(&out);
+    assert!(stderr.contains("[redacted]"), "{stderr}");
+    assert!(!stderr.contains("[reda["), "redacted twice: {stderr}");
+    let unmasked: String = stderr.replace("[redacted]", "");
+    assert!(
+        !unmasked.contains('s') && !unmasked.contains('c'),
+        "{unmasked}"
+    );
+}
