@@ -268,6 +268,59 @@ fn row_10_rate_limits_are_enforced_per_class() {
     assert_eq!(stats["byStatus"]["429"], 1, "{stats}");
 }
 
+/// A bulk put that runs into Desk's limit (no --rate given: loopback is unpaced) waits
+/// out the 429s and finishes: every item stored, exit 0, and the emulator saw the refusals.
+#[test]
+fn row_10_a_bulk_put_over_the_limit_waits_and_finishes() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&["--rate-limits", "desk", "--rate-window", "1s"]);
+    let url = &emulator.base_url;
+    let items: String = (0..120)
+        .map(|i| {
+            format!(
+                "{}\n",
+                json!({"key": format!("b{i}"), "queriableValue": "bulk", "value": {"i": i}})
+            )
+        })
+        .collect();
+    let file = sandbox.write("items.ndjson", items);
+    let out = sandbox
+        .against(url)
+        .args([
+            "storage",
+            "put",
+            "--file",
+            file.to_str().unwrap(),
+            "--batch",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("120 stored, 0 failed"),
+        "{}",
+        stderr_of(&out)
+    );
+    let count = sandbox
+        .against(url)
+        .args(["storage", "count", "--queriable-value", "bulk"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&count).trim(), "120");
+    let stats: Value = serde_json::from_str(&crate::trust::reqwest_get(&format!(
+        "{url}/_emulator/stats"
+    )))
+    .unwrap();
+    let limited = stats["rateLimited"].as_u64().unwrap();
+    assert!(limited >= 1, "the limit was reached: {stats}");
+    assert_eq!(
+        stats["byStatus"]["429"].as_u64().unwrap(),
+        limited,
+        "{stats}"
+    );
+}
+
 #[test]
 fn row_11_a_limited_request_says_when_to_come_back() {
     let sandbox = Sandbox::new();
