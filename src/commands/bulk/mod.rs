@@ -8,8 +8,8 @@
 //! never in two requests at once, so when a file holds a key twice the last line wins.
 
 mod failed;
+mod in_flight;
 mod input;
-mod launch;
 mod policy;
 
 pub(crate) use policy::{default_rate, each, retry_singly};
@@ -20,10 +20,8 @@ use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::settings::Settings;
 use failed::FailedFile;
-use futures_util::stream::{FuturesUnordered, StreamExt};
+use in_flight::{Finished, InFlight, Pending};
 use input::{count_lines, refuse_same_file, spawn_reader, Line, Source};
-use launch::{launch, Finished};
-use std::collections::HashMap;
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
@@ -141,19 +139,10 @@ impl Bulk<'_> {
             let mut lines = spawn_reader(source);
             let mut stop = Box::pin(stop_requested());
             let mut stopping = false;
-            let mut in_flight = FuturesUnordered::new();
-            let mut keys_in_flight: HashMap<String, usize> = HashMap::new();
-            let mut batch: Vec<(u64, Vec<u8>, Op::Item)> = Vec::new();
+            let mut in_flight = InFlight::new(op, client, &pacer, concurrency);
+            let mut batch: Vec<Pending<Op::Item>> = Vec::new();
             // Accounts for one finished request.
-            let mut settle = |finished: Finished, keys_in_flight: &mut HashMap<String, usize>| {
-                for key in &finished.keys {
-                    if let Some(count) = keys_in_flight.get_mut(key) {
-                        *count -= 1;
-                        if *count == 0 {
-                            keys_in_flight.remove(key);
-                        }
-                    }
-                }
+            let mut settle = |finished: Finished| {
                 for ((number, bytes), outcome) in finished.lines.into_iter().zip(finished.outcomes)
                 {
                     if let Some(bar) = &progress {
@@ -182,7 +171,7 @@ impl Bulk<'_> {
                         biased;
                         () = &mut stop => { stopping = true; continue; }
                         Some(finished) = in_flight.next(), if !in_flight.is_empty() => {
-                            settle(finished, &mut keys_in_flight);
+                            settle(finished);
                             continue;
                         }
                         line = lines.recv() => match line {
@@ -214,31 +203,18 @@ impl Bulk<'_> {
                             .and_then(|text| op.parse(text));
                         match parsed {
                             Err(error) => {
-                                let finished = Finished {
-                                    keys: Vec::new(),
+                                settle(Finished {
                                     lines: vec![(number, bytes)],
                                     outcomes: vec![Err(error)],
-                                };
-                                settle(finished, &mut keys_in_flight);
+                                });
                                 false
                             }
                             Ok(item) => {
                                 // The same key twice in one batch: the earlier goes first.
                                 let key = op.key(&item);
                                 if batch.iter().any(|(_, _, other)| op.key(other) == key) {
-                                    launch(
-                                        op,
-                                        client,
-                                        &pacer,
-                                        &mut batch,
-                                        &mut in_flight,
-                                        &mut keys_in_flight,
-                                        concurrency,
-                                        &mut stop,
-                                        &mut stopping,
-                                        &mut settle,
-                                    )
-                                    .await;
+                                    stopping =
+                                        !in_flight.launch(&mut batch, &mut stop, &mut settle).await;
                                 }
                                 batch.push((number, bytes, item));
                                 batch.len() >= batch_size
@@ -246,41 +222,17 @@ impl Bulk<'_> {
                         }
                     }
                 };
-                if launch_now && !batch.is_empty() {
-                    launch(
-                        op,
-                        client,
-                        &pacer,
-                        &mut batch,
-                        &mut in_flight,
-                        &mut keys_in_flight,
-                        concurrency,
-                        &mut stop,
-                        &mut stopping,
-                        &mut settle,
-                    )
-                    .await;
+                if launch_now && !stopping && !batch.is_empty() {
+                    stopping = !in_flight.launch(&mut batch, &mut stop, &mut settle).await;
                 }
             }
             if !batch.is_empty() && !stopping {
-                launch(
-                    op,
-                    client,
-                    &pacer,
-                    &mut batch,
-                    &mut in_flight,
-                    &mut keys_in_flight,
-                    concurrency,
-                    &mut stop,
-                    &mut stopping,
-                    &mut settle,
-                )
-                .await;
+                stopping = !in_flight.launch(&mut batch, &mut stop, &mut settle).await;
             }
             // Whatever is in flight finishes: all of it, or within the grace after a stop.
             let drained = async {
                 while let Some(finished) = in_flight.next().await {
-                    settle(finished, &mut keys_in_flight);
+                    settle(finished);
                 }
             };
             if stopping {
