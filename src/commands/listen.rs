@@ -40,9 +40,7 @@ struct Listener {
 
 pub(super) fn run(args: &ListenArgs, settings: &Settings, out: &Output) -> Result<()> {
     let secret = settings.secret()?;
-    if !settings.local_emulator {
-        out.protect(&[&secret]);
-    }
+    out.protect(&[&secret]);
     let path = match args.path.starts_with('/') {
         true => args.path.clone(),
         false => format!("/{}", args.path),

@@ -200,9 +200,7 @@ fn connect(settings: &Settings, base_url: String, out: &Output) -> Result<Client
     // Read in this order so that the first missing piece is the one reported.
     let secret = settings.secret()?;
     let security_context = settings.security_context()?.clone();
-    if !settings.local_emulator {
-        out.protect(&[&secret, &security_context]);
-    }
+    out.protect(&[&secret, &security_context]);
     let target = Target {
         base_url,
         org_id: settings.org_id()?.to_string(),

@@ -41,9 +41,7 @@ pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) 
         MAX_VALUE_BYTES,
     )?;
     let secret = settings.secret()?;
-    if !settings.local_emulator {
-        out.protect(&[&secret]);
-    }
+    out.protect(&[&secret]);
     let valid = signing::verify(secret.expose().as_bytes(), &body, hash);
 
     let event: Option<Value> = serde_json::from_slice(&body).ok();
