@@ -77,7 +77,7 @@ pub(crate) struct InvokeArgs {
     pub paginate: bool,
 
     /// With --paginate: stop after this many items
-    #[arg(long, value_name = "N", requires = "paginate")]
+    #[arg(long, value_name = "N", requires = "paginate", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_items: Option<u64>,
 
     /// With --paginate: requests per period, e.g. 50/1m [default: none]

@@ -199,7 +199,9 @@ fn paginate(
             Ok(written < max_items)
         };
         let result = crate::client::paging::follow(from, limit, fetch, each).await;
-        if !ndjson {
+        // The array is closed when something was printed or all went well: a failure before
+        // the first item prints nothing, not an empty list a script could take for an answer.
+        if !ndjson && (written > 0 || result.is_ok()) {
             let close: &[u8] = if written == 0 { b"[]\n" } else { b"]\n" };
             let _ = stdout.write_all(close).and_then(|()| stdout.flush());
         }

@@ -228,6 +228,35 @@ fn corpus() {
         (vec!["profile", "show", "nope"], 3),
         (vec!["profile", "remove", "nope"], 3),
         (vec!["profile", "use", "nope"], 3),
+        // the development loop
+        (
+            vec![
+                "invoke",
+                "--paginate",
+                "--url",
+                "/x",
+                "--query-params",
+                "[1]",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "invoke",
+                "--paginate",
+                "--url",
+                "/x",
+                "--query",
+                "limit=many",
+            ],
+            2,
+        ),
+        (
+            vec!["invoke", "--paginate", "--url", "/x", "--max-items", "0"],
+            2,
+        ),
+        (vec!["invoke", "--url", "/x", "--max-items", "5"], 2),
+        (vec!["listen", "--addr", "nowhere"], 2),
         (vec!["completions", "cmd.exe"], 2),
         // network and configuration
         (vec!["--org-id", "999", "storage", "get", "--key", "k"], 4),

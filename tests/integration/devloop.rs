@@ -433,3 +433,25 @@ fn toml_stubs_read_their_body_files() {
         stderr_of(&out)
     );
 }
+
+/// A listing that fails before its first item prints nothing on stdout: an empty `[]` would
+/// read as "no items" to a script that checks only the output.
+#[test]
+fn paginate_prints_no_list_when_it_fails_first() {
+    let sandbox = Sandbox::new();
+    let url = format!("http://127.0.0.1:{}", free_port());
+    let out = sandbox
+        .against(&url)
+        .args([
+            "--retries",
+            "0",
+            "invoke",
+            "--paginate",
+            "--url",
+            "/api/v1/tickets",
+        ])
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 6, &[SECRET, SECURITY_CONTEXT]);
+    assert_eq!(stdout_of(&out), "");
+}
