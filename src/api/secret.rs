@@ -52,7 +52,7 @@ pub struct Redactor {
 /// What a secret becomes. It is one of the patterns too, mapped to itself: text is redacted
 /// in one pass and redacting it again changes nothing, so a short secret that occurs inside
 /// the mark (`c`, `ted`) cannot chew it up when the client and the output both redact.
-const MARK: &str = "[redacted]";
+pub const MARK: &str = "[redacted]";
 
 impl Redactor {
     pub fn new(secrets: &[&Secret]) -> Redactor {

@@ -104,7 +104,7 @@ fn dry_run(client: &Client, request: &InvokeRequest, out: &Output) {
     }
     if out.format == OutputFormat::Json {
         let mut form = Map::new();
-        form.insert("securityContext".into(), json!("[redacted]"));
+        form.insert("securityContext".into(), json!(crate::api::secret::MARK));
         for (field, value) in fields.present() {
             form.insert(field.name().into(), json!(value));
         }
@@ -117,7 +117,7 @@ fn dry_run(client: &Client, request: &InvokeRequest, out: &Output) {
     out.line(&format!("POST {url}"));
     out.line(&format!("HASH: {hash}"));
     out.line("");
-    out.line("securityContext = [redacted]");
+    out.line(&format!("securityContext = {}", crate::api::secret::MARK));
     for (field, value) in fields.present() {
         out.line(&format!("{} = {value}", field.name()));
     }

@@ -186,7 +186,7 @@ async fn callback(
         let mut shown = event.clone();
         if !listener.show_secrets {
             if let Some(context) = shown.get_mut("securityContext") {
-                *context = Value::String("[redacted]".into());
+                *context = Value::String(crate::api::secret::MARK.into());
             }
         }
         listener.out.line(&shown.to_string());

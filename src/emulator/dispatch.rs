@@ -255,7 +255,7 @@ fn mask_secure_variables(body: &str) -> String {
     if let Some(variables) = value.get_mut("variables").and_then(Value::as_array_mut) {
         for variable in variables {
             if variable.get("secure") == Some(&Value::Bool(true)) {
-                variable["value"] = Value::String("[redacted]".into());
+                variable["value"] = Value::String(crate::api::secret::MARK.into());
                 masked = true;
             }
         }
