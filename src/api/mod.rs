@@ -15,6 +15,7 @@ pub mod hosts;
 pub mod logs;
 pub mod method;
 pub mod permissions;
+pub mod project;
 pub mod rate;
 pub mod secret;
 pub mod signing;
