@@ -3,10 +3,12 @@
 
 mod data;
 pub(crate) mod generate;
+mod project;
 mod request;
 mod tools;
 
 pub(crate) use data::*;
+pub(crate) use project::*;
 pub(crate) use request::*;
 pub(crate) use tools::*;
 
@@ -99,6 +101,16 @@ pub(crate) struct GlobalArgs {
     /// Whether `base_url` came from DESK_INVOKE_BASE_URL rather than the flag.
     #[arg(skip)]
     pub base_url_from_env: bool,
+
+    /// Extension project directory (plugin-manifest.json, resources.json)
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "DESK_INVOKE_PROJECT",
+        value_name = "DIR"
+    )]
+    pub project: Option<PathBuf>,
 
     /// Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET
     #[arg(
@@ -258,6 +270,9 @@ profile's, else the local one. GET /_emulator/health, /_emulator/stats and /_emu
   desk-invoke -p local smoke --log
   desk-invoke -p ci smoke --junit smoke.xml -o json")]
     Smoke(SmokeArgs),
+    /// Check the extension project's plugin-manifest.json and resources.json
+    #[command(subcommand)]
+    Project(ProjectCommand),
     /// Manage the profile file
     #[command(subcommand)]
     Profile(ProfileCommand),

@@ -12,6 +12,7 @@ mod listen;
 mod log;
 mod permissions;
 mod profile;
+mod project;
 mod request;
 mod send_callback;
 mod smoke;
@@ -104,6 +105,7 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
         Command::Completions(args) => completions::run(&args),
         Command::Complete { .. } => profile::names(&cli.global, out),
         Command::Profile(command) => profile::run(command, &cli.global, out),
+        Command::Project(command) => project::run(command, &cli.global, out),
         Command::Hash(args) => hash::run(&args, &settings(false)?, out),
         Command::Invoke(args) => invoke::run(&args, &settings(false)?, out),
         Command::Storage(command) => storage::run(command, &settings(false)?, out),

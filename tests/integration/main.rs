@@ -17,6 +17,7 @@ mod hash;
 mod hostile;
 mod invoke;
 mod profiles;
+mod project_check;
 mod properties;
 mod readme;
 mod secret_hygiene;

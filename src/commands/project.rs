@@ -1,0 +1,98 @@
+//! `project check`, and [`load`]: reading an extension project's files from its directory
+//! into `api::project::Project`, for every command that takes `--project`.
+//!
+//! How the others use it: a command that takes the secret from the project calls
+//! `load(dir)` and hands `project.manifest.secret` to the settings as the weakest source
+//! (a flag, `DESK_INVOKE_SECRET` or a profile's secret wins); the emulator gets the whole
+//! `Project` in its configuration. Neither reads the files itself.
+
+use crate::api::error::{Error, Result};
+use crate::api::project::{Problem, Project, MANIFEST_FILE, RESOURCES_FILE};
+use crate::api::text::escape_control;
+use crate::cli::{GlobalArgs, OutputFormat, ProjectCommand};
+use crate::output::Output;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+/// The project directory `--project` / `DESK_INVOKE_PROJECT` names, else the current one.
+fn project_dir(global: &GlobalArgs) -> PathBuf {
+    global.project.clone().unwrap_or_else(|| PathBuf::from("."))
+}
+
+pub(super) fn run(command: ProjectCommand, global: &GlobalArgs, out: &Output) -> Result<()> {
+    match command {
+        ProjectCommand::Check => check(&project_dir(global), out),
+    }
+}
+
+/// Reads `DIR/plugin-manifest.json` and, if it exists, `DIR/resources.json`, and parses
+/// them: every problem of both files at once. A missing or unreadable file is a problem of
+/// that file (path empty).
+pub(crate) fn load(dir: &Path) -> std::result::Result<Project, Vec<Problem>> {
+    let manifest = read(dir, MANIFEST_FILE, true);
+    let resources = read(dir, RESOURCES_FILE, false);
+    match (manifest, resources) {
+        (Ok(Some(manifest)), Ok(resources)) => Project::parse(&manifest, resources.as_deref()),
+        (manifest, resources) => Err([manifest.err(), resources.err()]
+            .into_iter()
+            .flatten()
+            .collect()),
+    }
+}
+
+/// The text of `dir/file`; `None` when it does not exist and is optional.
+fn read(
+    dir: &Path,
+    file: &'static str,
+    required: bool,
+) -> std::result::Result<Option<String>, Problem> {
+    let path = dir.join(file);
+    match std::fs::read(&path) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| Problem::new(file, "", "not valid JSON: the file is not UTF-8")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Problem::new(
+            file,
+            "",
+            format!(
+                "not found in {}: an extension project has one at its root",
+                dir.display()
+            ),
+        )),
+        Err(e) => Err(Problem::new(
+            file,
+            "",
+            format!("cannot read {}: {e}", path.display()),
+        )),
+    }
+}
+
+/// Lists every problem (parse problems, else the rules'); exit 0 when there is none, 2 when
+/// there are.
+fn check(dir: &Path, out: &Output) -> Result<()> {
+    let problems = match load(dir) {
+        Ok(project) => project.check(),
+        Err(problems) => problems,
+    };
+    if out.format == OutputFormat::Json {
+        out.line(&json!({"ok": problems.is_empty(), "problems": problems}).to_string());
+    } else if problems.is_empty() {
+        out.line(&format!("ok: {} is a valid project", dir.display()));
+    } else {
+        for problem in &problems {
+            out.line(&escape_control(&problem.to_string()));
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let count = match problems.len() {
+        1 => "1 problem".to_owned(),
+        n => format!("{n} problems"),
+    };
+    Err(
+        Error::usage(format!("{count} in the project at {}", dir.display()))
+            .with_hint("fix the files, then run `desk-invoke project check` again"),
+    )
+}
