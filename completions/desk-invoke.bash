@@ -49,6 +49,9 @@ _desk__invoke() {
             desk__invoke,profile)
                 cmd="desk__invoke__subcmd__profile"
                 ;;
+            desk__invoke,project)
+                cmd="desk__invoke__subcmd__project"
+                ;;
             desk__invoke,send-callback)
                 cmd="desk__invoke__subcmd__send__subcmd__callback"
                 ;;
@@ -112,6 +115,9 @@ _desk__invoke() {
             desk__invoke__subcmd__help,profile)
                 cmd="desk__invoke__subcmd__help__subcmd__profile"
                 ;;
+            desk__invoke__subcmd__help,project)
+                cmd="desk__invoke__subcmd__help__subcmd__project"
+                ;;
             desk__invoke__subcmd__help,send-callback)
                 cmd="desk__invoke__subcmd__help__subcmd__send__subcmd__callback"
                 ;;
@@ -147,6 +153,9 @@ _desk__invoke() {
                 ;;
             desk__invoke__subcmd__help__subcmd__profile,use)
                 cmd="desk__invoke__subcmd__help__subcmd__profile__subcmd__use"
+                ;;
+            desk__invoke__subcmd__help__subcmd__project,check)
+                cmd="desk__invoke__subcmd__help__subcmd__project__subcmd__check"
                 ;;
             desk__invoke__subcmd__help__subcmd__storage,count)
                 cmd="desk__invoke__subcmd__help__subcmd__storage__subcmd__count"
@@ -208,6 +217,18 @@ _desk__invoke() {
             desk__invoke__subcmd__profile__subcmd__help,use)
                 cmd="desk__invoke__subcmd__profile__subcmd__help__subcmd__use"
                 ;;
+            desk__invoke__subcmd__project,check)
+                cmd="desk__invoke__subcmd__project__subcmd__check"
+                ;;
+            desk__invoke__subcmd__project,help)
+                cmd="desk__invoke__subcmd__project__subcmd__help"
+                ;;
+            desk__invoke__subcmd__project__subcmd__help,check)
+                cmd="desk__invoke__subcmd__project__subcmd__help__subcmd__check"
+                ;;
+            desk__invoke__subcmd__project__subcmd__help,help)
+                cmd="desk__invoke__subcmd__project__subcmd__help__subcmd__help"
+                ;;
             desk__invoke__subcmd__storage,count)
                 cmd="desk__invoke__subcmd__storage__subcmd__count"
                 ;;
@@ -245,7 +266,7 @@ _desk__invoke() {
 
     case "${cmd}" in
         desk__invoke)
-            opts="-p -o -v -q -h -V --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help --version hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help"
+            opts="-p -o -v -q -h -V --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help --version hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -268,6 +289,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -303,7 +328,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd____complete)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help profiles"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help profiles"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -326,6 +351,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -361,7 +390,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__completions)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help bash elvish fish powershell zsh"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -384,6 +413,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -419,7 +452,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help get set help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -442,6 +475,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -477,7 +514,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config__subcmd__get)
-            opts="-p -o -v -q -h --show-secrets --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --show-secrets --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -500,6 +537,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -591,7 +632,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config__subcmd__set)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -614,6 +655,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -649,7 +694,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__emulator)
-            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --stub --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --stub --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -743,6 +788,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -775,7 +824,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__hash)
-            opts="-X -H -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --canonical --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-X -H -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --canonical --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -849,6 +898,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -881,7 +934,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__help)
-            opts="hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help"
+            opts="hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1160,6 +1213,34 @@ _desk__invoke() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__invoke__subcmd__help__subcmd__project)
+            opts="check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__invoke__subcmd__help__subcmd__project__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__invoke__subcmd__help__subcmd__send__subcmd__callback)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1273,7 +1354,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__invoke)
-            opts="-X -H -i -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --dry-run --include --envelope --paginate --max-items --rate --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-X -H -i -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --dry-run --include --envelope --paginate --max-items --rate --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1355,6 +1436,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1387,7 +1472,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__listen)
-            opts="-p -o -v -q -h --addr --path --forward-to --save --once --show-secrets --port-file --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --addr --path --forward-to --save --once --show-secrets --port-file --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1429,6 +1514,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1461,7 +1550,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__log)
-            opts="-p -o -v -q -h --title --description --reference --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --title --description --reference --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1499,6 +1588,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1531,7 +1624,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__permissions)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help check help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1554,6 +1647,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1589,7 +1686,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__permissions__subcmd__check)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1612,6 +1709,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1689,7 +1790,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help list show set use remove help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help list show set use remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1712,6 +1813,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1845,7 +1950,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__list)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1868,6 +1973,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1903,7 +2012,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__remove)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1926,6 +2035,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1961,7 +2074,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__set)
-            opts="-p -o -v -q -h --data-center --security-context-file --connection --secret-env --make-default --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --data-center --security-context-file --connection --secret-env --make-default --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2003,6 +2116,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2035,7 +2152,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__show)
-            opts="-p -o -v -q -h --effective --check --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --effective --check --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2058,6 +2175,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2093,7 +2214,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__use)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2116,6 +2237,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2150,8 +2275,174 @@ _desk__invoke() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__invoke__subcmd__project)
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "$(desk-invoke __complete profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(desk-invoke __complete profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__invoke__subcmd__project__subcmd__check)
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "$(desk-invoke __complete profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(desk-invoke __complete profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__invoke__subcmd__project__subcmd__help)
+            opts="check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__invoke__subcmd__project__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__invoke__subcmd__project__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__invoke__subcmd__send__subcmd__callback)
-            opts="-p -o -v -q -h --event --to --body --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --event --to --body --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2189,6 +2480,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2221,7 +2516,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__smoke)
-            opts="-p -o -v -q -h --junit --log --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --junit --log --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2248,6 +2543,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2283,7 +2582,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help get put delete count help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help get put delete count help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2306,6 +2605,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2341,7 +2644,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__count)
-            opts="-p -o -v -q -h --queriable-value --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --queriable-value --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2368,6 +2671,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2403,7 +2710,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__delete)
-            opts="-y -p -o -v -q -h --file --queriable-value --dry-run --yes --concurrency --rate --failed --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-y -p -o -v -q -h --file --queriable-value --dry-run --yes --concurrency --rate --failed --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2449,6 +2756,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2481,7 +2792,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__get)
-            opts="-p -o -v -q -h --key --queriable-value --from --limit --all --rate --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --key --queriable-value --from --limit --all --rate --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2524,6 +2835,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2643,7 +2958,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__put)
-            opts="-p -o -v -q -h --queriable-value --file --batch --concurrency --rate --failed --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --queriable-value --file --batch --concurrency --rate --failed --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2693,6 +3008,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2725,7 +3044,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__verify__subcmd__callback)
-            opts="-p -o -v -q -h --hash --body --save --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --hash --body --save --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2756,6 +3075,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

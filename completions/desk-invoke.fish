@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_desk_invoke_global_optspecs
-    string join \n p/profile= config= org-id= base-url= secret-file= timeout= retries= o/output= color= v/verbose q/quiet h/help V/version
+    string join \n p/profile= config= org-id= base-url= project= secret-file= timeout= retries= o/output= color= v/verbose q/quiet h/help V/version
 end
 
 function __fish_desk_invoke_needs_command
@@ -28,6 +28,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -s p -l profile -d
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -54,6 +55,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "send-callba
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "listen" -d 'Receive Desk\'s platform event callbacks: verify, print, relay, save'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "emulator" -d 'Run a local Desk to develop and test against'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "smoke" -d 'Round-trip smoke test of a profile, for CI'
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "project" -d 'Check the extension project\'s plugin-manifest.json and resources.json'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "profile" -d 'Manage the profile file'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "__complete" -d 'Values for the completion scripts (profile names), one a line'
@@ -70,6 +72,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s p -l pr
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -99,6 +102,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s p -l 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -121,6 +125,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -149,6 +154,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -174,6 +180,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -197,6 +204,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -218,6 +226,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -241,6 +250,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -262,6 +272,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -281,6 +292,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -305,6 +317,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s p -l pro
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -323,6 +336,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -343,6 +357,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -365,6 +380,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -394,6 +410,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -416,6 +433,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s p -l 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -457,6 +475,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s p -
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -477,6 +496,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s p -l p
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -492,10 +512,53 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l log -d
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+json\t''
+ndjson\t''
+table\t''
+raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Validate plugin-manifest.json and resources.json: every problem with its JSON path'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l org-id -d 'Desk organisation id (overrides the profile)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+json\t''
+ndjson\t''
+table\t''
+raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate plugin-manifest.json and resources.json: every problem with its JSON path'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -520,6 +583,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -538,6 +602,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -570,6 +635,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -589,6 +655,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -607,6 +674,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -631,6 +699,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -649,6 +718,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s p
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l org-id -d 'Desk organisation id (overrides the profile)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l retries -d 'Retries after the first attempt for retryable failures' -r
@@ -663,21 +733,22 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "hash" -d 'Compute the HASH of an invoke request, offline (needs only the secret)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "invoke" -d 'Send a signed invoke request and print the called API\'s answer'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "storage" -d 'Read and write the extension\'s storage'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "config" -d 'Read and set the extension\'s config params'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "log" -d 'Post an extension log'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "permissions" -d 'List the current user\'s custom permissions, or check one'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "verify-callback" -d 'Check that a platform event callback was signed by Desk'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "send-callback" -d 'Play Desk: sign and deliver a platform event callback to a handler'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "listen" -d 'Receive Desk\'s platform event callbacks: verify, print, relay, save'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "emulator" -d 'Run a local Desk to develop and test against'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "smoke" -d 'Round-trip smoke test of a profile, for CI'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "profile" -d 'Manage the profile file'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "completions" -d 'Print a shell completion script'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "__complete" -d 'Values for the completion scripts (profile names), one a line'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "hash" -d 'Compute the HASH of an invoke request, offline (needs only the secret)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "invoke" -d 'Send a signed invoke request and print the called API\'s answer'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "storage" -d 'Read and write the extension\'s storage'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "config" -d 'Read and set the extension\'s config params'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "log" -d 'Post an extension log'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "permissions" -d 'List the current user\'s custom permissions, or check one'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "verify-callback" -d 'Check that a platform event callback was signed by Desk'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "send-callback" -d 'Play Desk: sign and deliver a platform event callback to a handler'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "listen" -d 'Receive Desk\'s platform event callbacks: verify, print, relay, save'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "emulator" -d 'Run a local Desk to develop and test against'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "smoke" -d 'Round-trip smoke test of a profile, for CI'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "project" -d 'Check the extension project\'s plugin-manifest.json and resources.json'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "profile" -d 'Manage the profile file'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "completions" -d 'Print a shell completion script'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "__complete" -d 'Values for the completion scripts (profile names), one a line'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "get" -d 'Read storage items by key or queriableValue'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "put" -d 'Store one item, or many from NDJSON or a JSON array'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "delete" -d 'Delete items: by key, from a file, or a whole queriableValue group'
@@ -685,6 +756,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print config params (secure values masked)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set config params'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from permissions" -f -a "check" -d 'Exit 0 when the permission is enabled, 1 when not'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "check" -d 'Validate plugin-manifest.json and resources.json: every problem with its JSON path'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles (the default marked *)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show a profile, secrets redacted [default: the current profile]'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "set" -d 'Create or update a profile: exactly the flags given (the secret from --secret-file, --secret-env or a prompt)'
