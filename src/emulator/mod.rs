@@ -1,11 +1,16 @@
 //! The local Desk emulator: a real HTTP server that serves `POST /api/v1/invoke`, the
 //! extension-data APIs from SQLite, and forwards other URLs to allowed hosts.
 //!
-//! A request goes down the pipeline, one module a stage: `connection` (accept loop, faults,
-//! graceful shutdown) → `invoke` (body, form, HASH, securityContext, orgId) → `dispatch`
-//! (placeholders; served locally or forwarded) → `desk_api` (one file per extension-data
-//! API, the same split as the client) → `store` (SQLite, one file per table). `forward`
-//! reaches other hosts. Every rule and shape shared with the client comes from `api`.
+//! A request goes down the pipeline, one module a stage, each using only the stages after
+//! it: `connection` (accept loop, faults, graceful shutdown) → `invoke` (body, form, HASH,
+//! securityContext, orgId) → `dispatch` (placeholders, stubs; served locally or forwarded)
+//! → `desk_api` (one file per extension-data API, the same split as the client) → `store`
+//! (SQLite, one file per table). Beside the pipeline, used by the stages: `state` (what every
+//! stage reads), `reply` (JSON answers and invoke rejections), `forward` (other hosts),
+//! `placeholders`, `limits`, `stubs`, `journal`, `stats`, `faults`; `admin` (the
+//! `/_emulator/…` endpoints) reads `state` only. This file builds the state and the
+//! router. Every rule and shape shared with the client comes from `api`; `.ci/check-layers`
+//! fails on a circle between these files.
 //!
 //! `Emulator::start` binds and serves on the current tokio runtime; `base_url()` is what a
 //! client joins `/api/v1/invoke` to; `shutdown()` stops it after in-flight requests.
@@ -20,6 +25,8 @@ mod invoke;
 mod journal;
 mod limits;
 mod placeholders;
+mod reply;
+mod state;
 mod stats;
 mod store;
 mod stubs;
@@ -163,6 +170,18 @@ impl EmulatorConfig {
     }
 }
 
+/// The invoke endpoint, the emulator's own endpoints, and a JSON 404 for everything else.
+fn router(state: Arc<state::AppState>) -> axum::Router {
+    axum::Router::new()
+        .route(
+            "/api/v1/invoke",
+            axum::routing::post(invoke::invoke).fallback(reply::method_not_allowed),
+        )
+        .merge(admin::routes())
+        .fallback(reply::not_found)
+        .with_state(state)
+}
+
 /// A running emulator. Dropping the handle leaves it serving until the runtime ends; call
 /// `shutdown` to stop it.
 pub(crate) struct Emulator {
@@ -196,7 +215,7 @@ impl Emulator {
             fail_rate: config.fail_rate,
             latency: config.latency,
         };
-        let state = Arc::new(invoke::AppState {
+        let state = Arc::new(state::AppState {
             secret: config.secret,
             security_context: config.security_context,
             org_id: config.org_id,
@@ -220,7 +239,7 @@ impl Emulator {
         let (stop, stop_requested) = tokio::sync::watch::channel(false);
         let server = tokio::spawn(connection::serve(
             listener,
-            invoke::router(state),
+            router(state),
             policy,
             stop_requested,
         ));
