@@ -3,6 +3,7 @@
 //! Desk, and against hostile loopback servers. Load, soak and timing tests are `#[ignore]`d
 //! and run explicitly by `.ci/run` (`cargo test --test integration -- --ignored`).
 
+mod architecture_layers;
 mod bad_input;
 mod common;
 mod devloop;
