@@ -306,7 +306,7 @@ pub(crate) fn write_port_file(path: &std::path::Path, port: u16) -> Result<()> {
 pub(crate) fn callback_client(timeout: std::time::Duration) -> Result<reqwest::Client> {
     reqwest::Client::builder()
         .timeout(timeout)
-        .proxy(crate::api::hosts::proxy_except_loopback())
+        .proxy(crate::client::proxy_except_loopback())
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| Error::config(format!("cannot set up the HTTP client: {e}")))
