@@ -35,11 +35,22 @@ impl Kind {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Error {
     pub kind: Kind,
     pub message: String,
     pub hint: Option<String>,
+    pub report: Report,
+}
+
+/// Whether an error still has something to say when the command ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    /// Print `error: message` (and the hint, if any).
+    Print,
+    /// Nothing to print: the command already said what it had to on stdout (e.g. `invalid`,
+    /// a failed smoke report); only the exit code remains.
+    AlreadyShown,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -50,6 +61,7 @@ impl Error {
             kind,
             message: message.into(),
             hint: None,
+            report: Report::Print,
         }
     }
     pub fn negative(message: impl Into<String>) -> Self {
@@ -75,7 +87,10 @@ impl Error {
     /// An exit code with nothing to print: the command already said what it had to on stdout
     /// (e.g. `invalid`, a failed smoke report).
     pub fn silent(kind: Kind) -> Self {
-        Self::new(kind, "")
+        Error {
+            report: Report::AlreadyShown,
+            ..Self::new(kind, "")
+        }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -104,5 +119,22 @@ impl<T, E: fmt::Display> Context<T> for std::result::Result<T, E> {
     }
     fn or_config(self, what: impl FnOnce() -> String) -> Result<T> {
         self.map_err(|e| Error::config(format!("{}: {e}", what())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_explicitly_silent_error_goes_unprinted() {
+        assert_eq!(Error::silent(Kind::Negative).report, Report::AlreadyShown);
+        assert_eq!(Error::negative("").report, Report::Print);
+        let error = Error::usage("bad").with_hint("try this");
+        let copy = error.clone();
+        assert_eq!(
+            (copy.kind, copy.message, copy.hint),
+            (Kind::Usage, "bad".into(), Some("try this".into()))
+        );
     }
 }

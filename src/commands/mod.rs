@@ -62,7 +62,7 @@ pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     });
     match run(cli, &out) {
         Ok(()) => 0,
-        Err(e) if e.message.is_empty() => e.exit_code(),
+        Err(e) if e.report == crate::api::error::Report::AlreadyShown => e.exit_code(),
         Err(e) => {
             out.error(&e.message, e.hint.as_deref(), e.exit_code());
             e.exit_code()
