@@ -142,7 +142,8 @@ impl Client {
     }
 
     /// Turns the called API's status into its exit code (docs/reference.md, "Exit codes":
-    /// 4xx → 4, 5xx → 5). The message quotes the server, so it is redacted: a server may echo what it was sent.
+    /// 4xx → 4, 5xx → 5). The message quotes the server, so it is redacted: a server may
+    /// echo what it was sent.
     pub(crate) fn check_status(&self, response: &InvokeResponse) -> Result<()> {
         let Some(status) = response
             .status_code
