@@ -136,7 +136,7 @@ async fn serve(
         return Err(InvokeError::bad_request(
             "UNRESOLVED_PLACEHOLDER",
             format!(
-                "requestURL still holds {{{{{name}}}}} after substitution: it is neither installationId, a config param of this installation nor a --resources field"
+                "requestURL still holds {{{{{name}}}}} after substitution: it is neither installationId, a config param of this installation nor a field resource"
             ),
         ));
     }

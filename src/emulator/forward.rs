@@ -282,12 +282,12 @@ fn header_auth(connection: &ConnectionAuth) -> Result<HeaderAuth> {
     );
     let header_name = HeaderName::from_bytes(header.trim().as_bytes()).map_err(|_| {
         Error::usage(format!(
-            "--connection {name}: `{header}` is not a valid header name"
+            "connection {name}: `{header}` is not a valid header name"
         ))
     })?;
     let mut header_value = HeaderValue::from_str(value.trim()).map_err(|_| {
         Error::usage(format!(
-            "--connection {name}: the value of `{header}` is not a valid header value"
+            "connection {name}: the value of `{header}` is not a valid header value"
         ))
     })?;
     header_value.set_sensitive(true);

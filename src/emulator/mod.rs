@@ -138,7 +138,7 @@ impl EmulatorConfig {
     pub(crate) fn check(&self) -> Result<()> {
         if !(0.0..=1.0).contains(&self.fail_rate) {
             return Err(Error::usage(format!(
-                "--fail-rate must be between 0 and 1, not {}",
+                "the fail rate must be between 0 and 1, not {}",
                 self.fail_rate
             )));
         }
@@ -150,7 +150,7 @@ impl EmulatorConfig {
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'));
         if !valid_id {
             return Err(Error::usage(format!(
-                "--installation-id `{}` must be 1 to 64 letters, digits, _ or -",
+                "the installation id `{}` must be 1 to 64 letters, digits, _ or -",
                 id.escape_default()
             )));
         }
@@ -164,7 +164,9 @@ impl EmulatorConfig {
             return Err(Error::usage("the org id must not be empty"));
         }
         if self.rate_window.is_zero() {
-            return Err(Error::usage("--rate-window must be longer than zero"));
+            return Err(Error::usage(
+                "the rate-limit window must be longer than zero",
+            ));
         }
         Ok(())
     }
@@ -206,7 +208,7 @@ impl Emulator {
             .await
             .map_err(|e| {
                 Error::usage(format!("cannot listen on {}: {e}", config.addr))
-                    .with_hint("pick another --addr, or port 0 for any free port")
+                    .with_hint("pick another address, or port 0 for any free port")
             })?;
         let addr = listener
             .local_addr()
