@@ -171,3 +171,21 @@ fn printing_outside_output_fails() {
         ],
     );
 }
+
+#[test]
+fn a_name_re_exported_from_another_layer_fails() {
+    // `crate::Client` is the client's, re-exported by the crate root.
+    assert_fails_with(
+        &[
+            (
+                "src/lib.rs",
+                "mod api;\nmod client;\nmod emulator;\nmod output;\npub use client::Client;\n",
+            ),
+            ("src/emulator/mod.rs", "fn f(_: crate::Client) {}\n"),
+        ],
+        &[
+            "src/emulator/mod.rs:1: layer rule",
+            "not `crate::client` (named as `crate::Client`)",
+        ],
+    );
+}
