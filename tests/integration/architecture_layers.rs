@@ -56,6 +56,7 @@ fn a_clean_tree_passes() {
             "use super::Shared;\nuse crate::api::Wire;\npub(crate) struct A(Shared, Wire);\n\
              // crate::client::Client and println!(\"x\") in a comment\n\
              const NOTE: &str = \"crate::client println! std::io::stdout()\";\n\
+             #[cfg(test)]\nuse super::b::B;\n\
              #[cfg(test)]\nmod tests {\n    use super::*;\n    #[test]\n    fn t() { println!(\"in a test\"); }\n}\n",
         ),
         ("src/emulator/b.rs", "use super::a::A;\npub(crate) struct B;\nfn f(_: A) {}\n"),
