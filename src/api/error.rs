@@ -5,22 +5,24 @@
 
 use std::fmt;
 
-/// The failure classes of the exit-code table (docs/reference.md).
+/// The failure classes. Each layer says which class a failure is in; only `src/error.rs`
+/// knows the exit code of each (docs/reference.md, "Exit codes"), and only the commands add
+/// the command-line words (flags, hints) a user acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// 1: a negative answer (callback invalid, permission disabled, smoke failed).
+    /// A negative answer to the question asked (a signature is invalid, a permission is off).
     Negative,
-    /// 2: usage or input error, found before anything was sent.
+    /// Input that cannot be used, found before anything was sent.
     Usage,
-    /// 3: configuration error (no profile, no secret, unreadable profile file).
+    /// A configuration that cannot be used (missing credentials, an unreadable file).
     Config,
-    /// 4: the called API answered 4xx (including Desk rejecting the HASH).
+    /// The called API answered 4xx (including Desk rejecting the HASH).
     Client,
-    /// 5: the called API answered 5xx.
+    /// The called API answered 5xx.
     Server,
-    /// 6: network failure or timeout, after retries.
+    /// A network failure or timeout, after retries.
     Network,
-    /// 7: partial failure in a bulk command.
+    /// Some of many operations failed.
     Partial,
 }
 
