@@ -9,12 +9,15 @@ pub(crate) trait ExitCode {
 impl ExitCode for Kind {
     fn exit_code(&self) -> i32 {
         match self {
+            // callback invalid, permission disabled, smoke failed
             Kind::Negative => 1,
             Kind::Usage => 2,
+            // no profile, no secret, unreadable profile file
             Kind::Config => 3,
             Kind::Client => 4,
             Kind::Server => 5,
             Kind::Network => 6,
+            // a bulk command partly failed
             Kind::Partial => 7,
         }
     }

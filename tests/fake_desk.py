@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """An independent stand-in for Desk's invoke endpoint, for testing the client.
 
-Written against SPEC §1 with the Python standard library only (no code shared with
-desk-invoke): it form-decodes the request, recomputes the HASH over the fields in the fixed
+Written against docs/reference.md ("The signing rule") with the Python standard library only
+(no code shared with desk-invoke): it form-decodes the request, recomputes the HASH over the fields in the fixed
 order, checks orgId and securityContext, and answers according to the requestURL's path:
 
   /echo                         200, response = JSON of what arrived

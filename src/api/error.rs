@@ -5,22 +5,24 @@
 
 use std::fmt;
 
-/// The failure classes of the exit-code table (docs/reference.md).
+/// The failure classes. Each layer says which class a failure is in; only `src/error.rs`
+/// knows the exit code of each (docs/reference.md, "Exit codes"), and only the commands add
+/// the command-line words (flags, hints) a user acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// 1: a negative answer (callback invalid, permission disabled, smoke failed).
+    /// A negative answer to the question asked (a signature is invalid, a permission is off).
     Negative,
-    /// 2: usage or input error, found before anything was sent.
+    /// Input that cannot be used, found before anything was sent.
     Usage,
-    /// 3: configuration error (no profile, no secret, unreadable profile file).
+    /// A configuration that cannot be used (missing credentials, an unreadable file).
     Config,
-    /// 4: the called API answered 4xx (including Desk rejecting the HASH).
+    /// The called API answered 4xx (including Desk rejecting the HASH).
     Client,
-    /// 5: the called API answered 5xx.
+    /// The called API answered 5xx.
     Server,
-    /// 6: network failure or timeout, after retries.
+    /// A network failure or timeout, after retries.
     Network,
-    /// 7: partial failure in a bulk command.
+    /// Some of many operations failed.
     Partial,
 }
 
@@ -35,11 +37,22 @@ impl Kind {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Error {
     pub kind: Kind,
     pub message: String,
     pub hint: Option<String>,
+    pub report: Report,
+}
+
+/// Whether an error still has something to say when the command ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Report {
+    /// Print `error: message` (and the hint, if any).
+    Print,
+    /// Nothing to print: the command already said what it had to on stdout (e.g. `invalid`,
+    /// a failed smoke report); only the exit code remains.
+    AlreadyShown,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -50,6 +63,7 @@ impl Error {
             kind,
             message: message.into(),
             hint: None,
+            report: Report::Print,
         }
     }
     pub fn negative(message: impl Into<String>) -> Self {
@@ -75,7 +89,10 @@ impl Error {
     /// An exit code with nothing to print: the command already said what it had to on stdout
     /// (e.g. `invalid`, a failed smoke report).
     pub fn silent(kind: Kind) -> Self {
-        Self::new(kind, "")
+        Error {
+            report: Report::AlreadyShown,
+            ..Self::new(kind, "")
+        }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -104,5 +121,22 @@ impl<T, E: fmt::Display> Context<T> for std::result::Result<T, E> {
     }
     fn or_config(self, what: impl FnOnce() -> String) -> Result<T> {
         self.map_err(|e| Error::config(format!("{}: {e}", what())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_explicitly_silent_error_goes_unprinted() {
+        assert_eq!(Error::silent(Kind::Negative).report, Report::AlreadyShown);
+        assert_eq!(Error::negative("").report, Report::Print);
+        let error = Error::usage("bad").with_hint("try this");
+        let copy = error.clone();
+        assert_eq!(
+            (copy.kind, copy.message, copy.hint),
+            (Kind::Usage, "bad".into(), Some("try this".into()))
+        );
     }
 }

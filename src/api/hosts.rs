@@ -1,5 +1,6 @@
 //! Where requests may go: Desk's data-center hosts, the https-only rule (loopback excepted),
-//! host spelling, and the proxy policy both HTTP sides share.
+//! host spelling, and the proxy policy both HTTP sides share (`ProxyEnv`; the sides read the
+//! environment and build their reqwest proxy from it).
 
 use super::error::{Error, Result};
 use url::Url;
@@ -102,29 +103,46 @@ pub fn check_base_url(text: &str) -> Result<Url> {
     }
 }
 
-/// The proxy from HTTP(S)_PROXY / ALL_PROXY and NO_PROXY, as reqwest does by default, except
-/// that loopback is always reached directly: a proxy cannot reach this machine's loopback.
-pub fn proxy_except_loopback() -> reqwest::Proxy {
-    let from_env = |names: &[&str]| {
-        names
-            .iter()
-            .filter_map(|name| std::env::var(name).ok())
-            .find(|value| !value.trim().is_empty())
-            .and_then(|value| Url::parse(value.trim()).ok())
-    };
-    let http = from_env(&["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"]);
-    let https = from_env(&["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]);
-    reqwest::Proxy::custom(move |url| {
+/// The environment's proxy settings (`HTTP(S)_PROXY` / `ALL_PROXY`, `NO_PROXY`, each name
+/// also in lower case), read through a lookup so that the rule stays free of I/O; the HTTP
+/// sides (`client`, the emulator's forwarder) read the process environment into it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProxyEnv {
+    pub http: Option<Url>,
+    pub https: Option<Url>,
+    /// The raw `NO_PROXY` list, as reqwest's `NoProxy::from_string` takes it.
+    pub no_proxy: Option<String>,
+}
+
+impl ProxyEnv {
+    /// The first non-empty, parseable value of each name list, as reqwest reads them by default.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> ProxyEnv {
+        let first_url = |names: &[&str]| {
+            names
+                .iter()
+                .filter_map(|name| lookup(name))
+                .find(|value| !value.trim().is_empty())
+                .and_then(|value| Url::parse(value.trim()).ok())
+        };
+        ProxyEnv {
+            http: first_url(&["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"]),
+            https: first_url(&["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]),
+            no_proxy: lookup("NO_PROXY").or_else(|| lookup("no_proxy")),
+        }
+    }
+
+    /// The proxy a request to `url` goes through: loopback is always reached directly (a
+    /// proxy cannot reach this machine's loopback); `NO_PROXY` is applied on top of this.
+    pub fn proxy_for(&self, url: &Url) -> Option<Url> {
         if is_loopback(url) {
             return None;
         }
         match url.scheme() {
-            "http" => http.clone(),
-            "https" => https.clone(),
+            "http" => self.http.clone(),
+            "https" => self.https.clone(),
             _ => None,
         }
-    })
-    .no_proxy(reqwest::NoProxy::from_env())
+    }
 }
 
 #[cfg(test)]
@@ -171,5 +189,32 @@ mod tests {
         for bad in ["", "a/b", "user@host", "a b"] {
             assert_eq!(parse_host(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn proxies_follow_the_environment_except_for_loopback() {
+        let vars = [
+            ("HTTPS_PROXY", "http://proxy.example:3128"),
+            ("http_proxy", " "),
+            ("ALL_PROXY", "http://all.example:1080"),
+            ("no_proxy", "internal.example"),
+        ];
+        let env = ProxyEnv::from_lookup(|name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        });
+        let url = |text: &str| Url::parse(text).unwrap();
+        assert_eq!(env.https, Some(url("http://proxy.example:3128")));
+        // An empty http_proxy is skipped, so ALL_PROXY applies.
+        assert_eq!(env.http, Some(url("http://all.example:1080")));
+        assert_eq!(env.no_proxy.as_deref(), Some("internal.example"));
+        assert_eq!(
+            env.proxy_for(&url("https://desk.zoho.com/api")),
+            Some(url("http://proxy.example:3128"))
+        );
+        assert_eq!(env.proxy_for(&url("http://127.0.0.1:8080/")), None);
+        assert_eq!(env.proxy_for(&url("https://localhost/")), None);
+        assert_eq!(ProxyEnv::from_lookup(|_| None), ProxyEnv::default());
     }
 }

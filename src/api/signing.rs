@@ -1,4 +1,5 @@
-//! The signing rule of SPEC §1, with no I/O: callers stream a large postBody in chunks.
+//! The signing rule of docs/reference.md ("The signing rule"), with no I/O: callers stream a
+//! large postBody in chunks.
 //!
 //! stringToHash joins `name=value` with `&` in the fixed field order, including only the
 //! fields that are sent; values are raw bytes. HASH is lowercase hex HMAC-SHA256 with the

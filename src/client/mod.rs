@@ -9,6 +9,7 @@ mod logs;
 mod pacing;
 pub(crate) mod paging;
 mod permissions;
+mod proxy;
 mod retry;
 mod storage;
 
@@ -20,6 +21,7 @@ use crate::api::method::Method;
 use crate::api::secret::{Redactor, Secret};
 use crate::api::signing::{Field, InvokeFields};
 pub(crate) use pacing::{Pacer, Rate};
+pub(crate) use proxy::proxy_except_loopback;
 use std::sync::Arc;
 use std::time::Duration;
 pub(crate) use storage::Deleted;
@@ -104,7 +106,7 @@ impl Client {
         } = target;
         hosts::check_base_url(&base_url)?;
         let http = reqwest::Client::builder()
-            .proxy(hosts::proxy_except_loopback())
+            .proxy(proxy_except_loopback())
             // Desk's invoke API has no reason to redirect; following one would resend the
             // securityContext and HASH to wherever the Location points.
             .redirect(reqwest::redirect::Policy::none())
@@ -139,8 +141,9 @@ impl Client {
         Ok(response)
     }
 
-    /// Turns the called API's status into the exit code of SPEC §4 (4xx → 4, 5xx → 5). The
-    /// message quotes the server, so it is redacted: a server may echo what it was sent.
+    /// Turns the called API's status into its exit code (docs/reference.md, "Exit codes":
+    /// 4xx → 4, 5xx → 5). The message quotes the server, so it is redacted: a server may
+    /// echo what it was sent.
     pub(crate) fn check_status(&self, response: &InvokeResponse) -> Result<()> {
         let Some(status) = response
             .status_code

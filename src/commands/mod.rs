@@ -63,7 +63,7 @@ pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     });
     match run(cli, &out) {
         Ok(()) => 0,
-        Err(e) if e.message.is_empty() => e.exit_code(),
+        Err(e) if e.report == crate::api::error::Report::AlreadyShown => e.exit_code(),
         Err(e) => {
             out.error(&e.message, e.hint.as_deref(), e.exit_code());
             e.exit_code()
@@ -308,7 +308,7 @@ pub(crate) fn write_port_file(path: &std::path::Path, port: u16) -> Result<()> {
 pub(crate) fn callback_client(timeout: std::time::Duration) -> Result<reqwest::Client> {
     reqwest::Client::builder()
         .timeout(timeout)
-        .proxy(crate::api::hosts::proxy_except_loopback())
+        .proxy(crate::client::proxy_except_loopback())
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| Error::config(format!("cannot set up the HTTP client: {e}")))

@@ -1,7 +1,8 @@
 //! The emulator's own endpoints for CI jobs and developers: `GET /_emulator/health`,
 //! `GET /_emulator/stats`, and the request journal at `/_emulator/requests` (`DELETE` clears).
 
-use super::invoke::{json_response, AppState};
+use super::reply::json_response;
+use super::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

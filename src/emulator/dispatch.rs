@@ -3,9 +3,10 @@
 
 use super::desk_api::{self, DeskCall, Installation};
 use super::forward::Outgoing;
-use super::invoke::{AppState, InvokeError, JSON_CONTENT_TYPE};
 use super::journal::RequestRecord;
 use super::placeholders::{self, Placeholders, Scope};
+use super::reply::{InvokeError, JSON_CONTENT_TYPE};
+use super::state::AppState;
 use super::store;
 use super::ResponseWrap;
 use crate::api::desk_error::DeskError;
@@ -42,7 +43,10 @@ pub(super) async fn call(
         Some(text) => Method::parse(text).ok_or_else(|| {
             InvokeError::bad_request(
                 "INVALID_REQUEST_TYPE",
-                format!("requestType `{text}` is not one of GET POST PUT PATCH DELETE"),
+                format!(
+                    "requestType `{text}` is not one of {}",
+                    Method::ALL.map(Method::as_str).join(" ")
+                ),
             )
         })?,
     };
@@ -132,7 +136,7 @@ async fn serve(
         return Err(InvokeError::bad_request(
             "UNRESOLVED_PLACEHOLDER",
             format!(
-                "requestURL still holds {{{{{name}}}}} after substitution: it is neither installationId, a config param of this installation nor a --resources field"
+                "requestURL still holds {{{{{name}}}}} after substitution: it is neither installationId, a config param of this installation nor a field resource"
             ),
         ));
     }

@@ -93,7 +93,7 @@ impl Forwarder {
             .timeout(FORWARD_TIMEOUT)
             .connect_timeout(Duration::from_secs(10))
             .redirect(reqwest::redirect::Policy::none())
-            .proxy(hosts::proxy_except_loopback())
+            .proxy(proxy_except_loopback())
             .build()
             .map_err(|e| Error::config(format!("cannot build the emulator's HTTP client: {e}")))?;
         Ok(Forwarder {
@@ -282,12 +282,12 @@ fn header_auth(connection: &ConnectionAuth) -> Result<HeaderAuth> {
     );
     let header_name = HeaderName::from_bytes(header.trim().as_bytes()).map_err(|_| {
         Error::usage(format!(
-            "--connection {name}: `{header}` is not a valid header name"
+            "connection {name}: `{header}` is not a valid header name"
         ))
     })?;
     let mut header_value = HeaderValue::from_str(value.trim()).map_err(|_| {
         Error::usage(format!(
-            "--connection {name}: the value of `{header}` is not a valid header value"
+            "connection {name}: the value of `{header}` is not a valid header value"
         ))
     })?;
     header_value.set_sensitive(true);
@@ -296,6 +296,17 @@ fn header_auth(connection: &ConnectionAuth) -> Result<HeaderAuth> {
         header: header_name,
         value: header_value,
     })
+}
+
+/// The environment's proxy, loopback excepted: the rule is `api::hosts::ProxyEnv`, shared
+/// with the client, which builds its own reqwest proxy the same way.
+fn proxy_except_loopback() -> reqwest::Proxy {
+    let env = hosts::ProxyEnv::from_lookup(|name| std::env::var(name).ok());
+    let no_proxy = env
+        .no_proxy
+        .as_deref()
+        .map(|list| reqwest::NoProxy::from_string(list).unwrap_or_default());
+    reqwest::Proxy::custom(move |url| env.proxy_for(url)).no_proxy(no_proxy)
 }
 
 #[cfg(test)]

@@ -14,25 +14,17 @@
 //! forwarded calls (the extension-data APIs need no connection).
 
 use super::dispatch;
-use super::forward::Forwarder;
 use super::journal::RequestRecord;
-use super::store::Store;
-use super::ResponseWrap;
-use crate::api::desk_error::DeskError;
+use super::reply::{json_response, InvokeError};
+use super::state::AppState;
 use crate::api::form::{decode_form, single};
-use crate::api::permissions::Permission;
-use crate::api::secret::Secret;
 use crate::api::signing::{self, Field, InvokeFields};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
-use axum::Router;
 use futures_util::StreamExt;
 use serde_json::Value;
-
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// The largest invoke body accepted.
@@ -43,118 +35,8 @@ const MAX_DRAIN_BYTES: u64 = 64 * 1024 * 1024;
 /// How long a request body may take to arrive: a client trickling bytes cannot hold a
 /// connection (and a file descriptor) forever.
 const BODY_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
-pub(super) const JSON_CONTENT_TYPE: &str = "application/json;charset=UTF-8";
 
-/// Everything a request needs; shared by all connections.
-pub(super) struct AppState {
-    pub secret: Secret,
-    pub security_context: Secret,
-    pub org_id: String,
-    pub installation_id: String,
-    pub permissions: Vec<Permission>,
-    pub response_wrap: ResponseWrap,
-    pub resources: super::Resources,
-    pub rate_limiter: Option<super::limits::RateLimiter>,
-    pub stats: super::stats::Stats,
-    pub journal: super::journal::Journal,
-    pub on_request: Option<super::RequestHook>,
-    pub stubs: Vec<super::Stub>,
-    pub store: Store,
-    pub forwarder: Forwarder,
-    /// The address the emulator listens on, to recognise requestURLs that point at itself.
-    pub own_addr: SocketAddr,
-}
-
-pub(super) fn router(state: Arc<AppState>) -> Router {
-    Router::new()
-        .route("/api/v1/invoke", post(invoke).fallback(method_not_allowed))
-        .merge(super::admin::routes())
-        .fallback(not_found)
-        .with_state(state)
-}
-
-async fn not_found(request: Request) -> Response {
-    InvokeError::new(
-        StatusCode::NOT_FOUND,
-        "URL_NOT_FOUND",
-        format!(
-            "the emulator serves only POST /api/v1/invoke, not {}",
-            request.uri().path()
-        ),
-    )
-    .into_response()
-}
-
-async fn method_not_allowed() -> Response {
-    let mut response = InvokeError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "METHOD_NOT_ALLOWED",
-        "the invoke API takes POST",
-    )
-    .into_response();
-    response
-        .headers_mut()
-        .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
-    response
-}
-
-/// A rejection of the invoke request itself (as opposed to the called API's answer).
-#[derive(Debug)]
-pub(super) struct InvokeError {
-    status: StatusCode,
-    code: &'static str,
-    message: String,
-    string_to_hash: Option<String>,
-}
-
-impl InvokeError {
-    pub(super) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        InvokeError {
-            status,
-            code,
-            message: message.into(),
-            string_to_hash: None,
-        }
-    }
-
-    /// The same rejection with secret values taken out of its message.
-    pub(super) fn redacted(mut self, redactor: &crate::api::secret::Redactor) -> Self {
-        self.message = redactor.apply(&self.message);
-        self
-    }
-
-    pub(super) fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, code, message)
-    }
-
-    fn unauthorized(code: &'static str, message: impl Into<String>, string_to_hash: &str) -> Self {
-        InvokeError {
-            string_to_hash: Some(string_to_hash.to_string()),
-            ..Self::new(StatusCode::UNAUTHORIZED, code, message)
-        }
-    }
-}
-
-impl IntoResponse for InvokeError {
-    fn into_response(self) -> Response {
-        let mut body = DeskError::new(self.code, self.message).to_json();
-        if let Some(string_to_hash) = self.string_to_hash {
-            body.insert("stringToHash".into(), string_to_hash.into());
-        }
-        json_response(self.status, &Value::Object(body))
-    }
-}
-
-pub(super) fn json_response(status: StatusCode, body: &Value) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, JSON_CONTENT_TYPE)],
-        body.to_string(),
-    )
-        .into_response()
-}
-
-async fn invoke(State(state): State<Arc<AppState>>, request: Request) -> Response {
+pub(super) async fn invoke(State(state): State<Arc<AppState>>, request: Request) -> Response {
     let started = std::time::Instant::now();
     let mut record = RequestRecord {
         time: Some(std::time::SystemTime::now()),

@@ -1,11 +1,16 @@
 //! The local Desk emulator: a real HTTP server that serves `POST /api/v1/invoke`, the
 //! extension-data APIs from SQLite, and forwards other URLs to allowed hosts.
 //!
-//! A request goes down the pipeline, one module a stage: `connection` (accept loop, faults,
-//! graceful shutdown) → `invoke` (body, form, HASH, securityContext, orgId) → `dispatch`
-//! (placeholders; served locally or forwarded) → `desk_api` (one file per extension-data
-//! API, the same split as the client) → `store` (SQLite, one file per table). `forward`
-//! reaches other hosts. Every rule and shape shared with the client comes from `api`.
+//! A request goes down the pipeline, one module a stage, each using only the stages after
+//! it: `connection` (accept loop, faults, graceful shutdown) → `invoke` (body, form, HASH,
+//! securityContext, orgId) → `dispatch` (placeholders, stubs; served locally or forwarded)
+//! → `desk_api` (one file per extension-data API, the same split as the client) → `store`
+//! (SQLite, one file per table). Beside the pipeline, used by the stages: `state` (what every
+//! stage reads), `reply` (JSON answers and invoke rejections), `forward` (other hosts),
+//! `placeholders`, `limits`, `stubs`, `journal`, `stats`, `faults`; `admin` (the
+//! `/_emulator/…` endpoints) reads `state` only. This file builds the state and the
+//! router. Every rule and shape shared with the client comes from `api`; `.ci/check-layers`
+//! fails on a circle between these files.
 //!
 //! `Emulator::start` binds and serves on the current tokio runtime; `base_url()` is what a
 //! client joins `/api/v1/invoke` to; `shutdown()` stops it after in-flight requests.
@@ -20,6 +25,8 @@ mod invoke;
 mod journal;
 mod limits;
 mod placeholders;
+mod reply;
+mod state;
 mod stats;
 mod store;
 mod stubs;
@@ -131,7 +138,7 @@ impl EmulatorConfig {
     pub(crate) fn check(&self) -> Result<()> {
         if !(0.0..=1.0).contains(&self.fail_rate) {
             return Err(Error::usage(format!(
-                "--fail-rate must be between 0 and 1, not {}",
+                "the fail rate must be between 0 and 1, not {}",
                 self.fail_rate
             )));
         }
@@ -143,7 +150,7 @@ impl EmulatorConfig {
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'));
         if !valid_id {
             return Err(Error::usage(format!(
-                "--installation-id `{}` must be 1 to 64 letters, digits, _ or -",
+                "the installation id `{}` must be 1 to 64 letters, digits, _ or -",
                 id.escape_default()
             )));
         }
@@ -157,10 +164,24 @@ impl EmulatorConfig {
             return Err(Error::usage("the org id must not be empty"));
         }
         if self.rate_window.is_zero() {
-            return Err(Error::usage("--rate-window must be longer than zero"));
+            return Err(Error::usage(
+                "the rate-limit window must be longer than zero",
+            ));
         }
         Ok(())
     }
+}
+
+/// The invoke endpoint, the emulator's own endpoints, and a JSON 404 for everything else.
+fn router(state: Arc<state::AppState>) -> axum::Router {
+    axum::Router::new()
+        .route(
+            "/api/v1/invoke",
+            axum::routing::post(invoke::invoke).fallback(reply::method_not_allowed),
+        )
+        .merge(admin::routes())
+        .fallback(reply::not_found)
+        .with_state(state)
 }
 
 /// A running emulator. Dropping the handle leaves it serving until the runtime ends; call
@@ -187,7 +208,7 @@ impl Emulator {
             .await
             .map_err(|e| {
                 Error::usage(format!("cannot listen on {}: {e}", config.addr))
-                    .with_hint("pick another --addr, or port 0 for any free port")
+                    .with_hint("pick another address, or port 0 for any free port")
             })?;
         let addr = listener
             .local_addr()
@@ -196,7 +217,7 @@ impl Emulator {
             fail_rate: config.fail_rate,
             latency: config.latency,
         };
-        let state = Arc::new(invoke::AppState {
+        let state = Arc::new(state::AppState {
             secret: config.secret,
             security_context: config.security_context,
             org_id: config.org_id,
@@ -220,7 +241,7 @@ impl Emulator {
         let (stop, stop_requested) = tokio::sync::watch::channel(false);
         let server = tokio::spawn(connection::serve(
             listener,
-            invoke::router(state),
+            router(state),
             policy,
             stop_requested,
         ));

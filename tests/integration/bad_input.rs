@@ -1,5 +1,6 @@
 //! The bad-input corpus: every command and the profile file, each case asserting the exact
-//! exit code of SPEC §4, one `error:` line, no panic, and no secret in any output.
+//! exit code of docs/reference.md ("Exit codes"), one `error:` line, no panic, and no secret
+//! in any output.
 
 use crate::common::*;
 use std::ffi::OsString;

@@ -3,7 +3,9 @@
 //! Desk, and against hostile loopback servers. Load, soak and timing tests are `#[ignore]`d
 //! and run explicitly by `.ci/run` (`cargo test --test integration -- --ignored`).
 
+mod architecture_layers;
 mod bad_input;
+mod client_proxy;
 mod common;
 mod devloop;
 mod emulator_forwarding;

@@ -29,15 +29,7 @@ pub(crate) fn default_rate(
 
 /// An error of a whole batch, as each of its items' outcome.
 pub(crate) fn each(count: usize, error: &Error) -> Vec<Result<Outcome>> {
-    (0..count)
-        .map(|_| {
-            Err(Error {
-                kind: error.kind,
-                message: error.message.clone(),
-                hint: error.hint.clone(),
-            })
-        })
-        .collect()
+    (0..count).map(|_| Err(error.clone())).collect()
 }
 
 /// Whether a batch refused this way is worth sending again item by item: Desk judged the
