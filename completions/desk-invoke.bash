@@ -245,7 +245,7 @@ _desk__invoke() {
 
     case "${cmd}" in
         desk__invoke)
-            opts="-p -o -v -q -h -V --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help --version hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help"
+            opts="-p -o -v -q -h -V --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help --version hash invoke storage config log permissions verify-callback send-callback listen emulator smoke profile completions __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -279,6 +279,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -303,7 +307,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd____complete)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help profiles"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help profiles"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -334,6 +338,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -361,7 +369,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__completions)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help bash elvish fish powershell zsh"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -392,6 +400,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -419,7 +431,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help get set help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -453,6 +465,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -477,7 +493,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config__subcmd__get)
-            opts="-p -o -v -q -h --show-secrets --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --show-secrets --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -508,6 +524,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -591,7 +611,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config__subcmd__set)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,6 +645,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -649,7 +673,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__emulator)
-            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --stub --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --stub --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -751,6 +775,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -775,7 +803,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__hash)
-            opts="-X -H -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --canonical --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-X -H -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --canonical --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -854,6 +882,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1273,7 +1305,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__invoke)
-            opts="-X -H -i -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --dry-run --include --envelope --paginate --max-items --rate --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-X -H -i -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --dry-run --include --envelope --paginate --max-items --rate --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1363,6 +1395,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1387,7 +1423,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__listen)
-            opts="-p -o -v -q -h --addr --path --forward-to --save --once --show-secrets --port-file --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --addr --path --forward-to --save --once --show-secrets --port-file --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1437,6 +1473,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1461,7 +1501,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__log)
-            opts="-p -o -v -q -h --title --description --reference --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --title --description --reference --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1507,6 +1547,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1531,7 +1575,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__permissions)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help check help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1565,6 +1609,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1589,7 +1637,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__permissions__subcmd__check)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1620,6 +1668,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1689,7 +1741,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help list show set use remove help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help list show set use remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1720,6 +1772,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1845,7 +1901,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__list)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1876,6 +1932,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1903,7 +1963,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__remove)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1937,6 +1997,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1961,7 +2025,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__set)
-            opts="-p -o -v -q -h --data-center --security-context-file --connection --secret-env --make-default --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --data-center --security-context-file --connection --secret-env --make-default --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2011,6 +2075,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2035,7 +2103,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__show)
-            opts="-p -o -v -q -h --effective --check --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --effective --check --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2066,6 +2134,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2093,7 +2165,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__use)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2127,6 +2199,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2151,7 +2227,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__send__subcmd__callback)
-            opts="-p -o -v -q -h --event --to --body --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --event --to --body --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2197,6 +2273,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2221,7 +2301,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__smoke)
-            opts="-p -o -v -q -h --junit --log --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --junit --log --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2259,6 +2339,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2283,7 +2367,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help get put delete count help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help get put delete count help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2317,6 +2401,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2341,7 +2429,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__count)
-            opts="-p -o -v -q -h --queriable-value --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --queriable-value --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2379,6 +2467,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2403,7 +2495,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__delete)
-            opts="-y -p -o -v -q -h --file --queriable-value --dry-run --yes --concurrency --rate --failed --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-y -p -o -v -q -h --file --queriable-value --dry-run --yes --concurrency --rate --failed --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2457,6 +2549,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2481,7 +2577,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__get)
-            opts="-p -o -v -q -h --key --queriable-value --from --limit --all --rate --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --key --queriable-value --from --limit --all --rate --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2532,6 +2628,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2643,7 +2743,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__put)
-            opts="-p -o -v -q -h --queriable-value --file --batch --concurrency --rate --failed --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --queriable-value --file --batch --concurrency --rate --failed --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2701,6 +2801,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2725,7 +2829,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__verify__subcmd__callback)
-            opts="-p -o -v -q -h --hash --body --save --profile --config --org-id --base-url --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --hash --body --save --profile --config --org-id --base-url --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2764,6 +2868,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_desk_invoke_global_optspecs
-    string join \n p/profile= config= org-id= base-url= secret-file= timeout= retries= o/output= color= v/verbose q/quiet h/help V/version
+    string join \n p/profile= config= org-id= base-url= secret-file= timeout= max-body-size= retries= o/output= color= v/verbose q/quiet h/help V/version
 end
 
 function __fish_desk_invoke_needs_command
@@ -30,6 +30,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l org-id -d 'Desk
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -72,6 +73,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l org-id 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -101,6 +103,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l org-i
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -123,6 +126,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -151,6 +155,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -176,6 +181,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -199,6 +205,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -220,6 +227,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -243,6 +251,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -264,6 +273,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -283,6 +293,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -307,6 +318,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l org-id -
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -325,6 +337,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -345,6 +358,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -367,6 +381,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -396,6 +411,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -418,6 +434,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l org-i
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -459,6 +476,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l org
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -479,6 +497,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l org-id
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -498,6 +517,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -522,6 +542,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -540,6 +561,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -572,6 +594,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -591,6 +614,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -609,6 +633,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -633,6 +658,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -651,6 +677,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l o
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
