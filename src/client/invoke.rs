@@ -220,8 +220,8 @@ impl Client {
             format!(
                 "the API answered {status}{} and asked to wait {}, more than the {} left of --timeout {}",
                 if status == 429 { " (rate limited)" } else { "" },
-                round(wait),
-                round(left),
+                readable(wait),
+                readable(left),
                 humantime::format_duration(self.policy.timeout),
             ),
         )
@@ -234,7 +234,7 @@ impl Client {
             429,
             format!(
                 "the API answered 429 (rate limited): every request waits {} more, longer than --timeout {}",
-                round(left),
+                readable(left),
                 humantime::format_duration(timeout),
             ),
         )
@@ -367,7 +367,7 @@ fn later(now: Instant, wait: Duration) -> Instant {
 }
 
 /// A duration as a person reads it in a message: `30s`, `4.2s`, `250ms`.
-fn round(duration: Duration) -> String {
+fn readable(duration: Duration) -> String {
     let millis = duration.as_millis();
     if millis >= 1000 {
         format!("{:.1}s", duration.as_secs_f64()).replace(".0s", "s")

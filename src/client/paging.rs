@@ -164,7 +164,7 @@ mod tests {
     #[test]
     fn any_page_seen_before_stops_the_listing() {
         let alternating = |from: u64| {
-            if from % 6 == 0 {
+            if from.is_multiple_of(6) {
                 vec![1, 2, 3]
             } else {
                 vec![4, 5, 6]

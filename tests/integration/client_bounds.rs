@@ -156,6 +156,8 @@ fn an_endless_reply_costs_constant_memory() {
             .env("XDG_CONFIG_HOME", sandbox.path("config"))
             .env("XDG_DATA_HOME", sandbox.path("data"))
             .env("NO_COLOR", "1")
+            // Few malloc arenas, so that the limit measures the heap, not reservations.
+            .env("MALLOC_ARENA_MAX", "2")
             .env("DESK_INVOKE_SECRET", SECRET)
             .env("DESK_INVOKE_BASE_URL", &endless.url)
             .env("DESK_INVOKE_ORG_ID", ORG_ID)
