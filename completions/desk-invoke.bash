@@ -266,7 +266,7 @@ _desk__invoke() {
 
     case "${cmd}" in
         desk__invoke)
-            opts="-p -o -v -q -h -V --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help --version hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help"
+            opts="-p -o -v -q -h -V --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help --version hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -304,6 +304,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -328,7 +332,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd____complete)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help profiles"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help profiles"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -363,6 +367,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -390,7 +398,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__completions)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help bash elvish fish powershell zsh"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -425,6 +433,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -452,7 +464,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help get set help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,6 +502,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -514,7 +530,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config__subcmd__get)
-            opts="-p -o -v -q -h --show-secrets --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --show-secrets --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -549,6 +565,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -632,7 +652,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config__subcmd__set)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,6 +690,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -694,7 +718,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__emulator)
-            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --stub --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --stub --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -800,6 +824,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -824,7 +852,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__hash)
-            opts="-X -H -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --canonical --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-X -H -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --canonical --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -907,6 +935,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1354,7 +1386,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__invoke)
-            opts="-X -H -i -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --dry-run --include --envelope --paginate --max-items --rate --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-X -H -i -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --dry-run --include --envelope --paginate --max-items --rate --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1448,6 +1480,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1472,7 +1508,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__listen)
-            opts="-p -o -v -q -h --addr --path --forward-to --save --once --show-secrets --port-file --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --addr --path --forward-to --save --once --show-secrets --port-file --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1526,6 +1562,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1550,7 +1590,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__log)
-            opts="-p -o -v -q -h --title --description --reference --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --title --description --reference --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1600,6 +1640,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1624,7 +1668,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__permissions)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help check help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1662,6 +1706,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1686,7 +1734,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__permissions__subcmd__check)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1721,6 +1769,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1790,7 +1842,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help list show set use remove help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help list show set use remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1825,6 +1877,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1950,7 +2006,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__list)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1985,6 +2041,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2012,7 +2072,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__remove)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2050,6 +2110,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2074,7 +2138,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__set)
-            opts="-p -o -v -q -h --data-center --security-context-file --connection --secret-env --make-default --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --data-center --security-context-file --connection --secret-env --make-default --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2128,6 +2192,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2152,7 +2220,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__show)
-            opts="-p -o -v -q -h --effective --check --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --effective --check --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2187,6 +2255,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2214,7 +2286,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__use)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2252,6 +2324,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2276,7 +2352,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__project)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help check help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2314,6 +2390,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2338,7 +2418,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__project__subcmd__check)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2373,6 +2453,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2442,7 +2526,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__send__subcmd__callback)
-            opts="-p -o -v -q -h --event --to --body --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --event --to --body --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2492,6 +2576,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2516,7 +2604,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__smoke)
-            opts="-p -o -v -q -h --junit --log --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --junit --log --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2558,6 +2646,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2582,7 +2674,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help get put delete count help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help get put delete count help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2620,6 +2712,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2644,7 +2740,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__count)
-            opts="-p -o -v -q -h --queriable-value --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --queriable-value --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2686,6 +2782,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2710,7 +2810,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__delete)
-            opts="-y -p -o -v -q -h --file --queriable-value --dry-run --yes --concurrency --rate --failed --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-y -p -o -v -q -h --file --queriable-value --dry-run --yes --concurrency --rate --failed --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2768,6 +2868,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2792,7 +2896,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__get)
-            opts="-p -o -v -q -h --key --queriable-value --from --limit --all --rate --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --key --queriable-value --from --limit --all --rate --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2847,6 +2951,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2958,7 +3066,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__put)
-            opts="-p -o -v -q -h --queriable-value --file --batch --concurrency --rate --failed --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --queriable-value --file --batch --concurrency --rate --failed --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3020,6 +3128,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3044,7 +3156,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__verify__subcmd__callback)
-            opts="-p -o -v -q -h --hash --body --save --profile --config --org-id --base-url --project --secret-file --timeout --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --hash --body --save --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3087,6 +3199,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_desk_invoke_global_optspecs
-    string join \n p/profile= config= org-id= base-url= project= secret-file= timeout= retries= o/output= color= v/verbose q/quiet h/help V/version
+    string join \n p/profile= config= org-id= base-url= project= secret-file= timeout= max-body-size= retries= o/output= color= v/verbose q/quiet h/help V/version
 end
 
 function __fish_desk_invoke_needs_command
@@ -31,6 +31,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l base-url -d 'Ba
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -75,6 +76,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l base-ur
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -105,6 +107,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l base-
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -128,6 +131,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -157,6 +161,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -183,6 +188,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -207,6 +213,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -229,6 +236,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -253,6 +261,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -275,6 +284,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -295,6 +305,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -320,6 +331,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l base-url
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -339,6 +351,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -360,6 +373,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -383,6 +397,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -413,6 +428,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -436,6 +452,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l base-
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -478,6 +495,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l bas
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -499,6 +517,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l base-u
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -519,6 +538,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -540,6 +560,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -561,6 +582,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -586,6 +608,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -605,6 +628,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -638,6 +662,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -658,6 +683,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -677,6 +703,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -702,6 +729,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
@@ -721,6 +749,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l b
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l retries -d 'Retries after the first attempt for retryable failures' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''

@@ -43,6 +43,11 @@ pub struct InvokeResponse {
 }
 
 impl InvokeResponse {
+    /// Whether the reply was an invoke envelope at all (not, say, a proxy's HTML page).
+    pub fn is_envelope(&self) -> bool {
+        is_invoke_object(&self.envelope)
+    }
+
     /// The decoded body as JSON, for replies that must be JSON: an empty body is `null`, text
     /// is a server fault (`what` names the API in the message).
     pub fn json(&self, what: &str) -> Result<&Value> {
@@ -56,6 +61,13 @@ impl InvokeResponse {
             )),
         }
     }
+}
+
+/// Whether `value` is an invoke object: one with `statusCode` or `response`.
+fn is_invoke_object(value: &Value) -> bool {
+    value
+        .as_object()
+        .is_some_and(|o| o.contains_key("statusCode") || o.contains_key("response"))
 }
 
 /// The invoke envelope as Desk (and the emulator) answers: the called API's status, its body
@@ -84,10 +96,7 @@ pub fn decode(bytes: &[u8]) -> InvokeResponse {
             }
         }
     };
-    let Some(obj) = envelope
-        .as_object()
-        .filter(|o| o.contains_key("statusCode") || o.contains_key("response"))
-    else {
+    let Some(obj) = envelope.as_object().filter(|_| is_invoke_object(&envelope)) else {
         return InvokeResponse {
             status_code: None,
             response_headers: Value::Object(Map::new()),
@@ -212,6 +221,15 @@ mod tests {
         assert_eq!(r.body, Body::Empty);
         let r = decode(br#"{"statusCode":99999,"response":"x"}"#);
         assert_eq!(r.status_code, None);
+        assert!(r.is_envelope());
+        for not_invoke in [
+            &b"<html>login</html>"[..],
+            b"\x1f\x8b\x08\x00",
+            b"{\"data\":[]}",
+            b"",
+        ] {
+            assert!(!decode(not_invoke).is_envelope(), "{not_invoke:?}");
+        }
     }
 
     #[test]

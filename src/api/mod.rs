@@ -7,6 +7,7 @@
 pub mod callbacks;
 pub mod config_params;
 pub mod desk_error;
+pub mod duration;
 pub mod endpoints;
 pub mod envelope;
 pub mod error;

@@ -1,5 +1,7 @@
-//! Request rates, `N/DURATION` (`50/1m`): how fast bulk commands may go.
+//! Request rates, `N/DURATION` (`50/1m`): how fast bulk commands may go. The DURATION is
+//! parsed as every other duration, so it is at most `duration::MAX_DURATION`.
 
+use super::duration::parse_duration;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -27,9 +29,9 @@ impl FromStr for Rate {
         let per = match per.trim() {
             "s" => Duration::from_secs(1),
             "m" => Duration::from_secs(60),
-            other => humantime::parse_duration(other).map_err(|_| bad())?,
+            other => parse_duration(other).map_err(|e| format!("{}: {e}", bad()))?,
         };
-        if requests == 0 || per.is_zero() {
+        if requests == 0 {
             return Err(bad());
         }
         Ok(Rate { requests, per })
@@ -63,7 +65,17 @@ mod tests {
             "250/60s".parse::<Rate>().unwrap().per,
             Duration::from_secs(60)
         );
-        for bad in ["", "50", "0/1s", "5/0s", "x/1s", "5/soon"] {
+        for bad in [
+            "",
+            "50",
+            "0/1s",
+            "5/0s",
+            "x/1s",
+            "5/soon",
+            "1/18446744073709551615s",
+            "1/18000000000000000000s",
+            "1/25h",
+        ] {
             assert!(bad.parse::<Rate>().is_err(), "{bad}");
         }
     }

@@ -6,12 +6,15 @@ pub(crate) mod generate;
 mod project;
 mod request;
 mod tools;
+mod values;
 
 pub(crate) use data::*;
 pub(crate) use project::*;
 pub(crate) use request::*;
 pub(crate) use tools::*;
+use values::parse_size;
 
+pub(crate) use crate::api::duration::parse_duration;
 use crate::api::permissions::Permission;
 pub(crate) use crate::output::{ColorWhen, OutputFormat};
 use clap::{ArgAction, Args, Parser, Subcommand};
@@ -32,6 +35,7 @@ emulator (the built-in profile `local`) so that all of it runs with no Zoho acco
   DESK_INVOKE_SECURITY_CONTEXT  the securityContext of the installation
   DESK_INVOKE_ORG_ID, DESK_INVOKE_BASE_URL, DESK_INVOKE_DATA_CENTER, DESK_INVOKE_PROFILE,
   DESK_INVOKE_CONFIG            the target and the profile file; NO_COLOR, CLICOLOR_FORCE
+  DESK_INVOKE_MAX_BODY_SIZE     the largest reply body read (--max-body-size)
 
 Exit codes: 0 ok, 1 negative answer, 2 usage/input error, 3 configuration error, \
 4 API answered 4xx, 5 API answered 5xx, 6 network failure or timeout, 7 partial failure.
@@ -125,6 +129,10 @@ pub(crate) struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options", default_value = "30s", value_parser = parse_duration, value_name = "DURATION")]
     pub timeout: Duration,
 
+    /// Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)
+    #[arg(long, global = true, help_heading = "Global options", env = "DESK_INVOKE_MAX_BODY_SIZE", hide_env_values = true, default_value = "16MiB", value_parser = parse_size, value_name = "SIZE")]
+    pub max_body_size: u64,
+
     /// Retries after the first attempt for retryable failures
     #[arg(long, global = true, help_heading = "Global options", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=20), value_name = "N")]
     pub retries: u32,
@@ -169,15 +177,6 @@ fn parse_allowed_host(text: &str) -> Result<String, String> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum CompleteWhat {
     Profiles,
-}
-
-pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
-    let duration = humantime::parse_duration(text.trim())
-        .map_err(|e| format!("`{text}` is not a duration such as 30s, 500ms or 2m ({e})"))?;
-    if duration.is_zero() {
-        return Err("must be greater than zero".into());
-    }
-    Ok(duration)
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,6 +1,7 @@
 //! Sending one invoke request: sign, POST, judge the answer, retry within the deadline,
 //! pause with the pacer on a 429; redirects are refused.
 
+use super::body::{read_capped, BodyError};
 use super::{retry, Client, InvokeRequest};
 use crate::api::envelope::{decode, InvokeResponse};
 use crate::api::error::{Error, Kind, Result};
@@ -9,17 +10,19 @@ use std::time::{Duration, Instant};
 
 impl Client {
     /// Sends one invoke request with retries, within `--timeout` for the whole request
-    /// (attempts, backoff and Retry-After waits included). A non-2xx answer from the invoke
-    /// endpoint itself (Desk rejecting the call) is an error; the called API's status is the
-    /// caller's to judge, through `check_status`.
+    /// (attempts, backoff, Retry-After waits and rate-limit pauses included). A non-2xx
+    /// answer from the invoke endpoint itself (Desk rejecting the call), or a reply that is
+    /// not an invoke answer, is an error; the called API's status is the caller's to judge,
+    /// through `check_status`.
     ///
-    /// With a pacer (bulk commands), the request first waits for its slot; a 429 then pauses
-    /// every request of the pacer until Retry-After, and that wait uses up neither a retry nor
-    /// the deadline (at most `MAX_RATE_LIMIT_PAUSES` times).
+    /// With a pacer (bulk commands), the request first waits for its slot (not counted: that
+    /// is the command's own pacing); a 429 then pauses every request of the pacer until
+    /// Retry-After without using up a retry (at most `MAX_RATE_LIMIT_PAUSES` times). A wait
+    /// the server asks for that would end past the deadline is not waited: its answer is
+    /// reported at once.
     pub(crate) async fn invoke(&self, request: &InvokeRequest) -> Result<InvokeResponse> {
         let fields = self.complete(request.fields.clone());
         let (hash, form) = self.sign(&fields);
-        let url = self.invoke_url();
         let what = format!(
             "{} {}",
             fields.get(Field::RequestType).unwrap_or("GET"),
@@ -28,120 +31,53 @@ impl Client {
         let max_attempts = self.policy.retries + 1;
         let timeout = self.policy.timeout;
         if let Some(pacer) = &request.pacer {
-            pacer.wait().await;
+            pacer
+                .wait(later(Instant::now(), timeout))
+                .await
+                .map_err(|left| self.pause_too_long(left, timeout))?;
         }
-        let mut deadline = Instant::now() + timeout;
+        let deadline = later(Instant::now(), timeout);
         let (mut attempt, mut pauses) = (0, 0);
-        let timed_out = |attempts: u32| {
-            Error::network(format!(
-                "timed out after {} (the whole request, {attempts} attempt{})",
-                humantime::format_duration(timeout),
-                if attempts == 1 { "" } else { "s" }
-            ))
-            .with_hint("--timeout bounds the whole request, retries and Retry-After waits included")
-        };
         loop {
             attempt += 1;
-            self.trace(1, || {
-                format!(
-                    "> POST {url}  ({what}){}",
-                    attempt_note(attempt, max_attempts)
-                )
-            });
-            if attempt == 1 {
-                self.trace(2, || format!("> HASH: {hash}"));
-                self.trace(2, || format!("> {}", self.redact(&form)));
-            }
+            self.trace_attempt(attempt, max_attempts, &what, &hash, &form);
             let remaining = deadline.saturating_duration_since(Instant::now());
             if remaining.is_zero() {
-                return Err(timed_out(attempt - 1));
+                return Err(self.timed_out(attempt - 1));
             }
             let retry = match self.send_once(&hash, &form, remaining).await {
-                Err(Sent::Redirect(error)) => return Err(error),
-                Err(Sent::Failed(e)) if e.is_timeout() => return Err(timed_out(attempt)),
-                Err(Sent::Failed(e)) => {
-                    let not_processed = e.is_connect();
-                    let message = describe(&e);
-                    self.trace(1, || format!("< failed: {message}"));
-                    if attempt < max_attempts && (not_processed || request.idempotent) {
-                        Retry {
-                            after: None,
-                            reason: message,
-                            rate_limited: false,
-                        }
-                    } else {
-                        let mut error = Error::network(message);
-                        if !not_processed && !request.idempotent && attempt < max_attempts {
-                            error = error.with_hint("not retried: the request may have been processed (it is not idempotent)");
-                        }
-                        return Err(error);
-                    }
-                }
+                Err(Sent::Final(error)) => return Err(error),
+                Err(Sent::Failed(e)) if e.is_timeout() => return Err(self.timed_out(attempt)),
+                Err(Sent::Failed(e)) => self.after_failure(&e, request, attempt < max_attempts)?,
                 Ok(reply) => {
-                    let decoded = decode(&reply.bytes);
-                    let status = reply.status;
-                    self.trace(1, || {
-                        format!(
-                            "< {status} in {} ms{}",
-                            reply.elapsed.as_millis(),
-                            decoded
-                                .status_code
-                                .map(|s| format!(", statusCode {s}"))
-                                .unwrap_or_default()
-                        )
-                    });
-                    self.trace(2, || {
-                        format!("< {}", self.redact(&String::from_utf8_lossy(&reply.bytes)))
-                    });
-                    // The called API's own 429/503 comes inside a 200, with its Retry-After
-                    // among the responseHeaders.
-                    let (effective, retry_after) = match (status, decoded.status_code) {
-                        (200, Some(inner)) => (
-                            inner,
-                            header_value(&decoded.response_headers, "retry-after")
-                                .and_then(|v| retry::parse_retry_after(&v)),
-                        ),
-                        _ => (status, reply.retry_after),
-                    };
-                    let retryable = retry::retryable_status(
-                        effective,
-                        retry_after.is_some(),
-                        request.idempotent,
-                    );
-                    if retryable
-                        && (attempt < max_attempts || (effective == 429 && request.pacer.is_some()))
-                    {
-                        Retry {
-                            after: retry_after,
-                            reason: format!("HTTP {effective}"),
-                            rate_limited: effective == 429,
-                        }
-                    } else if !(200..300).contains(&status) {
-                        let error = rejected(status, &decoded);
-                        return Err(Error {
-                            message: self.redact(&error.message),
-                            ..error
-                        });
-                    } else {
-                        return Ok(decoded);
+                    let paced_429 = request.pacer.is_some();
+                    match self.judge(reply, request, attempt < max_attempts, paced_429)? {
+                        Judged::Done(response) => return Ok(response),
+                        Judged::Retry(retry) => retry,
                     }
                 }
             };
+            let left = deadline.saturating_duration_since(Instant::now());
             if let (true, Some(pacer)) = (retry.rate_limited, &request.pacer) {
                 if pauses < MAX_RATE_LIMIT_PAUSES {
                     pauses += 1;
                     attempt -= 1;
                     let pause = retry.after.unwrap_or(Duration::from_secs(1));
+                    // Everyone else is held all the same: the server asked for it.
+                    pacer.pause(pause);
+                    if pause >= left {
+                        return Err(self.wait_too_long(&retry, pause, left));
+                    }
                     self.trace(1, || {
                         format!(
                             "* rate limited: every request waits {} ms",
                             pause.as_millis()
                         )
                     });
-                    let waited = Instant::now();
-                    pacer.pause(pause);
-                    pacer.wait().await;
-                    deadline += waited.elapsed();
+                    pacer
+                        .wait(deadline)
+                        .await
+                        .map_err(|_| self.wait_too_long(&retry, pause, left))?;
                     continue;
                 }
             }
@@ -152,8 +88,11 @@ impl Client {
                 )));
             }
             let delay = retry::backoff(attempt, retry.after, rand::random());
-            if Instant::now() + delay >= deadline {
-                return Err(timed_out(attempt));
+            if delay >= left {
+                return Err(match retry.after {
+                    Some(after) => self.wait_too_long(&retry, after, left),
+                    None => self.timed_out(attempt),
+                });
             }
             self.trace(1, || {
                 format!(
@@ -166,7 +105,171 @@ impl Client {
         }
     }
 
-    /// One POST of the invoke form, bounded by `timeout`.
+    fn trace_attempt(&self, attempt: u32, max_attempts: u32, what: &str, hash: &str, form: &str) {
+        let url = self.invoke_url();
+        self.trace(1, || {
+            format!(
+                "> POST {url}  ({what}){}",
+                attempt_note(attempt, max_attempts)
+            )
+        });
+        if attempt == 1 {
+            self.trace(2, || format!("> HASH: {hash}"));
+            self.trace(2, || format!("> {}", self.redact(form)));
+        }
+    }
+
+    /// A POST that got no answer: retried when it cannot have been processed, or may safely
+    /// be processed twice.
+    fn after_failure(
+        &self,
+        error: &reqwest::Error,
+        request: &InvokeRequest,
+        may_retry: bool,
+    ) -> Result<Retry> {
+        let not_processed = error.is_connect();
+        let message = describe(error);
+        self.trace(1, || format!("< failed: {message}"));
+        if may_retry && (not_processed || request.idempotent) {
+            return Ok(Retry {
+                after: None,
+                reason: message,
+                status: None,
+                rate_limited: false,
+            });
+        }
+        let mut error = Error::network(message);
+        if !not_processed && !request.idempotent && may_retry {
+            error = error.with_hint(
+                "not retried: the request may have been processed (it is not idempotent)",
+            );
+        }
+        Err(error)
+    }
+
+    /// What an answer means: done, worth another try, or an error.
+    fn judge(
+        &self,
+        reply: Reply,
+        request: &InvokeRequest,
+        may_retry: bool,
+        paced: bool,
+    ) -> Result<Judged> {
+        let decoded = decode(&reply.bytes);
+        let status = reply.status;
+        self.trace(1, || {
+            format!(
+                "< {status} in {} ms{}",
+                reply.elapsed.as_millis(),
+                decoded
+                    .status_code
+                    .map(|s| format!(", statusCode {s}"))
+                    .unwrap_or_default()
+            )
+        });
+        self.trace(2, || {
+            format!("< {}", self.redact(&String::from_utf8_lossy(&reply.bytes)))
+        });
+        // The called API's own 429/503 comes inside a 200, with its Retry-After among the
+        // responseHeaders.
+        let (effective, retry_after) = match (status, decoded.status_code) {
+            (200, Some(inner)) => (
+                inner,
+                header_value(&decoded.response_headers, "retry-after")
+                    .and_then(|v| retry::parse_retry_after(&v)),
+            ),
+            _ => (status, reply.retry_after),
+        };
+        let retryable =
+            retry::retryable_status(effective, retry_after.is_some(), request.idempotent);
+        if retryable && (may_retry || (effective == 429 && paced)) {
+            return Ok(Judged::Retry(Retry {
+                after: retry_after,
+                reason: format!("HTTP {effective}"),
+                status: Some(effective),
+                rate_limited: effective == 429,
+            }));
+        }
+        if !(200..300).contains(&status) {
+            let error = rejected(status, &decoded);
+            return Err(Error {
+                message: self.redact(&error.message),
+                ..error
+            });
+        }
+        if !decoded.is_envelope() {
+            return Err(self.not_an_invoke_answer(&reply));
+        }
+        Ok(Judged::Done(decoded))
+    }
+
+    fn timed_out(&self, attempts: u32) -> Error {
+        Error::network(format!(
+            "timed out after {} (the whole request, {attempts} attempt{})",
+            humantime::format_duration(self.policy.timeout),
+            if attempts == 1 { "" } else { "s" }
+        ))
+        .with_hint("--timeout bounds the whole request, retries and Retry-After waits included")
+    }
+
+    /// The server asked to wait longer than `--timeout` leaves: its answer is the error.
+    fn wait_too_long(&self, retry: &Retry, wait: Duration, left: Duration) -> Error {
+        let status = retry.status.unwrap_or(429);
+        Error::status(
+            status,
+            format!(
+                "the API answered {status}{} and asked to wait {}, more than the {} left of --timeout {}",
+                if status == 429 { " (rate limited)" } else { "" },
+                readable(wait),
+                readable(left),
+                humantime::format_duration(self.policy.timeout),
+            ),
+        )
+        .with_hint(WAIT_HINT)
+    }
+
+    /// A rate-limit pause, started by another request's 429, that outlasts `--timeout`.
+    fn pause_too_long(&self, left: Duration, timeout: Duration) -> Error {
+        Error::status(
+            429,
+            format!(
+                "the API answered 429 (rate limited): every request waits {} more, longer than --timeout {}",
+                readable(left),
+                humantime::format_duration(timeout),
+            ),
+        )
+        .with_hint(WAIT_HINT)
+    }
+
+    /// A 2xx that is not an invoke envelope: a proxy's login page, compressed bytes, a wrong
+    /// base URL. Never passed on as the called API's answer.
+    fn not_an_invoke_answer(&self, reply: &Reply) -> Error {
+        let shown = match std::str::from_utf8(&reply.bytes) {
+            Ok("") => "an empty body".to_string(),
+            Ok(text) => format!(
+                "`{}`",
+                crate::api::text::escape_control(&crate::api::text::truncate(text.trim(), 80))
+            ),
+            Err(_) => "bytes that are not text".to_string(),
+        };
+        let content_type = reply
+            .content_type
+            .as_deref()
+            .map(|t| format!(", Content-Type {}", crate::api::text::escape_control(t)))
+            .unwrap_or_default();
+        Error::new(
+            Kind::Server,
+            self.redact(&format!(
+                "the invoke API answered {} with something that is not an invoke answer ({} bytes{content_type}): {shown}",
+                reply.status,
+                reply.bytes.len(),
+            )),
+        )
+        .with_hint("check the base URL: is a proxy, a login page or another service answering in Desk's place? (-vv shows the reply)")
+    }
+
+    /// One POST of the invoke form, bounded by `timeout`, its reply read up to
+    /// `--max-body-size`.
     async fn send_once(
         &self,
         hash: &str,
@@ -188,18 +291,30 @@ impl Client {
             .await
             .map_err(Sent::Failed)?;
         if reply.status().is_redirection() {
-            return Err(Sent::Redirect(self.redirected(&reply)));
+            return Err(Sent::Final(self.redirected(&reply)));
         }
         let status = reply.status().as_u16();
-        let retry_after = reply
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
+        let header = |name| {
+            reply
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let retry_after = header(reqwest::header::RETRY_AFTER)
+            .as_deref()
             .and_then(retry::parse_retry_after);
-        let bytes = reply.bytes().await.map_err(Sent::Failed)?.to_vec();
+        let content_type = header(reqwest::header::CONTENT_TYPE);
+        let bytes = read_capped(reply, self.policy.max_body_size)
+            .await
+            .map_err(|e| match e {
+                BodyError::TooLarge(error) => Sent::Final(error),
+                BodyError::Failed(error) => Sent::Failed(error),
+            })?;
         Ok(Reply {
             status,
             retry_after,
+            content_type,
             bytes,
             elapsed: started.elapsed(),
         })
@@ -243,25 +358,52 @@ fn attempt_note(attempt: u32, max: u32) -> String {
 /// The most 429 pauses one paced request takes before it fails.
 const MAX_RATE_LIMIT_PAUSES: u32 = 10;
 
+const WAIT_HINT: &str =
+    "--timeout bounds the whole request, Retry-After waits included: raise it to wait longer";
+
+/// `now + wait`, saturating: durations are at most a day, but a clock is never overflowed.
+fn later(now: Instant, wait: Duration) -> Instant {
+    now.checked_add(wait).unwrap_or(now)
+}
+
+/// A duration as a person reads it in a message: `30s`, `4.2s`, `250ms`.
+fn readable(duration: Duration) -> String {
+    let millis = duration.as_millis();
+    if millis >= 1000 {
+        format!("{:.1}s", duration.as_secs_f64()).replace(".0s", "s")
+    } else {
+        format!("{millis}ms")
+    }
+}
+
 /// What one POST came back with.
 struct Reply {
     status: u16,
     retry_after: Option<Duration>,
+    content_type: Option<String>,
     bytes: Vec<u8>,
     elapsed: Duration,
 }
 
 /// Why one POST has no reply to judge.
 enum Sent {
-    /// A redirect, never followed.
-    Redirect(Error),
+    /// An answer that is an error as it stands (a redirect, a body over the cap): no retry.
+    Final(Error),
     Failed(reqwest::Error),
+}
+
+/// What a reply means.
+enum Judged {
+    Done(InvokeResponse),
+    Retry(Retry),
 }
 
 /// Why and when to try again.
 struct Retry {
     after: Option<Duration>,
     reason: String,
+    /// The HTTP status that asked for it, if one did.
+    status: Option<u16>,
     rate_limited: bool,
 }
 

@@ -3,6 +3,7 @@
 //! base URL and credentials) and nothing of where they came from; endpoint calls hang off it
 //! (`client.storage().get(&query)`).
 
+mod body;
 mod config_params;
 mod invoke;
 mod logs;
@@ -20,6 +21,7 @@ use crate::api::hosts;
 use crate::api::method::Method;
 use crate::api::secret::{Redactor, Secret};
 use crate::api::signing::{Field, InvokeFields};
+pub(crate) use body::{read_capped, BodyError};
 pub(crate) use pacing::{Pacer, Rate};
 pub(crate) use proxy::proxy_except_loopback;
 use std::sync::Arc;
@@ -68,6 +70,8 @@ impl InvokeRequest {
 pub(crate) struct Policy {
     pub timeout: Duration,
     pub retries: u32,
+    /// The largest reply body read (`--max-body-size`); a larger one is an error.
+    pub max_body_size: u64,
     /// Trace level (`-v` = 1, `-vv` = 2): lines above it are never even formatted.
     pub verbose: u8,
 }

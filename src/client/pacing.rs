@@ -36,26 +36,35 @@ impl Pacer {
         self.interval
     }
 
-    /// Waits for this request's slot (and for any pause to end).
-    pub(crate) async fn wait(&self) {
+    /// Waits for this request's slot (and for any pause to end). A pause running past
+    /// `latest` is not waited for: the time it still has to run is returned instead, so that
+    /// `--timeout` bounds what the server makes a request wait (the slot spacing, the
+    /// command's own pacing, is not bounded by it).
+    pub(crate) async fn wait(&self, latest: Instant) -> Result<(), Duration> {
         loop {
-            let slot = self.reserve(Instant::now());
+            let now = Instant::now();
+            if let Some(until) = self.paused_until().filter(|until| *until > latest) {
+                return Err(until.saturating_duration_since(now));
+            }
+            let slot = self.reserve(now);
             // A slot that is already due goes at once: a timer, even an elapsed one, would
             // wait for the next tick of the clock.
             if slot > Instant::now() {
                 tokio::time::sleep_until(slot.into()).await;
             }
             // A pause that began while this request slept holds it too.
-            let paused = {
-                let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-                state
-                    .paused_until
-                    .is_some_and(|until| until > Instant::now())
-            };
-            if !paused {
-                return;
+            if self
+                .paused_until()
+                .is_none_or(|until| until <= Instant::now())
+            {
+                return Ok(());
             }
         }
+    }
+
+    fn paused_until(&self) -> Option<Instant> {
+        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.paused_until
     }
 
     /// The instant this request may go: after any pause, `interval` after the slot before.
@@ -66,13 +75,18 @@ impl Pacer {
             _ => now,
         };
         let slot = state.next_slot.max(earliest);
-        state.next_slot = slot + self.interval.unwrap_or_default();
+        // An interval is at most a day (`duration::MAX_DURATION`); saturate all the same.
+        state.next_slot = slot
+            .checked_add(self.interval.unwrap_or_default())
+            .unwrap_or(slot);
         slot
     }
 
     /// Holds every request for `pause` from now (a longer pause already running wins).
     pub(crate) fn pause(&self, pause: Duration) {
-        let until = Instant::now() + pause;
+        // A pause is at most `retry::MAX_RETRY_AFTER`; saturate all the same.
+        let now = Instant::now();
+        let until = now.checked_add(pause).unwrap_or(now);
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if state.paused_until.is_none_or(|current| current < until) {
             state.paused_until = Some(until);

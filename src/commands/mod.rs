@@ -87,6 +87,7 @@ pub(crate) fn overrides(global: &GlobalArgs) -> Overrides {
         secret_file: global.secret_file.clone(),
         timeout: global.timeout,
         retries: global.retries,
+        max_body_size: global.max_body_size,
     }
 }
 
@@ -214,6 +215,7 @@ fn connect(settings: &Settings, base_url: String, out: &Output) -> Result<Client
     let policy = Policy {
         timeout: settings.timeout,
         retries: settings.retries,
+        max_body_size: settings.max_body_size,
         verbose: if out.quiet { 0 } else { out.verbose },
     };
     Client::connect(target, policy, trace)

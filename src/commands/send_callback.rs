@@ -73,7 +73,11 @@ pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) ->
                 format!("the callback handler answered {status}, a redirect to {location}; not followed (it would carry the securityContext there)"),
             ));
         }
-        let text = reply.text().await.unwrap_or_default();
+        let text = match crate::client::read_capped(reply, settings.max_body_size).await {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(crate::client::BodyError::TooLarge(error)) => return Err(error),
+            Err(crate::client::BodyError::Failed(_)) => String::new(),
+        };
         out.line(
             format!(
                 "{} {}",

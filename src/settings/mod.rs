@@ -43,6 +43,8 @@ pub(crate) struct Overrides {
     pub secret_file: Option<PathBuf>,
     pub timeout: Duration,
     pub retries: u32,
+    /// The largest reply body the client reads, in bytes.
+    pub max_body_size: u64,
 }
 
 /// Where a setting came from, for `profile show --effective`.
@@ -91,6 +93,8 @@ pub(crate) struct Settings {
     /// Whole-request timeout and retry budget (flags only; no profile key).
     pub timeout: Duration,
     pub retries: u32,
+    /// The largest reply body the client reads, in bytes (flag or env only).
+    pub max_body_size: u64,
     pub warnings: Vec<String>,
     /// Where each setting came from: (setting, origin).
     pub origins: Vec<(&'static str, Origin)>,

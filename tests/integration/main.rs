@@ -5,6 +5,7 @@
 
 mod architecture_layers;
 mod bad_input;
+mod client_bounds;
 mod client_proxy;
 mod common;
 mod devloop;

@@ -1,0 +1,52 @@
+//! Durations as people write them (`30s`, `500ms`, `2m`): one parser, with one range, for
+//! every duration the tool takes (`--timeout`, a rate's window, the emulator's latency and
+//! rate window), so that no value can overflow a clock.
+
+use std::time::Duration;
+
+/// The longest duration accepted anywhere: long enough for any wait a person means, short
+/// enough that adding it to any instant is safe.
+pub const MAX_DURATION: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// A positive duration of at most `MAX_DURATION`, e.g. `30s`, `500ms`, `2m`, `1h 30m`.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let duration = humantime::parse_duration(text.trim()).map_err(|e| {
+        format!(
+            "`{}` is not a duration such as 30s, 500ms or 2m ({e})",
+            text.escape_default()
+        )
+    })?;
+    if duration.is_zero() {
+        return Err("must be greater than zero".into());
+    }
+    if duration > MAX_DURATION {
+        return Err(format!(
+            "`{}` is longer than the longest duration accepted, {}",
+            text.escape_default(),
+            humantime::format_duration(MAX_DURATION)
+        ));
+    }
+    Ok(duration)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_are_positive_and_at_most_a_day() {
+        assert_eq!(parse_duration(" 30s "), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("24h"), Ok(MAX_DURATION));
+        for bad in [
+            "0s",
+            "",
+            "soon",
+            "24h 1ns",
+            "18446744073709551615s",
+            "18000000000000000000s",
+        ] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+}
