@@ -20,5 +20,6 @@ mod profiles;
 mod properties;
 mod readme;
 mod secret_hygiene;
+mod settings_sources;
 mod surface;
 mod trust;
