@@ -30,6 +30,8 @@ emulator (the built-in profile `local`) so that all of it runs with no Zoho acco
   DESK_INVOKE_SECURITY_CONTEXT  the securityContext of the installation
   DESK_INVOKE_ORG_ID, DESK_INVOKE_BASE_URL, DESK_INVOKE_DATA_CENTER, DESK_INVOKE_PROFILE,
   DESK_INVOKE_CONFIG            the target and the profile file; NO_COLOR, CLICOLOR_FORCE
+  Flags rank above these, and so does a profile named with -p; DESK_INVOKE_PROFILE and the
+  default profile rank below them (see `profile show --effective`).
 
 Exit codes: 0 ok, 1 negative answer, 2 usage/input error, 3 configuration error, \
 4 API answered 4xx, 5 API answered 5xx, 6 network failure or timeout, 7 partial failure.
