@@ -359,3 +359,80 @@ fn env_secret(value: &env::EnvValue) -> Sourced<SecretSource> {
     };
     Sourced::new(source, ValueSource::Env(value.var))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(source: ValueSource) -> Option<Sourced<&'static str>> {
+        let value = match &source {
+            ValueSource::Flag(_) => "flag",
+            ValueSource::Env(_) => "env",
+            ValueSource::ProjectManifest => "project",
+            ValueSource::Profile(_) => "profile",
+            _ => "default",
+        };
+        Some(Sourced::new(value, source))
+    }
+
+    /// Every layer present, then the winner removed, again and again: the order the docs
+    /// promise.
+    fn order(choice: Option<ProfileChoice>) -> Vec<&'static str> {
+        let mut seen = Vec::new();
+        for _ in 0..5 {
+            let mut layers = Layers::new();
+            layers.flag = at(ValueSource::Flag("--x")).filter(|_| !seen.contains(&"flag"));
+            layers.profile =
+                at(ValueSource::Profile("p".into())).filter(|_| !seen.contains(&"profile"));
+            layers.env = at(ValueSource::Env("X"))
+                .filter(|_| !seen.contains(&"env"))
+                .map(Ok);
+            layers.project =
+                at(ValueSource::ProjectManifest).filter(|_| !seen.contains(&"project"));
+            layers.default = at(ValueSource::Default);
+            let picked = layers.pick(choice).unwrap().unwrap().value;
+            if !seen.contains(&picked) {
+                seen.push(picked);
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn a_profile_named_with_p_ranks_between_flags_and_the_environment() {
+        assert_eq!(
+            order(Some(ProfileChoice::Flag)),
+            ["flag", "profile", "env", "project", "default"]
+        );
+        for other in [Some(ProfileChoice::Env), Some(ProfileChoice::Default), None] {
+            assert_eq!(
+                order(other),
+                ["flag", "env", "project", "profile", "default"]
+            );
+        }
+    }
+
+    #[test]
+    fn an_unusable_variable_is_an_error_only_where_it_would_win() {
+        let unusable = || Some(Err(Error::config("X is not valid UTF-8")));
+        let mut layers: Layers<&str> = Layers::new();
+        layers.env = unusable();
+        layers.flag = at(ValueSource::Flag("--x"));
+        assert_eq!(layers.pick(None).unwrap().unwrap().value, "flag");
+        let mut layers: Layers<&str> = Layers::new();
+        layers.env = unusable();
+        layers.profile = at(ValueSource::Profile("p".into()));
+        assert_eq!(
+            layers
+                .pick(Some(ProfileChoice::Flag))
+                .unwrap()
+                .unwrap()
+                .value,
+            "profile"
+        );
+        let mut layers: Layers<&str> = Layers::new();
+        layers.env = unusable();
+        layers.profile = at(ValueSource::Profile("p".into()));
+        assert!(layers.pick(Some(ProfileChoice::Default)).is_err());
+    }
+}
