@@ -305,12 +305,14 @@ pub(crate) fn check_profile_name(name: &str) -> Result<()> {
     }
 }
 
-/// Warns when a file holding secrets can be read by group or others.
+/// Warns when a file holding secrets can be read by group or others. Only regular files:
+/// a pipe (`--secret-file <(pass show x)`) or a device has no such reader to warn about.
 pub(crate) fn permission_warning(path: &Path) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).ok()?.permissions().mode();
+        let metadata = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+        let mode = metadata.permissions().mode();
         if mode & 0o077 != 0 {
             return Some(format!(
                 "{} holds a secret and is readable by group or others (mode {:o}); run: chmod 600 {}",
