@@ -409,22 +409,19 @@ impl Needed {
     }
 }
 
-/// One error for several: each message, and each hint, in turn.
+/// One error for several: each message in turn (each names what was asked), and one short
+/// hint instead of one per setting.
 fn all_of(mut errors: Vec<Error>) -> Error {
     if errors.len() == 1 {
         return errors.remove(0);
     }
     let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-    let hints: Vec<&str> = errors.iter().filter_map(|e| e.hint.as_deref()).collect();
-    let error = Error::config(format!(
+    Error::config(format!(
         "{} settings are missing or unusable: {}",
         errors.len(),
         messages.join("; ")
-    ));
-    match hints.is_empty() {
-        true => error,
-        false => error.with_hint(hints.join("; ")),
-    }
+    ))
+    .with_hint("give each with its flag, its DESK_INVOKE_* variable or `desk-invoke profile set NAME …`; `desk-invoke profile show --effective` lists every setting with its source")
 }
 
 /// Reads a credential from its source; every error names that source.
