@@ -87,32 +87,27 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
         }
         Ok(settings)
     };
+    let existing = || settings(ProfileUse::Existing);
     let save = |save: bool| match save {
-        true => ProfileUse::MayCreate,
-        false => ProfileUse::Existing,
+        true => settings(ProfileUse::MayCreate),
+        false => existing(),
     };
     match cli.command {
         Command::Completions(args) => completions::run(&args),
         Command::Complete { .. } => profile::names(flags, env, out),
         Command::Profile(command) => profile::run(command, flags, env, out),
-        Command::Hash(args) => hash::run(&args, &settings(ProfileUse::Existing)?, out),
-        Command::Invoke(args) => invoke::run(&args, &settings(ProfileUse::Existing)?, out),
-        Command::Storage(command) => storage::run(command, &settings(ProfileUse::Existing)?, out),
-        Command::Config(command) => config::run(command, &settings(ProfileUse::Existing)?, out),
-        Command::Log(args) => log::run(&args, &settings(ProfileUse::Existing)?, out),
-        Command::Permissions(args) => {
-            permissions::run(&args, &settings(ProfileUse::Existing)?, out)
-        }
-        Command::SendCallback(args) => {
-            send_callback::run(&args, &settings(ProfileUse::Existing)?, out)
-        }
+        Command::Hash(args) => hash::run(&args, &existing()?, out),
+        Command::Invoke(args) => invoke::run(&args, &existing()?, out),
+        Command::Storage(command) => storage::run(command, &existing()?, out),
+        Command::Config(command) => config::run(command, &existing()?, out),
+        Command::Log(args) => log::run(&args, &existing()?, out),
+        Command::Permissions(args) => permissions::run(&args, &existing()?, out),
+        Command::SendCallback(args) => send_callback::run(&args, &existing()?, out),
         // `--save` may create the profile it names.
-        Command::Listen(args) => listen::run(&args, &settings(save(args.save))?, out),
-        Command::Smoke(args) => smoke::run(&args, settings(ProfileUse::Existing), out),
+        Command::Listen(args) => listen::run(&args, &save(args.save)?, out),
+        Command::Smoke(args) => smoke::run(&args, existing(), out),
         // `--save` may create the profile it names.
-        Command::VerifyCallback(args) => {
-            verify_callback::run(&args, &settings(save(args.save))?, out)
-        }
+        Command::VerifyCallback(args) => verify_callback::run(&args, &save(args.save)?, out),
         // The emulator reads no profile: its credentials are its own.
         Command::Emulator(args) => emulator::run(&args, &settings(ProfileUse::None)?, out),
     }
