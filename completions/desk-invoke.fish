@@ -24,15 +24,15 @@ function __fish_desk_invoke_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -69,15 +69,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l post-bo
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l headers -d 'headers: a JSON object, sent and hashed as given' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s H -l header -d 'Builds headers as a compact JSON object, in the order given' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l connection-link-name -l connection -d 'connectionLinkName: a Desk connection whose auth Desk applies' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -100,15 +100,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s H -l 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l connection-link-name -l connection -d 'connectionLinkName: a Desk connection whose auth Desk applies' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l max-items -d 'With --paginate: stop after this many items' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l rate -d 'With --paginate: requests per period, e.g. 50/1m [default: none]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -124,15 +124,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l pagin
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -154,15 +154,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l from -d 'Index of the first item (0-based, as Desk counts)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l limit -d 'Items per page (Desk serves 20 when not given, at most 100)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l rate -d 'Reads per period for --all [default: Desk\'s limit, 250/1m, for a Desk host; none for loopback]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -181,15 +181,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l concurrency -d 'Requests in flight at once for --file' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l rate -d 'Requests per period for --file [default: Desk\'s limit, 50/1m, for a Desk host; none for loopback]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l failed -d 'Write the lines that were not stored (failed, or not attempted after Ctrl-C) here, as they happen, ready to re-run' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -206,15 +206,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l concurrency -d 'Requests in flight at once' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l rate -d 'Requests per period [default: Desk\'s limit, 50/1m, for a Desk host; none for loopback]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l failed -d 'Write the keys that were not deleted (failed, or not attempted after Ctrl-C) here, ready to re-run' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -229,15 +229,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l queriable-value -d 'The group to count' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -254,15 +254,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete items: by key, from a file, or a whole queriableValue group'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "count" -d 'Count the items of a queriableValue group'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -277,15 +277,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -f -a "get" -d 'Print config params (secure values masked)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -f -a "set" -d 'Set config params'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -298,15 +298,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -324,15 +324,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l title -d 'Title of the log' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l description -d 'Description: text, `@FILE` or `@-`' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l reference -d 'Groups logs under one reference (at most 10 a reference)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -344,15 +344,15 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -366,15 +366,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Exit 0 when the permission is enabled, 1 when not'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -390,15 +390,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l hash -d 'The HASH header Desk sent' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l body -d 'The raw body: text, `@FILE` or `@-` [default: stdin]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -421,15 +421,15 @@ onTPAAuthorise\t''
 onTPARevoke\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l to -d 'URL of the extension\'s callback handler' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l body -d 'The body to sign and send instead of the one built from the profile' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -445,15 +445,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l addr 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l path -d 'The path callbacks are posted to' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l forward-to -d 'Relay each callback, bytes and headers as received, to this URL (your handler)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l port-file -d 'Write the bound port to this file once listening' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -471,7 +471,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s h -l 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l addr -d 'Address to listen on: IP:PORT, :PORT or PORT (loopback), port 0 for any free port' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l port-file -d 'Write the bound port to this file once listening (for scripts and CI with port 0)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l db -d 'SQLite database file [default: <data dir>/emulator.sqlite]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l security-context-file -d 'securityContext the emulator expects, read from a file (`-` = stdin) [default: DESK_INVOKE_SECURITY_CONTEXT, the profile\'s, else a fixed local one]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l security-context-file -d 'securityContext the emulator expects, read from a file (`-` = stdin) [default: DESK_INVOKE_SECURITY_CONTEXT, else a fixed local one; never a profile\'s]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l security-context -d 'securityContext as a value (visible to other users in `ps`: prefer --security-context-file or DESK_INVOKE_SECURITY_CONTEXT)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l installation-id -d 'Installation id substituted for {{installationId}}' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l permission -d 'A custom permission of the current user, e.g. --permission canEdit=true' -r
@@ -488,15 +488,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l rat
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l resources -d 'Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l journal -d 'Append every invoke request received to this file as NDJSON (as GET /_emulator/requests shows them)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l stub -d 'Canned answers for the APIs an extension calls: a JSON array (or TOML [[stubs]]) of {method, url (exact or with *), status, headers, body | body_file}' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -510,15 +510,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s v -
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l junit -d 'Write a JUnit XML report' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -531,15 +531,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l log -d
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -553,15 +553,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Validate plugin-manifest.json and resources.json: every problem with its JSON path'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -575,15 +575,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate plugin-manifest.json and resources.json: every problem with its JSON path'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -601,15 +601,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -f -a "use" -d 'Make a profile the default'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -f -a "remove" -d 'Remove a profile'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -621,15 +621,15 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -655,15 +655,15 @@ uk\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l security-context-file -d 'securityContext to store (read from this file; `-` = stdin)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l connection -d 'Default connectionLinkName' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l secret-env -d 'Refer to the secret by environment variable instead of storing it' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -676,15 +676,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -696,15 +696,15 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -722,15 +722,15 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the default'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
@@ -742,15 +742,15 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s p -l profile -d 'Profile to use [default: `default_profile` in the file, else `default`]' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l config -d 'Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l org-id -d 'Desk organisation id (overrides the profile)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l base-url -d 'Base URL such as https://desk.zoho.eu (overrides the profile\'s data_center)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l project -d 'Extension project directory (plugin-manifest.json, resources.json)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l retries -d 'Retries after the first attempt for retryable failures' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''

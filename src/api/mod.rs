@@ -20,5 +20,6 @@ pub mod project;
 pub mod rate;
 pub mod secret;
 pub mod signing;
+pub mod size;
 pub mod storage;
 pub mod text;

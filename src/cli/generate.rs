@@ -229,7 +229,10 @@ const ENVIRONMENT: [(&str, &str); 10] = [
         "DESK_INVOKE_DATA_CENTER",
         "A data center: us eu in au jp cn ca sa uk (below DESK_INVOKE_BASE_URL).",
     ),
-    ("DESK_INVOKE_PROFILE", "The profile to use (as -p)."),
+    (
+        "DESK_INVOKE_PROFILE",
+        "The profile to use (as -p, but below the other DESK_INVOKE_* variables).",
+    ),
     ("DESK_INVOKE_CONFIG", "The profile file (as --config)."),
     ("NO_COLOR", "No colour, whatever the terminal."),
     (

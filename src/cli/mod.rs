@@ -6,13 +6,12 @@ pub(crate) mod generate;
 mod project;
 mod request;
 mod tools;
-mod values;
 
+use crate::api::size::parse_size;
 pub(crate) use data::*;
 pub(crate) use project::*;
 pub(crate) use request::*;
 pub(crate) use tools::*;
-use values::parse_size;
 
 pub(crate) use crate::api::duration::parse_duration;
 use crate::api::permissions::Permission;
@@ -35,7 +34,9 @@ emulator (the built-in profile `local`) so that all of it runs with no Zoho acco
   DESK_INVOKE_SECURITY_CONTEXT  the securityContext of the installation
   DESK_INVOKE_ORG_ID, DESK_INVOKE_BASE_URL, DESK_INVOKE_DATA_CENTER, DESK_INVOKE_PROFILE,
   DESK_INVOKE_CONFIG            the target and the profile file; NO_COLOR, CLICOLOR_FORCE
-  DESK_INVOKE_MAX_BODY_SIZE     the largest reply body read (--max-body-size)
+  DESK_INVOKE_MAX_BODY_SIZE, DESK_INVOKE_PROJECT  the reply body cap and the extension project
+  Flags rank above these, and so does a profile named with -p; DESK_INVOKE_PROFILE and the
+  default profile rank below them (see `profile show --effective`).
 
 Exit codes: 0 ok, 1 negative answer, 2 usage/input error, 3 configuration error, \
 4 API answered 4xx, 5 API answered 5xx, 6 network failure or timeout, 7 partial failure.
@@ -53,70 +54,58 @@ pub(crate) struct Cli {
 /// Options every command accepts, before or after the subcommand.
 #[derive(Debug, Args, Clone)]
 pub(crate) struct GlobalArgs {
-    /// Profile to use [default: `default_profile` in the file, else `default`]
+    // The `DESK_INVOKE_*` variables are read once, by `settings::EnvironmentOptions`, never
+    // by clap: the help names them, and one reader decides what they mean.
+    /// Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else
+    /// `default`]; a profile named here ranks above the DESK_INVOKE_* variables
     #[arg(
         short,
         long,
         global = true,
         help_heading = "Global options",
-        env = "DESK_INVOKE_PROFILE",
-        hide_env_values = true,
         value_name = "NAME"
     )]
     pub profile: Option<String>,
 
-    /// Profile file [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]
+    /// Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g.
+    /// ~/.config/desk-invoke/profiles.toml]
     #[arg(
         long,
         global = true,
         help_heading = "Global options",
-        env = "DESK_INVOKE_CONFIG",
-        hide_env_values = true,
         value_name = "FILE"
     )]
     pub config: Option<PathBuf>,
 
-    /// Desk organisation id (overrides the profile)
+    /// Desk organisation id [env: DESK_INVOKE_ORG_ID]
     #[arg(
         long,
         global = true,
         help_heading = "Global options",
-        env = "DESK_INVOKE_ORG_ID",
-        hide_env_values = true,
         value_name = "ID"
     )]
     pub org_id: Option<String>,
 
-    /// Base URL such as https://desk.zoho.eu (overrides the profile's data_center)
+    /// Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or
+    /// DESK_INVOKE_DATA_CENTER]
     #[arg(
         long,
         global = true,
         help_heading = "Global options",
-        env = "DESK_INVOKE_BASE_URL",
-        hide_env_values = true,
         value_name = "URL"
     )]
     pub base_url: Option<String>,
 
-    /// Whether `org_id` came from DESK_INVOKE_ORG_ID rather than the flag (set after parsing).
-    #[arg(skip)]
-    pub org_id_from_env: bool,
-
-    /// Whether `base_url` came from DESK_INVOKE_BASE_URL rather than the flag.
-    #[arg(skip)]
-    pub base_url_from_env: bool,
-
-    /// Extension project directory (plugin-manifest.json, resources.json)
+    /// Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]
     #[arg(
         long,
         global = true,
         help_heading = "Global options",
-        env = "DESK_INVOKE_PROJECT",
         value_name = "DIR"
     )]
     pub project: Option<PathBuf>,
 
-    /// Read the extension secret from a file (`-` = stdin); or set DESK_INVOKE_SECRET
+    /// Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]
     #[arg(
         long,
         global = true,
@@ -125,17 +114,17 @@ pub(crate) struct GlobalArgs {
     )]
     pub secret_file: Option<PathBuf>,
 
-    /// Whole-request timeout, e.g. 30s, 500ms, 2m
-    #[arg(long, global = true, help_heading = "Global options", default_value = "30s", value_parser = parse_duration, value_name = "DURATION")]
-    pub timeout: Duration,
+    /// Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]
+    #[arg(long, global = true, help_heading = "Global options", value_parser = parse_duration, value_name = "DURATION")]
+    pub timeout: Option<Duration>,
 
-    /// Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error)
-    #[arg(long, global = true, help_heading = "Global options", env = "DESK_INVOKE_MAX_BODY_SIZE", hide_env_values = true, default_value = "16MiB", value_parser = parse_size, value_name = "SIZE")]
-    pub max_body_size: u64,
+    /// Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]
+    #[arg(long, global = true, help_heading = "Global options", value_parser = parse_size, value_name = "SIZE")]
+    pub max_body_size: Option<u64>,
 
-    /// Retries after the first attempt for retryable failures
-    #[arg(long, global = true, help_heading = "Global options", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=20), value_name = "N")]
-    pub retries: u32,
+    /// Retries after the first attempt for retryable failures [default: 3]
+    #[arg(long, global = true, help_heading = "Global options", value_parser = clap::value_parser!(u32).range(0..=20), value_name = "N")]
+    pub retries: Option<u32>,
 
     /// Output format
     #[arg(short = 'o', long, global = true, help_heading = "Global options", value_enum, default_value_t = OutputFormat::Auto, value_name = "FORMAT")]
@@ -260,8 +249,8 @@ securityContext in the profile; --forward-to relays the exact bytes and headers 
   desk-invoke emulator --rate-limits desk --rate-window 1s \\
     --stub tickets.json --journal calls.ndjson
 
-The securityContext it expects: --security-context-file, DESK_INVOKE_SECURITY_CONTEXT, the
-profile's, else the local one. GET /_emulator/health, /_emulator/stats and /_emulator/requests
+Its credentials: its flags (--secret-file, --security-context-file, --org-id), the
+DESK_INVOKE_* variables, else the local ones; never a profile. GET /_emulator/health, /_emulator/stats and /_emulator/requests
 (DELETE clears) serve CI jobs.")]
     Emulator(EmulatorArgs),
     /// Round-trip smoke test of a profile, for CI

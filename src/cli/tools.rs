@@ -76,7 +76,7 @@ pub(crate) struct EmulatorArgs {
     #[arg(long)]
     pub in_memory: bool,
     /// securityContext the emulator expects, read from a file (`-` = stdin) [default:
-    /// DESK_INVOKE_SECURITY_CONTEXT, the profile's, else a fixed local one]
+    /// DESK_INVOKE_SECURITY_CONTEXT, else a fixed local one; never a profile's]
     #[arg(long, value_name = "PATH", conflicts_with = "security_context")]
     pub security_context_file: Option<PathBuf>,
     /// securityContext as a value (visible to other users in `ps`: prefer

@@ -154,8 +154,8 @@ fn announce(emulator: &Emulator, config: &EmulatorConfig, out: &Output) {
     out.info("press Ctrl-C to stop");
 }
 
-/// The emulator's configuration: flags first, then the resolved profile (secret, org id,
-/// securityContext), then the built-in local credentials.
+/// The emulator's configuration: its flags, then the settings resolved for it (flags, the
+/// environment, else the built-in local credentials; never a profile).
 fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
     check_addr(&args.addr)?;
     let database = match (&args.db, args.in_memory) {
@@ -164,21 +164,13 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
         (None, false) => Database::File(settings::data_dir()?.join("emulator.sqlite")),
     };
     let defaults = super::local_emulator_config(database);
-    let secret = match settings.secret() {
-        Ok(secret) => secret,
-        // No secret configured anywhere: the emulator falls back to the local one. A secret
-        // that is configured but unreadable stays an error: silently signing with another
-        // secret would only surface later as puzzling HASH rejections.
-        Err(e) if settings.has_secret() => return Err(e),
-        Err(_) => defaults.secret.clone(),
-    };
+    // Configured but unreadable stays an error: silently using the local secret instead
+    // would only surface later as puzzling HASH rejections.
+    let secret = settings.secret()?;
     let security_context = match (&args.security_context_file, &args.security_context) {
         (Some(path), _) => Secret::new(read_secret_arg(path, "securityContext")?),
         (None, Some(value)) => Secret::new(value.clone()),
-        (None, None) => settings
-            .security_context
-            .clone()
-            .unwrap_or(defaults.security_context.clone()),
+        (None, None) => settings.security_context()?,
     };
     let resources = match &args.resources {
         Some(path) => {
@@ -195,7 +187,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
         addr: args.addr.clone(),
         secret,
         security_context,
-        org_id: settings.org_id.clone().unwrap_or(defaults.org_id.clone()),
+        org_id: settings.org_id()?.to_string(),
         installation_id: args.installation_id.clone(),
         permissions: args.permission.clone(),
         allow_hosts: args.allow_host.clone(),

@@ -31,7 +31,7 @@ pub(super) fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<
         // The JSON form carries the whole stringToHash, so the body is read into memory.
         let fields = spec.into_fields()?;
         let secret = settings.secret()?;
-        if !settings.local_emulator {
+        if !settings.is_local() {
             out.protect(&[&secret]);
         }
         let value = serde_json::json!({
@@ -43,7 +43,7 @@ pub(super) fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<
     }
 
     let secret = settings.secret()?;
-    if !settings.local_emulator {
+    if !settings.is_local() {
         out.protect(&[&secret]);
     }
     let mut signer = StreamingSigner::new(secret.expose().as_bytes());

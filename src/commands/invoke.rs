@@ -26,9 +26,12 @@ pub(super) fn run(args: &InvokeArgs, settings: &Settings, out: &Output) -> Resul
     // The profile's connection authorises external services: `invoke` only, never Desk's
     // extension-data APIs.
     if fields.get(Field::ConnectionLinkName).is_none() {
-        fields.set_opt(Field::ConnectionLinkName, settings.connection.clone());
+        fields.set_opt(
+            Field::ConnectionLinkName,
+            settings.connection().map(str::to_string),
+        );
     }
-    if args.dry_run && settings.local_emulator {
+    if args.dry_run && settings.is_local() {
         return Err(Error::usage("--dry-run prints a curl command, but the `local` profile's emulator only lives inside one desk-invoke process")
             .with_hint("run `desk-invoke emulator` and point --base-url at it"));
     }

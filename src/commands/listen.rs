@@ -50,7 +50,7 @@ pub(super) fn run(args: &ListenArgs, settings: &Settings, out: &Output) -> Resul
         .as_deref()
         .map(hosts::check_base_url)
         .transpose()?;
-    let http = super::callback_client(settings.timeout)?;
+    let http = super::callback_client(settings.timeout())?;
     runtime()?.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.addr.as_str())
             .await

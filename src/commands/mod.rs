@@ -1,5 +1,5 @@
 //! One module per subcommand: each a thin function from parsed arguments to output. This is
-//! the only layer that sees `cli`; it turns the global options into `settings::Overrides`
+//! the only layer that sees `cli`; it turns the global options into `settings::TargetFlags`
 //! and `output::OutputOptions`, and starts the `local` profile's emulator where it is used.
 
 mod bulk;
@@ -24,7 +24,7 @@ use crate::client::{Client, Policy, Target, Trace};
 use crate::emulator::{Database, Emulator, EmulatorConfig, RateLimits, ResponseWrap};
 use crate::error::{Error, ExitCode, Result};
 use crate::output::{Output, OutputOptions};
-use crate::settings::{self, Given, Overrides, Settings};
+use crate::settings::{self, EnvironmentOptions, ProfileUse, Settings, TargetFlags};
 use std::ffi::OsString;
 use std::sync::Arc;
 
@@ -34,15 +34,7 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Cli, c
     use clap::{CommandFactory, FromArgMatches};
     let command = Box::leak(Box::new(Cli::command()));
     let matches = command.try_get_matches_from_mut(args)?;
-    let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(command))?;
-    // Global options propagate to the subcommand's matches; ask where the value was set.
-    let leaf = std::iter::successors(Some(&matches), |m| m.subcommand().map(|(_, sub)| sub))
-        .last()
-        .unwrap_or(&matches);
-    let from_env = |id: &str| leaf.value_source(id) == Some(clap::parser::ValueSource::EnvVariable);
-    cli.global.org_id_from_env = from_env("org_id");
-    cli.global.base_url_from_env = from_env("base_url");
-    Ok(cli)
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(command))
 }
 
 /// Parses `args`, runs the command, prints any error as one line, returns the exit code.
@@ -71,19 +63,13 @@ pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     }
 }
 
-/// What the global options say about the target.
-pub(crate) fn overrides(global: &GlobalArgs) -> Overrides {
-    Overrides {
+/// What the global flags say about the target.
+pub(crate) fn target_flags(global: &GlobalArgs) -> TargetFlags {
+    TargetFlags {
         profile: global.profile.clone(),
         config: global.config.clone(),
-        org_id: global.org_id.clone().map(|value| Given {
-            value,
-            from_env: global.org_id_from_env,
-        }),
-        base_url: global.base_url.clone().map(|value| Given {
-            value,
-            from_env: global.base_url_from_env,
-        }),
+        org_id: global.org_id.clone(),
+        base_url: global.base_url.clone(),
         secret_file: global.secret_file.clone(),
         timeout: global.timeout,
         retries: global.retries,
@@ -92,34 +78,41 @@ pub(crate) fn overrides(global: &GlobalArgs) -> Overrides {
 }
 
 fn run(cli: Cli, out: &Output) -> Result<()> {
-    let global = &overrides(&cli.global);
+    let flags = &target_flags(&cli.global);
+    let env = &EnvironmentOptions::from_process();
     // Resolved only by the commands that need a target; `profile` and `completions` must
     // work even when the current profile cannot be resolved.
-    let settings = |creates_profile: bool| -> Result<Settings> {
-        let settings = Settings::resolve_with(global, creates_profile)?;
-        for warning in &settings.warnings {
+    let settings = |reads: ProfileUse| -> Result<Settings> {
+        let settings = Settings::resolve(flags, env, reads)?;
+        for warning in settings.warnings() {
             out.warn(warning);
         }
         Ok(settings)
     };
+    let existing = || settings(ProfileUse::Existing);
+    let save = |save: bool| match save {
+        true => settings(ProfileUse::MayCreate),
+        false => existing(),
+    };
     match cli.command {
         Command::Completions(args) => completions::run(&args),
-        Command::Complete { .. } => profile::names(&cli.global, out),
-        Command::Profile(command) => profile::run(command, &cli.global, out),
-        Command::Project(command) => project::run(command, &cli.global, out),
-        Command::Hash(args) => hash::run(&args, &settings(false)?, out),
-        Command::Invoke(args) => invoke::run(&args, &settings(false)?, out),
-        Command::Storage(command) => storage::run(command, &settings(false)?, out),
-        Command::Config(command) => config::run(command, &settings(false)?, out),
-        Command::Log(args) => log::run(&args, &settings(false)?, out),
-        Command::Permissions(args) => permissions::run(&args, &settings(false)?, out),
-        Command::SendCallback(args) => send_callback::run(&args, &settings(false)?, out),
+        Command::Complete { .. } => profile::names(flags, env, out),
+        Command::Profile(command) => profile::run(command, flags, env, out),
+        Command::Project(command) => project::run(command, &cli.global, env, out),
+        Command::Hash(args) => hash::run(&args, &existing()?, out),
+        Command::Invoke(args) => invoke::run(&args, &existing()?, out),
+        Command::Storage(command) => storage::run(command, &existing()?, out),
+        Command::Config(command) => config::run(command, &existing()?, out),
+        Command::Log(args) => log::run(&args, &existing()?, out),
+        Command::Permissions(args) => permissions::run(&args, &existing()?, out),
+        Command::SendCallback(args) => send_callback::run(&args, &existing()?, out),
         // `--save` may create the profile it names.
-        Command::Listen(args) => listen::run(&args, &settings(args.save)?, out),
-        Command::Smoke(args) => smoke::run(&args, settings(false), out),
+        Command::Listen(args) => listen::run(&args, &save(args.save)?, out),
+        Command::Smoke(args) => smoke::run(&args, existing(), out),
         // `--save` may create the profile it names.
-        Command::VerifyCallback(args) => verify_callback::run(&args, &settings(args.save)?, out),
-        Command::Emulator(args) => emulator::run(&args, &settings(false)?, out),
+        Command::VerifyCallback(args) => verify_callback::run(&args, &save(args.save)?, out),
+        // The emulator reads no profile: its credentials are its own.
+        Command::Emulator(args) => emulator::run(&args, &settings(ProfileUse::None)?, out),
     }
 }
 
@@ -141,16 +134,14 @@ pub(crate) fn with_client<T>(
     work: impl AsyncFnOnce(&Client) -> Result<T>,
 ) -> Result<T> {
     runtime()?.block_on(async {
-        let local = match settings.local_emulator {
+        let local = match settings.is_local() {
             true => Some(start_local_emulator(out).await?),
             false => None,
         };
-        let base_url = match &local {
-            Some(emulator) => emulator.base_url(),
-            None => settings.base_url()?.to_string(),
-        };
-        let result = match connect(settings, base_url, out) {
-            Ok(client) => work(&client).await,
+        let result = match connect(settings, local.as_ref().map(Emulator::base_url), out) {
+            Ok(client) => work(&client)
+                .await
+                .map_err(|e| settings.explain_rejection(e)),
             Err(e) => Err(e),
         };
         if let Some(emulator) = local {
@@ -198,24 +189,26 @@ pub(crate) fn local_emulator_config(database: Database) -> EmulatorConfig {
     }
 }
 
-/// The Desk client for these settings at `base_url`, tracing to stderr as `-v`/`-vv` ask.
-fn connect(settings: &Settings, base_url: String, out: &Output) -> Result<Client> {
-    // Read in this order so that the first missing piece is the one reported.
-    let secret = settings.secret()?;
-    let security_context = settings.security_context()?.clone();
-    out.protect(&[&secret, &security_context]);
+/// The Desk client for these settings (at the local emulator's URL, if one runs), tracing to
+/// stderr as `-v`/`-vv` ask.
+fn connect(settings: &Settings, local_url: Option<String>, out: &Output) -> Result<Client> {
+    // Every missing or unreadable piece is reported at once.
+    let credentials = settings.credentials()?;
+    out.protect(&[&credentials.secret, &credentials.security_context]);
     let target = Target {
-        base_url,
-        org_id: settings.org_id()?.to_string(),
-        secret,
-        security_context,
+        base_url: local_url
+            .or(credentials.base_url)
+            .ok_or_else(|| Error::config("no base URL"))?,
+        org_id: credentials.org_id,
+        secret: credentials.secret,
+        security_context: credentials.security_context,
     };
     let trace_out = out.clone();
     let trace: Trace = Arc::new(move |level, line| trace_out.trace(level, line));
     let policy = Policy {
-        timeout: settings.timeout,
-        retries: settings.retries,
-        max_body_size: settings.max_body_size,
+        timeout: settings.timeout(),
+        retries: settings.retries(),
+        max_body_size: settings.max_body_size(),
         verbose: if out.quiet { 0 } else { out.verbose },
     };
     Client::connect(target, policy, trace)

@@ -4,29 +4,42 @@
 use super::request::read_secret_arg;
 use crate::api::hosts;
 use crate::api::secret::Secret;
-use crate::cli::{GlobalArgs, OutputFormat, ProfileCommand, ProfileSetArgs, ProfileShowArgs};
+use crate::cli::{OutputFormat, ProfileCommand, ProfileSetArgs, ProfileShowArgs};
 use crate::error::{Context, Error, Result};
 use crate::output::{render_table, Output};
 use crate::settings::file::{self, Profile, ProfileFile};
-use crate::settings::{self as settings_mod, Settings, LOCAL_PROFILE};
+use crate::settings::{
+    self as settings_mod, EnvironmentOptions, ProfileChoice, ProfileUse, Settings, TargetFlags,
+    LOCAL_PROFILE,
+};
 use serde_json::{json, Map, Value};
 use std::io::IsTerminal;
 
-pub(super) fn run(command: ProfileCommand, global: &GlobalArgs, out: &Output) -> Result<()> {
-    let path = settings_mod::config_path(&super::overrides(global))?;
+pub(super) fn run(
+    command: ProfileCommand,
+    flags: &TargetFlags,
+    env: &EnvironmentOptions,
+    out: &Output,
+) -> Result<()> {
+    let path = settings_mod::config_path(flags, env)?;
     let file = file::load(&path)?;
     match command {
         ProfileCommand::List => list(file.unwrap_or_default(), out),
-        ProfileCommand::Show(args) if args.effective => effective(&args, global, out),
+        ProfileCommand::Show(args) if args.effective => effective(&args, flags, env, out),
         ProfileCommand::Show(args) => {
+            let from_env = match &env.profile {
+                Some(value) => Some(value.text()?.to_string()),
+                None => None,
+            };
             let name = args
                 .name
-                .or_else(|| global.profile.clone())
+                .or_else(|| flags.profile.clone())
+                .or(from_env)
                 .or_else(|| file.as_ref().and_then(|f| f.default_profile.clone()))
                 .unwrap_or_else(|| "default".into());
             show(&name, file.as_ref(), out)
         }
-        ProfileCommand::Set(args) => set(&args, file.unwrap_or_default(), &path, global, out),
+        ProfileCommand::Set(args) => set(&args, file.unwrap_or_default(), &path, flags, out),
         ProfileCommand::Use { name } => {
             file::update(&path, |file| {
                 if name != LOCAL_PROFILE && !file.profiles.contains_key(&name) {
@@ -72,8 +85,8 @@ pub(super) fn run(command: ProfileCommand, global: &GlobalArgs, out: &Output) ->
 
 /// The profile names, one a line, for the completion scripts; nothing (and success) when
 /// the file cannot be read: completion must never print an error into a command line.
-pub(super) fn names(global: &GlobalArgs, out: &Output) -> Result<()> {
-    let file = settings_mod::config_path(&super::overrides(global))
+pub(super) fn names(flags: &TargetFlags, env: &EnvironmentOptions, out: &Output) -> Result<()> {
+    let file = settings_mod::config_path(flags, env)
         .and_then(|path| file::load(&path))
         .ok()
         .flatten()
@@ -173,7 +186,7 @@ fn set(
     args: &ProfileSetArgs,
     existing: ProfileFile,
     path: &std::path::Path,
-    global: &GlobalArgs,
+    flags: &TargetFlags,
     out: &Output,
 ) -> Result<()> {
     if args.name == LOCAL_PROFILE {
@@ -181,14 +194,8 @@ fn set(
             "`local` is the built-in emulator profile and cannot be changed",
         ));
     }
-    if args.name.trim().is_empty() {
-        return Err(Error::usage("a profile name cannot be empty"));
-    }
-    if let Some(url) = global
-        .base_url
-        .as_ref()
-        .filter(|_| !global.base_url_from_env)
-    {
+    file::check_profile_name(&args.name)?;
+    if let Some(url) = &flags.base_url {
         hosts::check_base_url(url)?;
     }
     // Everything that reads input (files, stdin, the prompt) happens before the file is
@@ -199,7 +206,7 @@ fn set(
     };
     // `--secret-file PATH` is stored as a reference (the secret stays where it is);
     // `--secret-file -` and the prompt store the value itself.
-    let secret = match (&args.secret_env, &global.secret_file) {
+    let secret = match (&args.secret_env, &flags.secret_file) {
         (Some(_), _) => None,
         (None, Some(secret_path)) if secret_path.as_os_str() == "-" => Some(NewSecret::Value(
             Secret::new(read_secret_arg(secret_path, "secret")?),
@@ -207,6 +214,9 @@ fn set(
         (None, Some(secret_path)) => {
             // Read once now, so a wrong path is found today rather than at the next request.
             read_secret_arg(secret_path, "secret")?;
+            if let Some(warning) = file::permission_warning(secret_path) {
+                out.warn(&warning);
+            }
             let absolute = std::path::absolute(secret_path).unwrap_or_else(|_| secret_path.clone());
             Some(NewSecret::File(absolute))
         }
@@ -235,14 +245,9 @@ fn set(
             }
         }
     };
-    // Exactly the flags given: a value clap took from DESK_INVOKE_ORG_ID or
-    // DESK_INVOKE_BASE_URL is the environment's, not a request to store it.
-    let org_id = global.org_id.as_ref().filter(|_| !global.org_id_from_env);
-    let base_url = global
-        .base_url
-        .as_ref()
-        .filter(|_| !global.base_url_from_env);
-    file::update(path, |file| {
+    // Exactly the flags given (never the environment: it is not a request to store it).
+    let (org_id, base_url) = (&flags.org_id, &flags.base_url);
+    let default = file::update(path, |file| {
         let entry = file.profiles.entry(args.name.clone()).or_default();
         if let Some(org) = org_id {
             entry.org_id = Some(org.clone());
@@ -272,85 +277,64 @@ fn set(
             };
             entry.secret_env = None;
         }
+        // Only the first profile becomes the default unasked.
         let first = file.profiles.len() == 1 && file.default_profile.is_none();
-        let becomes_default = args.make_default || first;
-        if becomes_default {
+        if args.make_default || first {
             file.default_profile = Some(args.name.clone());
         }
-        Ok(becomes_default)
-    })
-    .map(|becomes_default| {
-        if becomes_default {
-            out.info(&format!("`{}` is the default profile", args.name));
-        }
+        Ok(file.default_profile.clone())
     })?;
     out.info(&format!(
         "saved profile `{}` to {}",
         args.name,
         path.display()
     ));
+    match default {
+        Some(default) if default == args.name => {
+            out.info(&format!("`{}` is the default profile", args.name));
+        }
+        Some(default) => out.info(&format!(
+            "the default profile is still `{default}` (use `-p {0}`, or make `{0}` the default with `desk-invoke profile use {0}`)",
+            args.name
+        )),
+        None => out.info(&format!(
+            "there is no default profile (use `-p {0}`, or `desk-invoke profile use {0}`)",
+            args.name
+        )),
+    }
     Ok(())
 }
 
 /// `profile show --effective`: every setting in effect and where it came from; with
 /// `--check`, one signed request proves that the target accepts the credentials.
-fn effective(args: &ProfileShowArgs, global: &GlobalArgs, out: &Output) -> Result<()> {
-    let mut overrides = super::overrides(global);
+fn effective(
+    args: &ProfileShowArgs,
+    flags: &TargetFlags,
+    env: &EnvironmentOptions,
+    out: &Output,
+) -> Result<()> {
+    let mut flags = flags.clone();
     if args.name.is_some() {
-        overrides.profile.clone_from(&args.name);
+        flags.profile.clone_from(&args.name);
     }
-    let settings = Settings::resolve_with(&overrides, false)?;
-    for warning in &settings.warnings {
+    let settings = Settings::resolve(&flags, env, ProfileUse::Existing)?;
+    for warning in settings.warnings() {
         out.warn(warning);
     }
-    let value = |name: &str| -> String {
-        match name {
-            "org_id" => settings.org_id.clone().unwrap_or_default(),
-            "base_url" if settings.local_emulator => "(in-process emulator)".into(),
-            "base_url" => settings.base_url.clone().unwrap_or_default(),
-            "secret" => match settings.has_secret() {
-                true => "(set)".into(),
-                false => String::new(),
-            },
-            "security_context" => settings
-                .security_context
-                .as_ref()
-                .map(Secret::redacted)
-                .unwrap_or_default(),
-            "connection" => settings.connection.clone().unwrap_or_default(),
-            "timeout" => humantime::format_duration(settings.timeout).to_string(),
-            "retries" => settings.retries.to_string(),
-            _ => String::new(),
-        }
+    let (name, choice) = settings.profile().unwrap_or(("", ProfileChoice::Default));
+    let chosen_by = match choice {
+        ProfileChoice::Flag => "flag -p".to_string(),
+        ProfileChoice::Env => format!("env {}", settings_mod::env::PROFILE_ENV),
+        ProfileChoice::Default => "default_profile or `default`".into(),
     };
-    let mut rows: Vec<Vec<String>> = vec![vec![
-        "profile".into(),
-        settings.profile_name.clone(),
-        match &global.profile {
-            Some(_) => "flag -p / env DESK_INVOKE_PROFILE".into(),
-            None => "default_profile or `default`".into(),
-        },
-    ]];
-    for name in [
-        "org_id",
-        "base_url",
-        "secret",
-        "security_context",
-        "connection",
-        "timeout",
-        "retries",
-    ] {
-        let origin = settings
-            .origins
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, o)| o.to_string());
-        rows.push(vec![
-            name.into(),
-            value(name),
-            origin.unwrap_or_else(|| "not set".into()),
-        ]);
-    }
+    let mut rows: Vec<Vec<String>> = vec![vec!["profile".into(), name.into(), chosen_by]];
+    rows.extend(settings.effective().into_iter().map(|row| {
+        vec![
+            row.setting.to_string(),
+            row.value,
+            row.source.unwrap_or_else(|| "not set".into()),
+        ]
+    }));
     let check = match args.check {
         true => Some(super::with_client(&settings, out, async |client| {
             let probe = crate::api::storage::Query {

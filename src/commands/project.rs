@@ -11,17 +11,25 @@ use crate::api::project::{Problem, Project, MANIFEST_FILE, RESOURCES_FILE};
 use crate::api::text::escape_control;
 use crate::cli::{GlobalArgs, OutputFormat, ProjectCommand};
 use crate::output::Output;
+use crate::settings::EnvironmentOptions;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
 /// The project directory `--project` / `DESK_INVOKE_PROJECT` names, else the current one.
-fn project_dir(global: &GlobalArgs) -> PathBuf {
-    global.project.clone().unwrap_or_else(|| PathBuf::from("."))
+fn project_dir(global: &GlobalArgs, env: &EnvironmentOptions) -> PathBuf {
+    (global.project.clone())
+        .or_else(|| env.project.clone())
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
-pub(super) fn run(command: ProjectCommand, global: &GlobalArgs, out: &Output) -> Result<()> {
+pub(super) fn run(
+    command: ProjectCommand,
+    global: &GlobalArgs,
+    env: &EnvironmentOptions,
+    out: &Output,
+) -> Result<()> {
     match command {
-        ProjectCommand::Check => check(&project_dir(global), out),
+        ProjectCommand::Check => check(&project_dir(global, env), out),
     }
 }
 

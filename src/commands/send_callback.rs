@@ -33,7 +33,8 @@ pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) ->
     let secret = settings.secret()?;
     // A handler may echo the callback, securityContext included: the output masks both.
     let mut secrets = vec![&secret];
-    secrets.extend(settings.security_context.as_ref());
+    let security_context = settings.security_context().ok();
+    secrets.extend(security_context.as_ref());
     out.protect(&secrets);
     let hash = signing::sign(secret.expose().as_bytes(), body.as_bytes());
     out.trace(
@@ -41,7 +42,7 @@ pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) ->
         &format!("> POST {url}  ({} event, {} bytes)", args.event, body.len()),
     );
     runtime()?.block_on(async {
-        let http = super::callback_client(settings.timeout)?;
+        let http = super::callback_client(settings.timeout())?;
         let reply = http
             .post(url.clone())
             .header("HASH", &hash)
@@ -73,7 +74,7 @@ pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) ->
                 format!("the callback handler answered {status}, a redirect to {location}; not followed (it would carry the securityContext there)"),
             ));
         }
-        let text = match crate::client::read_capped(reply, settings.max_body_size).await {
+        let text = match crate::client::read_capped(reply, settings.max_body_size()).await {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(crate::client::BodyError::TooLarge(error)) => return Err(error),
             Err(crate::client::BodyError::Failed(_)) => String::new(),

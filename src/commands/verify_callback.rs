@@ -85,20 +85,20 @@ pub(super) fn save(event: Option<&Value>, settings: &Settings, out: &Output) -> 
             "the callback has neither orgId nor securityContext to save",
         ));
     }
-    if settings.profile_name == LOCAL_PROFILE {
+    if settings.profile_name() == LOCAL_PROFILE {
         return Err(
             Error::usage("the built-in `local` profile cannot be changed")
                 .with_hint("choose another profile with -p NAME"),
         );
     }
-    let path = settings.config_path.as_deref().ok_or_else(|| {
+    let path = settings.config_path().ok_or_else(|| {
         Error::config("cannot find a config directory (no home directory)")
             .with_hint("pass --config FILE")
     })?;
     file::update(path, |file| {
         let entry = file
             .profiles
-            .entry(settings.profile_name.clone())
+            .entry(settings.profile_name().to_string())
             .or_default();
         if org_id.is_some() {
             entry.org_id = org_id;
@@ -110,7 +110,7 @@ pub(super) fn save(event: Option<&Value>, settings: &Settings, out: &Output) -> 
     })?;
     out.info(&format!(
         "saved orgId and securityContext to profile `{}` in {}",
-        settings.profile_name,
+        settings.profile_name(),
         path.display()
     ));
     Ok(())

@@ -287,12 +287,32 @@ pub(crate) fn render(existing: Option<&str>, file: &ProfileFile) -> String {
     }
 }
 
-/// Warns when a file holding secrets can be read by group or others.
+/// A profile name must be safe to print: no control characters (C0, DEL, C1) and no bidi
+/// controls, which would rewrite the terminal or reorder what is shown around it.
+pub(crate) fn check_profile_name(name: &str) -> Result<()> {
+    if name.trim().is_empty() {
+        return Err(Error::usage("a profile name cannot be empty"));
+    }
+    let bidi = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    match name.chars().find(|&c| c.is_control() || bidi(c)) {
+        Some(c) => Err(Error::usage(format!(
+            "a profile name cannot hold control or bidi characters (found U+{:04X} in `{}`)",
+            u32::from(c),
+            name.escape_default()
+        ))
+        .with_hint("use letters, digits, `-`, `_` or `.`")),
+        None => Ok(()),
+    }
+}
+
+/// Warns when a file holding secrets can be read by group or others. Only regular files:
+/// a pipe (`--secret-file <(pass show x)`) or a device has no such reader to warn about.
 pub(crate) fn permission_warning(path: &Path) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).ok()?.permissions().mode();
+        let metadata = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+        let mode = metadata.permissions().mode();
         if mode & 0o077 != 0 {
             return Some(format!(
                 "{} holds a secret and is readable by group or others (mode {:o}); run: chmod 600 {}",

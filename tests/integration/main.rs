@@ -24,5 +24,6 @@ mod project_check;
 mod properties;
 mod readme;
 mod secret_hygiene;
+mod settings_sources;
 mod surface;
 mod trust;

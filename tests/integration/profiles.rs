@@ -84,11 +84,13 @@ fn set_list_show_remove() {
         .unwrap()
         .contains(SECRET));
 
-    // The stored secret signs like the environment one.
+    // The stored secret signs like the environment one. (A profile chosen by
+    // DESK_INVOKE_PROFILE ranks below DESK_INVOKE_SECRET; one named by -p would not.)
     let from_profile = sandbox.cmd().args(["hash", "--url", "u"]).output().unwrap();
     let from_env = sandbox
         .signed()
-        .args(["-p", "staging", "hash", "--url", "u"])
+        .env("DESK_INVOKE_PROFILE", "staging")
+        .args(["hash", "--url", "u"])
         .output()
         .unwrap();
     assert_eq!(stdout_of(&from_profile), stdout_of(&from_env));

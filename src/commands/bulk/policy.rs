@@ -15,10 +15,10 @@ pub(crate) fn default_rate(
     if given.is_some() {
         return given;
     }
-    let loopback = settings.local_emulator
+    let loopback = settings.is_local()
         || settings
-            .base_url
-            .as_deref()
+            .base_url()
+            .ok()
             .and_then(|u| url::Url::parse(u).ok())
             .is_some_and(|u| crate::api::hosts::is_loopback(&u));
     (!loopback).then_some(Rate {

@@ -1,12 +1,15 @@
-//! Value parsers for sizes; durations are parsed by `api::duration` (rates need it too).
+//! Byte sizes as flags and variables give them (`--max-body-size`, `DESK_INVOKE_MAX_BODY_SIZE`).
 
 /// The smallest and largest `--max-body-size`: below 1 KiB no Desk answer fits, above
 /// 4 GiB the cap no longer protects memory.
 const SIZE_RANGE: std::ops::RangeInclusive<u64> = 1024..=4 * 1024 * 1024 * 1024;
 
+/// The default cap on a reply body the client reads (the emulator's forwarder caps at the same).
+pub const DEFAULT_MAX_BODY_SIZE: u64 = 16 * 1024 * 1024;
+
 /// A byte count: a whole number with an optional binary unit, `16MiB`, `512KiB`, `1GiB`,
 /// `1048576` (bytes), between 1 KiB and 4 GiB.
-pub(crate) fn parse_size(text: &str) -> Result<u64, String> {
+pub fn parse_size(text: &str) -> Result<u64, String> {
     let bad = || {
         format!(
             "`{}` is not a size such as 16MiB, 512KiB, 1GiB or 1048576 (bytes)",
@@ -33,8 +36,8 @@ pub(crate) fn parse_size(text: &str) -> Result<u64, String> {
             format!(
                 "`{}` is out of range: a size is from {} to {}",
                 text.escape_default(),
-                crate::api::text::human_bytes(*SIZE_RANGE.start()),
-                crate::api::text::human_bytes(*SIZE_RANGE.end())
+                super::text::human_bytes(*SIZE_RANGE.start()),
+                super::text::human_bytes(*SIZE_RANGE.end())
             )
         })?;
     Ok(bytes)
