@@ -104,9 +104,9 @@ pub(super) fn run(args: &SmokeArgs, settings: Result<Settings>, out: &Output) ->
 
 /// Prints the report (unless it already went out line by line) and writes the JUnit file.
 fn finish(args: &SmokeArgs, steps: &[Step], total: Duration, out: &Output) -> Result<()> {
-    if out.format == OutputFormat::Json {
+    if out.format() == OutputFormat::Json {
         let report: Vec<Value> = steps.iter().map(step_json).collect();
-        out.line(&json!({"steps": report, "ms": total.as_secs_f64() * 1000.0}).to_string());
+        out.json_line(&json!({"steps": report, "ms": total.as_secs_f64() * 1000.0}));
     } else {
         // Steps already printed as they ran; the skipped ones of an early failure were not.
         let passed = steps
@@ -276,24 +276,20 @@ async fn step(
 /// One report line, printed as the step ends; none with `-o json` (the report comes whole
 /// at the end).
 fn print_step(step: &Step, out: &Output) {
-    if out.format != OutputFormat::Json {
-        out.line(&step_line(step, out));
-    }
-}
-
-fn step_line(step: &Step, out: &Output) -> String {
     use colored::Colorize;
-    let (mark, detail) = match &step.outcome {
-        Outcome::Passed(detail) => (
-            out.paint("ok  ", |m| m.green().bold().to_string()),
-            detail.clone(),
-        ),
+    if out.format() == OutputFormat::Json {
+        return;
+    }
+    let (mark, style, detail): (_, fn(&str) -> String, _) = match &step.outcome {
+        Outcome::Passed(detail) => ("ok  ", |m| m.green().bold().to_string(), detail.clone()),
         Outcome::Failed(error) => (
-            out.paint("FAIL", |m| m.red().bold().to_string()),
+            "FAIL",
+            |m| m.red().bold().to_string(),
             out.redact(&error.message),
         ),
         Outcome::Skipped(reason) => (
-            out.paint("skip", |m| m.yellow().to_string()),
+            "skip",
+            |m| m.yellow().to_string(),
             format!("skipped: {reason}"),
         ),
     };
@@ -301,7 +297,8 @@ fn step_line(step: &Step, out: &Output) -> String {
         Outcome::Skipped(_) => String::new(),
         _ => duration(step.elapsed),
     };
-    format!("{mark}  {:<15} {time:>8}  {detail}", step.name)
+    let rest = format!("  {:<15} {time:>8}  {detail}", step.name);
+    out.marked_line(mark, style, &rest);
 }
 
 fn step_json(step: &Step) -> Value {

@@ -1,7 +1,7 @@
 //! `storage delete`: keys, a file of keys, or a whole queriableValue group (keys collected
 //! first, a dry run, a confirmation on a terminal).
 
-use super::super::bulk::{self, Bulk, Input, Outcome};
+use super::super::bulk::{self, Bulk, BulkJob, Input, ItemOutcome};
 use super::super::with_client;
 use crate::api::storage::{self, Operation, Query};
 use crate::cli::StorageDeleteArgs;
@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::settings::Settings;
 use serde_json::Value;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::sync::Arc;
 
 pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output) -> Result<()> {
@@ -34,7 +34,7 @@ pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output
                 return Ok(());
             }
             // Someone is watching a terminal: they confirm, or say --yes up front.
-            if !args.yes && out.stderr_is_terminal {
+            if !args.yes && out.can_ask() {
                 if !std::io::stdin().is_terminal() {
                     return Err(Error::usage(format!(
                         "refusing to delete {} item(s) of `{group}` without a confirmation",
@@ -48,7 +48,7 @@ pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output
                     "delete {} item(s) with queriableValue `{group}`? [y/N] ",
                     keys.len()
                 );
-                if !confirm(&question)? {
+                if !out.confirm(&question)? {
                     return Err(Error::negative("nothing deleted"));
                 }
             }
@@ -90,37 +90,21 @@ fn group_keys(group: &str, settings: &Settings, out: &Output) -> Result<Vec<Stri
         ..Query::default()
     };
     query.check()?;
-    let rate = bulk::default_rate(None, settings, Operation::Read);
     with_client(settings, out, async |client| {
-        let pacer = Arc::new(Pacer::new(rate));
         let mut keys = Vec::new();
-        client
-            .storage()
-            .paced(&pacer)
-            .get_all(&query, |page| {
-                keys.extend(page.iter().map(|item| item.key.clone()));
-                Ok(true)
-            })
-            .await?;
+        super::list_all(client, settings, None, &query, |page| {
+            keys.extend(page.iter().map(|item| item.key.clone()));
+            Ok(true)
+        })
+        .await?;
         Ok(keys)
     })
-}
-
-fn confirm(question: &str) -> Result<bool> {
-    let mut stderr = std::io::stderr();
-    let _ = stderr.write_all(question.as_bytes());
-    let _ = stderr.flush();
-    let mut answer = String::new();
-    std::io::stdin()
-        .read_line(&mut answer)
-        .map_err(|e| Error::usage(format!("cannot read the answer: {e}")))?;
-    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
 }
 
 /// `storage delete`: one key a request (Desk deletes one key at a time).
 struct DeleteKeys;
 
-impl bulk::Operation for DeleteKeys {
+impl BulkJob for DeleteKeys {
     type Item = String;
     const DONE: &'static str = "deleted";
 
@@ -155,8 +139,8 @@ impl bulk::Operation for DeleteKeys {
             let mut outcomes = Vec::with_capacity(batch.len());
             for key in batch {
                 outcomes.push(storage.delete(key).await.map(|deleted| match deleted {
-                    Deleted::Yes => Outcome::Done,
-                    Deleted::NotFound => Outcome::NotFound,
+                    Deleted::Yes => ItemOutcome::Done,
+                    Deleted::NotFound => ItemOutcome::NotFound,
                 }));
             }
             outcomes
