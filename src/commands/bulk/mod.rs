@@ -30,6 +30,7 @@ use failed::FailedFile;
 use futures_util::FutureExt;
 use input::{count_lines, refuse_same_file, spawn_reader, LineSource};
 use ledger::Ledger;
+use std::any::Any;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -108,19 +109,13 @@ impl Bulk<'_> {
         let source = open(self.input)?;
         let failed_file = self.failed.map(FailedFile::create).transpose()?;
         let mut ledger = Ledger::new(out, failed_file);
-        let (concurrency, batch_size) = (self.concurrency as usize, self.batch);
+        let shape = Shape {
+            concurrency: self.concurrency as usize,
+            batch: self.batch,
+            rate: self.rate,
+        };
         let panicked = with_client(settings, out, async |client| {
-            let pacer = Arc::new(Pacer::new(self.rate));
-            ledger.show_progress(total, pacer.interval(), batch_size);
-            let lines = spawn_reader(source);
-            let mut engine = Engine::new(job, client, &pacer, concurrency, batch_size, lines);
-            // A panic in a request ends the run like a stop: what is not done is written to
-            // `--failed` before the panic goes on.
-            let fed = AssertUnwindSafe(engine.feed(&mut ledger))
-                .catch_unwind()
-                .await;
-            engine.account_for_the_rest(&mut ledger, fed.is_err()).await;
-            Ok(fed.err())
+            Ok(run_on(client, job, &mut ledger, source, total, shape).await)
         })?;
         let result = ledger.conclude(Job::DONE, self.failed);
         if let Some(panic) = panicked {
@@ -128,6 +123,33 @@ impl Bulk<'_> {
         }
         result
     }
+}
+
+/// How the work is spread: requests at once, items a request, requests a time.
+#[derive(Clone, Copy)]
+struct Shape {
+    concurrency: usize,
+    batch: usize,
+    rate: Option<Rate>,
+}
+
+/// The run on a connected client. Every line ends up in `ledger`, also when a panic cuts
+/// the run short: then the panic is handed back, to go on once the summary is out.
+async fn run_on<Job: BulkJob>(
+    client: &Client,
+    job: &Job,
+    ledger: &mut Ledger<'_>,
+    source: LineSource,
+    total: Option<u64>,
+    shape: Shape,
+) -> Option<Box<dyn Any + Send>> {
+    let pacer = Arc::new(Pacer::new(shape.rate));
+    ledger.show_progress(total, pacer.interval(), shape.batch);
+    let lines = spawn_reader(source);
+    let mut engine = Engine::new(job, client, &pacer, shape.concurrency, shape.batch, lines);
+    let fed = AssertUnwindSafe(engine.feed(ledger)).catch_unwind().await;
+    engine.account_for_the_rest(ledger, fed.is_err()).await;
+    fed.err()
 }
 
 fn open(input: Input) -> Result<LineSource> {
@@ -142,4 +164,107 @@ fn open(input: Input) -> Result<LineSource> {
         }
         Input::Lines(lines) => LineSource::Lines(lines),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::secret::Secret;
+    use crate::client::{Policy, Target};
+    use crate::output::{ColorWhen, OutputFormat, OutputOptions};
+
+    /// Stores nothing; panics at the line `poison`, as a bug in a request would.
+    struct Panics {
+        poison: &'static str,
+    }
+
+    impl BulkJob for Panics {
+        type Item = String;
+        const DONE: &'static str = "stored";
+
+        fn parse(&self, line: &str) -> Result<String> {
+            Ok(line.to_string())
+        }
+
+        fn key<'a>(&self, item: &'a String) -> &'a str {
+            item
+        }
+
+        fn send<'a>(
+            &'a self,
+            _: &'a Client,
+            _: &'a Arc<Pacer>,
+            batch: &'a [String],
+        ) -> Outcomes<'a> {
+            Box::pin(async move {
+                tokio::task::yield_now().await;
+                assert!(!batch.iter().any(|line| line == self.poison), "a bug");
+                batch.iter().map(|_| Ok(ItemOutcome::Done)).collect()
+            })
+        }
+    }
+
+    #[test]
+    fn a_panic_mid_run_writes_every_line_not_done_to_failed() {
+        let dir = tempfile::tempdir().unwrap();
+        let failed_path = dir.path().join("failed");
+        let out = Output::new(OutputOptions {
+            format: OutputFormat::Json,
+            color: ColorWhen::Never,
+            verbose: 0,
+            quiet: true,
+        });
+        let target = Target {
+            base_url: "http://127.0.0.1:9".into(),
+            org_id: "1".into(),
+            secret: Secret::new("s"),
+            security_context: Secret::new("c"),
+        };
+        let policy = Policy {
+            timeout: std::time::Duration::from_secs(1),
+            retries: 0,
+            verbose: 0,
+        };
+        let client = Client::connect(target, policy, Arc::new(|_, _| {})).unwrap();
+        let lines: Vec<String> = (0..200).map(|i| format!("k{i:03}")).collect();
+        let mut ledger = Ledger::new(&out, Some(FailedFile::create(&failed_path).unwrap()));
+        let shape = Shape {
+            concurrency: 4,
+            batch: 5,
+            rate: None,
+        };
+        let job = Panics { poison: "k100" };
+        let runtime = crate::commands::runtime().unwrap();
+        let panicked = runtime.block_on(run_on(
+            &client,
+            &job,
+            &mut ledger,
+            LineSource::Lines(lines.clone()),
+            None,
+            shape,
+        ));
+        assert!(panicked.is_some(), "the panic is handed back");
+        let error = ledger
+            .conclude(Panics::DONE, Some(&failed_path))
+            .unwrap_err();
+        let written = std::fs::read_to_string(&failed_path).unwrap();
+        let not_done: Vec<&str> = written.lines().collect();
+        assert_eq!(error.kind, crate::error::Kind::Partial);
+        assert_eq!(
+            error.message,
+            format!("interrupted: {} line(s) not attempted", not_done.len())
+        );
+        // The batch that panicked, and everything after it, in flight, batched or unread.
+        for line in &lines[100..] {
+            assert!(
+                not_done.contains(&line.as_str()),
+                "{line} is not in --failed"
+            );
+        }
+        // Before it, only what was still in flight (at most 4 requests of 5): the rest
+        // was done and is not written again.
+        let unique: std::collections::BTreeSet<&&str> = not_done.iter().collect();
+        assert_eq!(unique.len(), not_done.len(), "no line twice");
+        assert!(not_done.len() <= 100 + 20, "{} lines", not_done.len());
+    }
 }
