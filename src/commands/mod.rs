@@ -1,6 +1,8 @@
 //! One module per subcommand: each a thin function from parsed arguments to output. This is
 //! the only layer that sees `cli`; it turns the global options into `settings::Overrides`
-//! and `output::OutputOptions`, and starts the `local` profile's emulator where it is used.
+//! and `output::OutputOptions`. What the commands share has a home of its own: `runtime`
+//! (the async runtime and the connected client), `local` (the `local` profile's emulator),
+//! `signals`, `port_file`, `callback_http`, `request` (request flags), `bulk`.
 
 mod bulk;
 mod callback_http;
@@ -95,33 +97,50 @@ pub(crate) fn overrides(global: &GlobalArgs) -> Overrides {
     }
 }
 
+/// Whether a command may create the profile it names (`--save`) or needs it to exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ProfileUse {
+    Existing,
+    MayCreate,
+}
+
+impl ProfileUse {
+    fn saving(save: bool) -> ProfileUse {
+        match save {
+            true => ProfileUse::MayCreate,
+            false => ProfileUse::Existing,
+        }
+    }
+}
+
 fn run(cli: Cli, out: &Output) -> Result<()> {
     let global = &overrides(&cli.global);
     // Resolved only by the commands that need a target; `profile` and `completions` must
     // work even when the current profile cannot be resolved.
-    let settings = |creates_profile: bool| -> Result<Settings> {
-        let settings = Settings::resolve_with(global, creates_profile)?;
+    let settings = |profile: ProfileUse| -> Result<Settings> {
+        let settings = Settings::resolve_with(global, profile == ProfileUse::MayCreate)?;
         for warning in &settings.warnings {
             out.warn(warning);
         }
         Ok(settings)
     };
+    let existing = || settings(ProfileUse::Existing);
     match cli.command {
         Command::Completions(args) => completions::run(&args, out),
         Command::Complete { .. } => profile::names(&cli.global, out),
         Command::Profile(command) => profile::run(command, &cli.global, out),
-        Command::Hash(args) => hash::run(&args, &settings(false)?, out),
-        Command::Invoke(args) => invoke::run(&args, &settings(false)?, out),
-        Command::Storage(command) => storage::run(command, &settings(false)?, out),
-        Command::Config(command) => config::run(command, &settings(false)?, out),
-        Command::Log(args) => log::run(&args, &settings(false)?, out),
-        Command::Permissions(args) => permissions::run(&args, &settings(false)?, out),
-        Command::SendCallback(args) => send_callback::run(&args, &settings(false)?, out),
-        // `--save` may create the profile it names.
-        Command::Listen(args) => listen::run(&args, &settings(args.save)?, out),
-        Command::Smoke(args) => smoke::run(&args, settings(false), out),
-        // `--save` may create the profile it names.
-        Command::VerifyCallback(args) => verify_callback::run(&args, &settings(args.save)?, out),
-        Command::Emulator(args) => emulator::run(&args, &settings(false)?, out),
+        Command::Hash(args) => hash::run(&args, &existing()?, out),
+        Command::Invoke(args) => invoke::run(&args, &existing()?, out),
+        Command::Storage(command) => storage::run(command, &existing()?, out),
+        Command::Config(command) => config::run(command, &existing()?, out),
+        Command::Log(args) => log::run(&args, &existing()?, out),
+        Command::Permissions(args) => permissions::run(&args, &existing()?, out),
+        Command::SendCallback(args) => send_callback::run(&args, &existing()?, out),
+        Command::Listen(args) => listen::run(&args, &settings(ProfileUse::saving(args.save))?, out),
+        Command::Smoke(args) => smoke::run(&args, existing(), out),
+        Command::VerifyCallback(args) => {
+            verify_callback::run(&args, &settings(ProfileUse::saving(args.save))?, out)
+        }
+        Command::Emulator(args) => emulator::run(&args, &existing()?, out),
     }
 }

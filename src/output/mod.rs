@@ -13,8 +13,8 @@ mod terminal;
 pub(crate) use progress::Progress;
 pub(crate) use stdout::{ListFormat, ListWriter};
 
+use crate::api::error::Error;
 use crate::api::secret::{Redactor, Secret};
-use crate::error::Error;
 use colored::Colorize;
 use json::{json_text, render_json};
 use serde_json::Value;

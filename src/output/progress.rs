@@ -2,7 +2,7 @@
 //! on stderr, both only for someone watching a terminal.
 
 use super::Output;
-use crate::error::{Error, Result};
+use crate::api::error::{Error, Result};
 use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 use std::io::Write;
 use std::time::Duration;

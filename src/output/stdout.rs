@@ -5,7 +5,7 @@
 
 use super::terminal::take_terminal_safe;
 use super::Output;
-use crate::error::{Error, Result};
+use crate::api::error::{Error, Result};
 use std::io::{BufWriter, StdoutLock, Write};
 use std::sync::atomic::Ordering;
 

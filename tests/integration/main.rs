@@ -16,6 +16,7 @@ mod generated;
 mod hash;
 mod hostile;
 mod invoke;
+mod output_pipes;
 mod output_terminal;
 mod profiles;
 mod properties;

@@ -160,7 +160,10 @@ fn errors_escape_bidi_and_c1_on_stderr_and_in_json() {
     assert_inert(&stderr);
     let error: Value = serde_json::from_str(stderr.trim()).unwrap();
     // The bidi controls are \uXXXX in the JSON text, and themselves in its value.
-    assert!(stderr.contains(r"\u202e") && stderr.contains(r"\u2066"), "{stderr}");
+    assert!(
+        stderr.contains(r"\u202e") && stderr.contains(r"\u2066"),
+        "{stderr}"
+    );
     let message = error["error"]["message"].as_str().unwrap();
     assert!(message.contains("y\u{202e}gnp.exe\u{2066}z"), "{message:?}");
 }

@@ -4,7 +4,7 @@
 use super::super::bulk::{self, Bulk, BulkJob, Input, ItemOutcome};
 use super::super::with_client;
 use crate::api::storage::{self, Operation, Query};
-use crate::cli::StorageDeleteArgs;
+use crate::cli::{OutputFormat, StorageDeleteArgs};
 use crate::client::{Client, Deleted, Pacer};
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -24,9 +24,7 @@ pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output
                 return Ok(());
             }
             if args.dry_run {
-                for key in &keys {
-                    out.line(key);
-                }
+                print_keys(&keys, out);
                 out.info(&format!(
                     "{} item(s) of `{group}` would be deleted (dry run: nothing was)",
                     keys.len()
@@ -59,9 +57,7 @@ pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output
                 storage::check_key("key", key)?;
             }
             if args.dry_run {
-                for key in &args.keys {
-                    out.line(key);
-                }
+                print_keys(&args.keys, out);
                 return Ok(());
             }
             Input::Lines(args.keys.clone())
@@ -80,6 +76,21 @@ pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output
         failed: args.failed.as_deref(),
     };
     bulk.run(settings, out, &DeleteKeys)
+}
+
+/// A dry run's keys: one a line, or with `-o json`/`-o ndjson` as `{"key"}` items (which
+/// `storage delete --file` reads back).
+fn print_keys(keys: &[String], out: &Output) {
+    match out.format() {
+        OutputFormat::Json | OutputFormat::Ndjson => {
+            let items = keys
+                .iter()
+                .map(|key| serde_json::json!({ "key": key }))
+                .collect();
+            out.value(&Value::Array(items));
+        }
+        _ => keys.iter().for_each(|key| out.line(key)),
+    }
 }
 
 /// The keys of a group, collected in full before anything is deleted: deleting while paging
