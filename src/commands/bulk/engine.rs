@@ -27,12 +27,21 @@ enum Next {
     End,
 }
 
+/// How the feeding ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ended {
+    /// All the input went through.
+    Done,
+    /// Ctrl-C or SIGTERM.
+    Stopped,
+}
+
 pub(super) struct Engine<'a, Job: BulkJob> {
     job: &'a Job,
     in_flight: InFlight<'a, Job>,
     batch: Vec<Pending<Job::Item>>,
     batch_size: usize,
-    lines: mpsc::Receiver<Line>,
+    lines: &'a mut mpsc::Receiver<Line>,
     stop: Pin<Box<dyn Future<Output = ()> + 'a>>,
     /// Ctrl-C or SIGTERM came: nothing more is launched.
     stopping: bool,
@@ -48,7 +57,7 @@ where
         pacer: &'a Arc<Pacer>,
         concurrency: usize,
         batch_size: usize,
-        lines: mpsc::Receiver<Line>,
+        lines: &'a mut mpsc::Receiver<Line>,
     ) -> Self {
         Engine {
             job,
@@ -63,7 +72,7 @@ where
 
     /// Reads, batches and launches until the input ends or a stop comes, then lets what is
     /// in flight finish (all of it, or what finishes within the grace after a stop).
-    pub(super) async fn feed(&mut self, ledger: &mut Ledger<'_>) {
+    pub(super) async fn feed(&mut self, ledger: &mut Ledger<'_>) -> Ended {
         let mut ended = false;
         while !ended && !self.stopping {
             let Some(next) = self.next(ledger).await else {
@@ -87,6 +96,10 @@ where
             }
         }
         self.settle_in_flight(ledger).await;
+        match self.stopping {
+            true => Ended::Stopped,
+            false => Ended::Done,
+        }
     }
 
     /// The next line: waited for when the batch is empty, else only what is ready (a slow
@@ -170,23 +183,25 @@ where
             }
         }
     }
+}
 
-    /// After the run, however it ended: when it was cut short (a stop, or `unexpected`: a
-    /// panic), the rest of the input is read, and with every line still open it goes to
-    /// the ledger as not attempted.
-    pub(super) async fn account_for_the_rest(&mut self, ledger: &mut Ledger<'_>, unexpected: bool) {
-        let mut rest = Vec::new();
-        if self.stopping || unexpected {
-            let lines = &mut self.lines;
-            let read = async {
-                while let Some(line) = lines.recv().await {
-                    if let Line::Text { bytes, .. } = line {
-                        rest.push(bytes);
-                    }
+/// After the run, however it ended: when it was cut short (a stop, or a panic), the rest of
+/// the input is read, and with every line still open it goes to the ledger as not attempted.
+pub(super) async fn account_for_the_rest(
+    ledger: &mut Ledger<'_>,
+    lines: &mut mpsc::Receiver<Line>,
+    cut_short: bool,
+) {
+    let mut rest = Vec::new();
+    if cut_short {
+        let read = async {
+            while let Some(line) = lines.recv().await {
+                if let Line::Text { bytes, .. } = line {
+                    rest.push(bytes);
                 }
-            };
-            let _ = tokio::time::timeout(DRAIN_GRACE, read).await;
-        }
-        ledger.close(rest);
+            }
+        };
+        let _ = tokio::time::timeout(DRAIN_GRACE, read).await;
     }
+    ledger.close(rest);
 }

@@ -25,7 +25,7 @@ use crate::client::{Client, Pacer, Rate};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::settings::Settings;
-use engine::Engine;
+use engine::{Ended, Engine};
 use failed::FailedFile;
 use futures_util::FutureExt;
 use input::{count_lines, refuse_same_file, spawn_reader, LineSource};
@@ -143,12 +143,18 @@ async fn run_on<Job: BulkJob>(
     total: Option<u64>,
     shape: Shape,
 ) -> Option<Box<dyn Any + Send>> {
-    let pacer = Arc::new(Pacer::new(shape.rate));
-    ledger.show_progress(total, pacer.interval(), shape.batch);
-    let lines = spawn_reader(source);
-    let mut engine = Engine::new(job, client, &pacer, shape.concurrency, shape.batch, lines);
-    let fed = AssertUnwindSafe(engine.feed(ledger)).catch_unwind().await;
-    engine.account_for_the_rest(ledger, fed.is_err()).await;
+    let mut lines = spawn_reader(source);
+    let fed = AssertUnwindSafe(async {
+        let pacer = Arc::new(Pacer::new(shape.rate));
+        ledger.show_progress(total, pacer.interval(), shape.batch);
+        let (concurrency, batch) = (shape.concurrency, shape.batch);
+        let mut engine = Engine::new(job, client, &pacer, concurrency, batch, &mut lines);
+        engine.feed(ledger).await
+    })
+    .catch_unwind()
+    .await;
+    let cut_short = !matches!(fed, Ok(Ended::Done));
+    engine::account_for_the_rest(ledger, &mut lines, cut_short).await;
     fed.err()
 }
 
