@@ -150,17 +150,6 @@ async fn run_steps(client: &Client, planned: &[&'static str], out: &Output) -> V
     let key = format!("smoke_{:016x}", rand::random::<u64>());
     let value = json!({"smoke": true, "key": key});
     let mut steps = Vec::new();
-    let skip_all = |steps: &mut Vec<Step>, reason: &str| {
-        for name in planned.iter().skip(steps.len()) {
-            let step = Step {
-                name,
-                elapsed: Duration::ZERO,
-                outcome: StepOutcome::Skipped(reason.to_string()),
-            };
-            print_step(&step, out);
-            steps.push(step);
-        }
-    };
 
     let first = step(out, &mut steps, "hash accepted", async {
         let query = Query {
@@ -172,7 +161,8 @@ async fn run_steps(client: &Client, planned: &[&'static str], out: &Output) -> V
     })
     .await;
     if !first {
-        skip_all(&mut steps, "the first request failed");
+        let rest = &planned[steps.len()..];
+        skip(out, &mut steps, rest, "the first request failed");
         return steps;
     }
     let stored = step(out, &mut steps, "storage put", async {
@@ -212,15 +202,8 @@ async fn run_steps(client: &Client, planned: &[&'static str], out: &Output) -> V
         })
         .await;
     } else {
-        for name in ["storage get", "storage delete"] {
-            let step = Step {
-                name,
-                elapsed: Duration::ZERO,
-                outcome: StepOutcome::Skipped("storage put failed".into()),
-            };
-            print_step(&step, out);
-            steps.push(step);
-        }
+        let names = ["storage get", "storage delete"];
+        skip(out, &mut steps, &names, "storage put failed");
     }
     step(out, &mut steps, "config get", async {
         let params = client.config_params().await?;
@@ -247,6 +230,19 @@ async fn run_steps(client: &Client, planned: &[&'static str], out: &Output) -> V
         .await;
     }
     steps
+}
+
+/// Records `names` as skipped for `reason`, each line printed.
+fn skip(out: &Output, steps: &mut Vec<Step>, names: &[&'static str], reason: &str) {
+    for name in names {
+        let step = Step {
+            name,
+            elapsed: Duration::ZERO,
+            outcome: StepOutcome::Skipped(reason.to_string()),
+        };
+        print_step(&step, out);
+        steps.push(step);
+    }
 }
 
 /// Runs one step, prints its line (not with `-o json`), records it; returns whether it
