@@ -3,7 +3,7 @@
 //! 0, and the writers tell the caller so it can stop the work. Any other write error is one
 //! error, "cannot write output" (exit 2).
 
-use super::terminal::take_terminal_safe;
+use super::terminal::{take_terminal_safe, terminal_safe, Breaks};
 use super::Output;
 use crate::api::error::{Error, Result};
 use std::io::{BufWriter, StdoutLock, Write};
@@ -183,12 +183,16 @@ impl Output {
         if self.stdout_closed() {
             return;
         }
-        let mut data = DataWriter::new(self, bytes);
-        let result = data
+        let text = match bytes == Bytes::Data && self.stdout_is_terminal {
+            true => terminal_safe(text, Breaks::Keep),
+            false => text.into(),
+        };
+        let mut stdout = std::io::stdout().lock();
+        let result = stdout
             .write_all(text.as_bytes())
-            .and_then(|()| data.write_all(b"\n"));
-        let result = data.settle(result).and_then(|_| data.finish());
-        if let Err(error) = result {
+            .and_then(|()| stdout.write_all(b"\n"))
+            .and_then(|()| stdout.flush());
+        if let Err(error) = self.settle_write(result) {
             let mut failure = self.write_failure.lock().unwrap_or_else(|e| e.into_inner());
             failure.get_or_insert(error);
         }
