@@ -2,10 +2,13 @@
 
 use crate::cli::CompletionsArgs;
 use crate::error::Result;
+use crate::output::Output;
+use std::io::Write;
 
-pub(super) fn run(args: &CompletionsArgs) -> Result<()> {
+pub(super) fn run(args: &CompletionsArgs, out: &Output) -> Result<()> {
     let script = crate::cli::generate::completion_script(args.shell);
-    use std::io::Write;
-    let _ = std::io::stdout().write_all(&script);
-    Ok(())
+    let mut data = out.data();
+    let written = data.write_all(&script);
+    data.settle(written)?;
+    data.finish()
 }

@@ -5,7 +5,7 @@ use super::with_client;
 use crate::api::config_params::{self, Param};
 use crate::cli::{ConfigCommand, OutputFormat};
 use crate::error::{Error, Kind, Result};
-use crate::output::{render_table, Output};
+use crate::output::Output;
 use crate::settings::Settings;
 use serde_json::{json, Value};
 
@@ -82,16 +82,12 @@ fn print_params(params: &[Param], out: &Output) {
             if rows.is_empty() {
                 out.info("no config params");
             } else {
-                out.line(&render_table(
-                    &["NAME", "VALUE", "SECURE"],
-                    &rows,
-                    out.color,
-                ));
+                out.table(&["NAME", "VALUE", "SECURE"], &rows);
             }
         }
         OutputFormat::Ndjson => {
             for p in params {
-                out.line(&p.to_json().to_string());
+                out.json_line(&p.to_json());
             }
         }
         _ => {

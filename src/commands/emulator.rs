@@ -1,6 +1,6 @@
 //! `emulator`: run the local Desk until Ctrl-C or SIGTERM.
 
-use super::request::{read_arg, read_secret_arg, Source};
+use super::request::{read_arg, read_secret_arg, ValueSource};
 use crate::api::secret::Secret;
 use crate::cli::EmulatorArgs;
 use crate::emulator::{ConnectionAuth, Database, Emulator, EmulatorConfig, RequestRecord, Stub};
@@ -28,7 +28,7 @@ pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Res
         }
     }
     // One log line per request, unless -q: then no line is even formatted.
-    if !out.quiet {
+    if !out.is_quiet() {
         let log = out.clone();
         config.on_request = Some(Arc::new(move |record: &RequestRecord| {
             log_request(&log, record)
@@ -174,7 +174,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
     };
     let resources = match &args.resources {
         Some(path) => {
-            let text = Source::File(path.clone()).read_text("--resources")?;
+            let text = ValueSource::File(path.clone()).read_text("--resources")?;
             serde_json::from_str(&text).map_err(|e| {
                 Error::usage(format!("--resources {} is not valid: {e}", path.display())).with_hint(
                     r#"e.g. {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}"#,
@@ -225,7 +225,7 @@ fn load_stubs(path: &std::path::Path) -> Result<Vec<Stub>> {
     struct Table {
         stubs: Vec<Stub>,
     }
-    let text = Source::File(path.to_path_buf()).read_text("--stub")?;
+    let text = ValueSource::File(path.to_path_buf()).read_text("--stub")?;
     let bad = |e: &dyn std::fmt::Display| {
         Error::usage(format!("--stub {} is not a stub file: {e}", path.display())).with_hint(
             r#"e.g. [{"method": "GET", "url": "https://desk.zoho.com/api/v1/tickets*", "status": 200, "body": {"data": []}}]"#,
@@ -245,7 +245,7 @@ fn load_stubs(path: &std::path::Path) -> Result<Vec<Stub>> {
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
     for stub in &mut stubs {
         if let Some(body_file) = stub.body_file.take() {
-            let body = Source::File(dir.join(body_file)).read_text("a stub's body_file")?;
+            let body = ValueSource::File(dir.join(body_file)).read_text("a stub's body_file")?;
             stub.body = Some(serde_json::Value::String(body));
         }
     }

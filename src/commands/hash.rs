@@ -20,12 +20,12 @@ pub(super) fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<
     }
     // Every format but the plain one shows the stringToHash too.
     let json = matches!(
-        out.format,
+        out.format(),
         OutputFormat::Json | OutputFormat::Ndjson | OutputFormat::Table
     );
 
     if args.canonical && !json {
-        return write_canonical(&spec);
+        return write_canonical(&spec, out);
     }
     if json {
         // The JSON form carries the whole stringToHash, so the body is read into memory.
@@ -47,22 +47,28 @@ pub(super) fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<
         out.protect(&[&secret]);
     }
     let mut signer = StreamingSigner::new(secret.expose().as_bytes());
-    each_piece(&spec, |piece| {
+    let hashed = each_piece(&spec, |piece| {
         match piece {
             Piece::Field(field) => signer.begin(field),
             Piece::Bytes(bytes) => signer.update(bytes),
         }
         Ok(())
-    })?;
+    });
+    match hashed {
+        Err(Streamed::Input(e)) => return Err(e),
+        // The signer cannot fail.
+        Err(Streamed::Write(e)) => return Err(Error::usage(format!("cannot hash: {e}"))),
+        Ok(()) => {}
+    }
     out.line(&signer.finish());
     Ok(())
 }
 
 /// Prints stringToHash, streaming a file body through rather than loading it.
-fn write_canonical(spec: &RequestSpec) -> Result<()> {
-    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+fn write_canonical(spec: &RequestSpec, out: &Output) -> Result<()> {
+    let mut w = out.data();
     let mut first = true;
-    each_piece(spec, |piece| match piece {
+    let streamed = each_piece(spec, |piece| match piece {
         Piece::Field(field) => {
             if !first {
                 w.write_all(b"&")?;
@@ -71,10 +77,17 @@ fn write_canonical(spec: &RequestSpec) -> Result<()> {
             write!(w, "{}=", field.name())
         }
         Piece::Bytes(bytes) => w.write_all(bytes),
-    })?;
-    w.write_all(b"\n")
-        .and_then(|()| w.flush())
-        .map_err(|e| Error::usage(format!("cannot write stringToHash: {e}")))
+    });
+    match streamed {
+        // A closed stdout stops the stream: the one outcome of every write (output::stdout).
+        Err(Streamed::Write(e)) => w.settle(Err(e)).map(|_| ()),
+        Err(Streamed::Input(e)) => Err(e),
+        Ok(()) => {
+            let end = w.write_all(b"\n");
+            w.settle(end)?;
+            w.finish()
+        }
+    }
 }
 
 /// A piece of stringToHash: the start of a field, or bytes of its value.
@@ -88,12 +101,12 @@ enum Piece<'a> {
 fn each_piece(
     spec: &RequestSpec,
     mut emit: impl FnMut(Piece) -> std::io::Result<()>,
-) -> Result<()> {
+) -> std::result::Result<(), Streamed> {
     let broken = |e: std::io::Error| Error::usage(format!("cannot stream the request: {e}"));
     for field in Field::ALL {
         match (field, &spec.post_body, spec.fields.get(field)) {
             (Field::PostBody, Some(body), _) => {
-                emit(Piece::Field(field)).map_err(broken)?;
+                emit(Piece::Field(field)).map_err(Streamed::Write)?;
                 let mut reader = body.reader("--post-body")?;
                 let mut buf = vec![0u8; 256 * 1024];
                 // Values are UTF-8 text (the form carries them so, and `-o json` and `invoke`
@@ -104,22 +117,34 @@ fn each_piece(
                         Ok(0) => break,
                         Ok(n) => {
                             utf8.feed(&buf[..n])?;
-                            emit(Piece::Bytes(&buf[..n])).map_err(broken)?
+                            emit(Piece::Bytes(&buf[..n])).map_err(Streamed::Write)?
                         }
                         Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                        Err(e) => return Err(broken(e)),
+                        Err(e) => return Err(broken(e).into()),
                     }
                 }
                 utf8.finish()?;
             }
             (_, _, Some(value)) => {
-                emit(Piece::Field(field)).map_err(broken)?;
-                emit(Piece::Bytes(value.as_bytes())).map_err(broken)?;
+                emit(Piece::Field(field)).map_err(Streamed::Write)?;
+                emit(Piece::Bytes(value.as_bytes())).map_err(Streamed::Write)?;
             }
             _ => {}
         }
     }
     Ok(())
+}
+
+/// Why streaming the pieces stopped: the input (bad or unreadable), or where they went.
+enum Streamed {
+    Input(Error),
+    Write(std::io::Error),
+}
+
+impl From<Error> for Streamed {
+    fn from(error: Error) -> Self {
+        Streamed::Input(error)
+    }
 }
 
 /// Checks that a stream of chunks is UTF-8, holding back at most the 3 bytes of a character

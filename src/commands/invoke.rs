@@ -8,10 +8,9 @@ use crate::api::signing::{Field, InvokeFields};
 use crate::cli::{InvokeArgs, OutputFormat};
 use crate::client::{Client, InvokeRequest};
 use crate::error::{Error, Result};
-use crate::output::{render_json, Output};
+use crate::output::{ListFormat, Output};
 use crate::settings::Settings;
 use serde_json::{json, Map, Value};
-use std::io::Write;
 
 pub(super) fn run(args: &InvokeArgs, settings: &Settings, out: &Output) -> Result<()> {
     let spec = RequestSpec::from_args(&args.request, settings.secret_from_stdin())?;
@@ -75,12 +74,10 @@ fn print_response(args: &InvokeArgs, response: &InvokeResponse, out: &Output) {
         }
         out.line("");
     }
-    match (out.format, &response.body) {
+    match (out.format(), &response.body) {
         (OutputFormat::Raw, _) => out.line(&response.raw_response),
         (_, Body::Json(value)) => out.value(value),
-        (OutputFormat::Json | OutputFormat::Ndjson, Body::Text(text)) => {
-            out.line(&Value::String(text.clone()).to_string())
-        }
+        (OutputFormat::Json | OutputFormat::Ndjson, Body::Text(text)) => out.json_line(text),
         (_, Body::Text(text)) => out.line(text),
         (_, Body::Empty) => {}
     }
@@ -105,7 +102,7 @@ fn dry_run(client: &Client, request: &InvokeRequest, out: &Output) {
             shell_quote(&format!("{}={value}", field.name()))
         ));
     }
-    if out.format == OutputFormat::Json {
+    if out.format() == OutputFormat::Json {
         let mut form = Map::new();
         form.insert("securityContext".into(), json!(crate::api::secret::MARK));
         for (field, value) in fields.present() {
@@ -114,7 +111,7 @@ fn dry_run(client: &Client, request: &InvokeRequest, out: &Output) {
         let value = json!({
             "url": url, "hash": hash, "stringToHash": fields.string_to_hash(), "form": form, "curl": curl,
         });
-        out.line(&render_json(&value, false, false));
+        out.json_line(&value);
         return;
     }
     out.line(&format!("POST {url}"));
@@ -163,11 +160,13 @@ fn paginate(
     let from = number(params.get("from"), "from", 0)?;
     params.insert("limit".into(), Value::String(limit.to_string()));
     let max_items = args.max_items.unwrap_or(u64::MAX);
-    let ndjson = out.format == OutputFormat::Ndjson;
+    let format = match out.format() {
+        OutputFormat::Ndjson => ListFormat::Ndjson,
+        _ => ListFormat::JsonArray,
+    };
     with_client(settings, out, async |client| {
         let pacer = std::sync::Arc::new(crate::client::Pacer::new(args.rate));
-        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-        let mut written = 0u64;
+        let mut list = out.list(format);
         let fetch = |from: u64| {
             let mut params = params.clone();
             params.insert("from".into(), Value::String(from.to_string()));
@@ -176,40 +175,24 @@ fn paginate(
             let request = InvokeRequest::new(page_fields).paced(Some(pacer.clone()));
             async move { page_items(client.call(&request).await?.json("list")?) }
         };
-        let each = |page: &[Value]| -> Result<bool> {
-            for item in page {
-                if written == max_items {
-                    return Ok(false);
-                }
-                let separator: &[u8] = match (ndjson, written) {
-                    (true, _) => b"",
-                    (false, 0) => b"[",
-                    (false, _) => b",",
-                };
-                let end: &[u8] = if ndjson { b"\n" } else { b"" };
-                let wrote = stdout
-                    .write_all(separator)
-                    .and_then(|()| stdout.write_all(item.to_string().as_bytes()))
-                    .and_then(|()| stdout.write_all(end))
-                    .and_then(|()| stdout.flush());
-                match wrote {
-                    Ok(()) => written += 1,
-                    // A reader that stopped (`| head`) wants no more pages.
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(false),
-                    Err(e) => return Err(Error::usage(format!("cannot write output: {e}"))),
-                }
-            }
-            Ok(written < max_items)
+        // `false` (stdout closed, or --max-items reached) wants no more pages.
+        let write_page = |page: &[Value]| -> Result<bool> {
+            let room = usize::try_from(max_items - list.written()).unwrap_or(usize::MAX);
+            Ok(list.write(page.iter().take(room))? && list.written() < max_items)
         };
-        let result = crate::client::paging::follow(from, limit, fetch, each).await;
+        let result = crate::client::paging::follow(from, limit, fetch, write_page).await;
+        let written = list.written();
         // The array is closed when something was printed or all went well: a failure before
         // the first item prints nothing, not an empty list a script could take for an answer.
-        if !ndjson && (written > 0 || result.is_ok()) {
-            let close: &[u8] = if written == 0 { b"[]\n" } else { b"]\n" };
-            let _ = stdout.write_all(close).and_then(|()| stdout.flush());
-        }
+        let closed = match written > 0 || result.is_ok() {
+            true => list.finish(),
+            false => Ok(()),
+        };
         result?;
-        out.info(&format!("{written} item(s)"));
+        closed?;
+        if !out.stdout_closed() {
+            out.info(&format!("{written} item(s)"));
+        }
         Ok(())
     })
 }

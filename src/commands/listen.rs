@@ -189,7 +189,7 @@ async fn callback(
                 *context = Value::String(crate::api::secret::MARK.into());
             }
         }
-        listener.out.line(&shown.to_string());
+        listener.out.json_line(&shown);
     }
     if let Some(url) = &listener.forward_to {
         forward(&listener, url, &headers, body.clone()).await;

@@ -33,7 +33,7 @@ pub(super) fn run(args: &LogArgs, settings: &Settings, out: &Output) -> Result<(
             )
         })?;
         if matches!(
-            out.format,
+            out.format(),
             OutputFormat::Json | OutputFormat::Ndjson | OutputFormat::Table
         ) {
             out.value(&json!({"logId": log_id, "parentLogId": parent}));

@@ -1,32 +1,42 @@
 //! One module per subcommand: each a thin function from parsed arguments to output. This is
 //! the only layer that sees `cli`; it turns the global options into `settings::TargetFlags`
-//! and `output::OutputOptions`, and starts the `local` profile's emulator where it is used.
+//! and `output::OutputOptions`. What the commands share has a home of its own: `runtime`
+//! (the async runtime and the connected client), `local` (the `local` profile's emulator),
+//! `signals`, `port_file`, `callback_http`, `request` (request flags), `bulk`.
 
 mod bulk;
+mod callback_http;
 mod completions;
 mod config;
 mod emulator;
 mod hash;
 mod invoke;
 mod listen;
+mod local;
 mod log;
 mod permissions;
+mod port_file;
 mod profile;
 mod project;
 mod request;
+mod runtime;
 mod send_callback;
+mod signals;
 mod smoke;
 mod storage;
 mod verify_callback;
 
+pub(crate) use callback_http::callback_client;
+pub(crate) use local::emulator_config as local_emulator_config;
+pub(crate) use port_file::write_port_file;
+pub(crate) use runtime::{runtime, with_client};
+pub(crate) use signals::stop_requested;
+
 use crate::cli::{Cli, Command, GlobalArgs};
-use crate::client::{Client, Policy, Target, Trace};
-use crate::emulator::{Database, Emulator, EmulatorConfig, RateLimits, ResponseWrap};
-use crate::error::{Error, ExitCode, Result};
+use crate::error::{ExitCode, Result};
 use crate::output::{Output, OutputOptions};
-use crate::settings::{self, EnvironmentOptions, ProfileUse, Settings, TargetFlags};
+use crate::settings::{EnvironmentOptions, ProfileUse, Settings, TargetFlags};
 use std::ffi::OsString;
-use std::sync::Arc;
 
 /// Parses the command line. The clap command tree is leaked on purpose: the process ends
 /// soon after, and freeing the tree costs more than `hash` spends hashing (bench/README.md).
@@ -41,11 +51,7 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Cli, c
 pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     let cli = match parse(args) {
         Ok(cli) => cli,
-        Err(e) => {
-            // clap prints help/version on stdout (exit 0) and usage errors on stderr (exit 2).
-            let _ = e.print();
-            return e.exit_code();
-        }
+        Err(e) => return crate::output::print_clap(&e),
     };
     let out = Output::new(OutputOptions {
         format: cli.global.output,
@@ -53,7 +59,9 @@ pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         verbose: cli.global.verbose,
         quiet: cli.global.quiet,
     });
-    match run(cli, &out) {
+    // A write to stdout that failed (other than a closed pipe) fails a command that did not.
+    let result = run(cli, &out).and_then(|()| out.write_failure().map_or(Ok(()), Err));
+    match result {
         Ok(()) => 0,
         Err(e) if e.report == crate::api::error::Report::AlreadyShown => e.exit_code(),
         Err(e) => {
@@ -95,7 +103,7 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
         false => existing(),
     };
     match cli.command {
-        Command::Completions(args) => completions::run(&args),
+        Command::Completions(args) => completions::run(&args, out),
         Command::Complete { .. } => profile::names(flags, env, out),
         Command::Profile(command) => profile::run(command, flags, env, out),
         Command::Project(command) => project::run(command, &cli.global, env, out),
@@ -114,197 +122,4 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
         // The emulator reads no profile: its credentials are its own.
         Command::Emulator(args) => emulator::run(&args, &settings(ProfileUse::None)?, out),
     }
-}
-
-/// A runtime for the commands that talk to the network (never for `hash`, which starts none).
-pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| Error::config(format!("cannot start the async runtime: {e}")))
-}
-
-/// Runs `work` with a connected client on a fresh runtime. With the built-in `local`
-/// profile, the emulator is started in this process first and stopped after `work`,
-/// whatever the outcome.
-pub(crate) fn with_client<T>(
-    settings: &Settings,
-    out: &Output,
-    work: impl AsyncFnOnce(&Client) -> Result<T>,
-) -> Result<T> {
-    runtime()?.block_on(async {
-        let local = match settings.is_local() {
-            true => Some(start_local_emulator(out).await?),
-            false => None,
-        };
-        let result = match connect(settings, local.as_ref().map(Emulator::base_url), out) {
-            Ok(client) => work(&client)
-                .await
-                .map_err(|e| settings.explain_rejection(e)),
-            Err(e) => Err(e),
-        };
-        if let Some(emulator) = local {
-            emulator.shutdown().await;
-        }
-        result
-    })
-}
-
-/// The emulator of the built-in `local` profile: its fixed credentials, an ephemeral
-/// loopback port, the database under the data dir.
-async fn start_local_emulator(out: &Output) -> Result<Emulator> {
-    let emulator = Emulator::start(local_emulator_config(Database::File(
-        settings::data_dir()?.join("emulator.sqlite"),
-    )))
-    .await?;
-    out.trace(
-        1,
-        &format!("* started the local emulator at {}", emulator.base_url()),
-    );
-    Ok(emulator)
-}
-
-/// The emulator configuration that matches the `local` profile's credentials.
-pub(crate) fn local_emulator_config(database: Database) -> EmulatorConfig {
-    EmulatorConfig {
-        addr: "127.0.0.1:0".into(),
-        database,
-        secret: crate::api::secret::Secret::new(settings::LOCAL_SECRET),
-        security_context: crate::api::secret::Secret::new(settings::LOCAL_SECURITY_CONTEXT),
-        org_id: settings::LOCAL_ORG_ID.into(),
-        installation_id: settings::LOCAL_INSTALLATION_ID.into(),
-        permissions: Vec::new(),
-        allow_hosts: Vec::new(),
-        connections: Vec::new(),
-        fail_rate: 0.0,
-        latency: None,
-        response_wrap: ResponseWrap::None,
-        resources: Default::default(),
-        rate_limits: RateLimits::None,
-        rate_window: std::time::Duration::from_secs(60),
-        journal: None,
-        on_request: None,
-        stubs: Vec::new(),
-    }
-}
-
-/// The Desk client for these settings (at the local emulator's URL, if one runs), tracing to
-/// stderr as `-v`/`-vv` ask.
-fn connect(settings: &Settings, local_url: Option<String>, out: &Output) -> Result<Client> {
-    // Every missing or unreadable piece is reported at once.
-    let credentials = settings.credentials()?;
-    out.protect(&[&credentials.secret, &credentials.security_context]);
-    let target = Target {
-        base_url: local_url
-            .or(credentials.base_url)
-            .ok_or_else(|| Error::config("no base URL"))?,
-        org_id: credentials.org_id,
-        secret: credentials.secret,
-        security_context: credentials.security_context,
-    };
-    let trace_out = out.clone();
-    let trace: Trace = Arc::new(move |level, line| trace_out.trace(level, line));
-    let policy = Policy {
-        timeout: settings.timeout(),
-        retries: settings.retries(),
-        max_body_size: settings.max_body_size(),
-        verbose: if out.quiet { 0 } else { out.verbose },
-    };
-    Client::connect(target, policy, trace)
-}
-
-/// A progress bar on stderr, only on a terminal and not with `-q`: items done, rate, and
-/// with a known total an ETA that is never below what the pacing allows (`interval` between
-/// requests of `batch` items).
-pub(crate) fn progress_bar(
-    out: &Output,
-    total: Option<u64>,
-    interval: Option<std::time::Duration>,
-    batch: usize,
-) -> Option<indicatif::ProgressBar> {
-    use indicatif::{ProgressBar, ProgressState, ProgressStyle};
-    if !out.stderr_is_terminal || out.quiet {
-        return None;
-    }
-    let (bar, template) = match total {
-        Some(total) => (
-            ProgressBar::new(total),
-            "{bar:30} {pos}/{len} items  {rate}  ETA {paced_eta}",
-        ),
-        None => (
-            ProgressBar::new_spinner(),
-            "{spinner} {pos} items  {rate}  {elapsed}",
-        ),
-    };
-    let paced_eta = move |state: &ProgressState, w: &mut dyn std::fmt::Write| {
-        let remaining = state.len().unwrap_or(0).saturating_sub(state.pos());
-        let requests = remaining.div_ceil(batch.max(1) as u64);
-        let paced = interval.unwrap_or_default() * u32::try_from(requests).unwrap_or(u32::MAX);
-        let eta = state.eta().max(paced);
-        let _ = write!(
-            w,
-            "{}",
-            humantime::format_duration(std::time::Duration::from_secs(eta.as_secs()))
-        );
-    };
-    let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
-        let _ = write!(w, "{:.0}/s", state.per_sec());
-    };
-    if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(
-            style
-                .with_key("paced_eta", paced_eta)
-                .with_key("rate", rate),
-        );
-    }
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    Some(bar)
-}
-
-/// Resolves on Ctrl-C or SIGTERM (never, if the signals cannot be watched).
-pub(crate) async fn stop_requested() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        let (Ok(mut interrupt), Ok(mut terminate)) = (
-            signal(SignalKind::interrupt()),
-            signal(SignalKind::terminate()),
-        ) else {
-            return std::future::pending().await;
-        };
-        tokio::select! {
-            _ = interrupt.recv() => {}
-            _ = terminate.recv() => {}
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    }
-}
-
-/// Written atomically (temporary file, rename), so a script polling for it never reads half.
-pub(crate) fn write_port_file(path: &std::path::Path, port: u16) -> Result<()> {
-    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
-    std::fs::write(&tmp, format!("{port}\n"))
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::usage(format!("cannot write --port-file {}: {e}", path.display()))
-        })
-}
-
-/// The HTTP client that carries callbacks to an extension's handler (`send-callback`,
-/// `listen --forward-to`): no redirects (one would carry the signed callback, securityContext
-/// included, elsewhere), no proxy for loopback.
-pub(crate) fn callback_client(timeout: std::time::Duration) -> Result<reqwest::Client> {
-    reqwest::Client::builder()
-        .timeout(timeout)
-        .proxy(crate::client::proxy_except_loopback())
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .map_err(|e| Error::config(format!("cannot set up the HTTP client: {e}")))
 }

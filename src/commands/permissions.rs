@@ -4,7 +4,7 @@ use super::with_client;
 use crate::api::permissions::Permission;
 use crate::cli::{OutputFormat, PermissionsArgs, PermissionsCommand};
 use crate::error::{Error, Kind, Result};
-use crate::output::{render_table, Output};
+use crate::output::Output;
 use crate::settings::Settings;
 use serde_json::Value;
 
@@ -44,11 +44,11 @@ pub(super) fn run(args: &PermissionsArgs, settings: &Settings, out: &Output) -> 
                             vec![p.api_name.clone(), state.into()]
                         })
                         .collect();
-                    out.line(&render_table(&["API NAME", "STATE"], &rows, out.color));
+                    out.table(&["API NAME", "STATE"], &rows);
                 }
                 OutputFormat::Ndjson => {
                     for p in &list {
-                        out.line(&p.to_json().to_string());
+                        out.json_line(&p.to_json());
                     }
                 }
                 _ => {

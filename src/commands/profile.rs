@@ -6,7 +6,7 @@ use crate::api::hosts;
 use crate::api::secret::Secret;
 use crate::cli::{OutputFormat, ProfileCommand, ProfileSetArgs, ProfileShowArgs};
 use crate::error::{Context, Error, Result};
-use crate::output::{render_table, Output};
+use crate::output::Output;
 use crate::settings::file::{self, Profile, ProfileFile};
 use crate::settings::{
     self as settings_mod, EnvironmentOptions, ProfileChoice, ProfileUse, Settings, TargetFlags,
@@ -177,7 +177,7 @@ fn show(name: &str, file: Option<&ProfileFile>, out: &Output) -> Result<()> {
             .iter()
             .map(|(k, v)| vec![k.clone(), v.as_str().unwrap_or_default().to_string()])
             .collect();
-        out.line(&render_table(&["FIELD", "VALUE"], &rows, out.color));
+        out.table(&["FIELD", "VALUE"], &rows);
     }
     Ok(())
 }
@@ -356,11 +356,7 @@ fn effective(
         }
         out.line(&report.to_string());
     } else {
-        out.line(&render_table(
-            &["SETTING", "VALUE", "SOURCE"],
-            &rows,
-            out.color,
-        ));
+        out.table(&["SETTING", "VALUE", "SOURCE"], &rows);
         if let Some(Ok(())) = &check {
             out.line("check: the target accepted the signed request (secret, securityContext and org id are right)");
         }

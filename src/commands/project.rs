@@ -83,7 +83,7 @@ fn check(dir: &Path, out: &Output) -> Result<()> {
         Ok(project) => project.check(),
         Err(problems) => problems,
     };
-    if out.format == OutputFormat::Json {
+    if out.format() == OutputFormat::Json {
         out.line(&json!({"ok": problems.is_empty(), "problems": problems}).to_string());
     } else if problems.is_empty() {
         out.line(&format!("ok: {} is a valid project", dir.display()));

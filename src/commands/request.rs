@@ -1,6 +1,7 @@
 //! Turning request flags into invoke fields: `@FILE`/`@-` values, the `--query` and `-H`
 //! builders, and the checks that catch bad input before anything is signed or sent.
 
+use crate::api::method::Method;
 use crate::api::secret::MAX_SECRET_BYTES;
 use crate::api::signing::{Field, InvokeFields};
 use crate::api::text;
@@ -10,33 +11,31 @@ use serde_json::{Map, Value};
 use std::io::Read;
 use std::path::PathBuf;
 
-pub(super) const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
 /// Where a flag's value comes from: the argument itself, `@FILE`, or `@-` (stdin).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Source {
+pub(super) enum ValueSource {
     Literal(String),
     File(PathBuf),
     Stdin,
 }
 
-impl Source {
-    pub(super) fn parse(arg: &str) -> Source {
+impl ValueSource {
+    pub(super) fn parse(arg: &str) -> ValueSource {
         match arg.strip_prefix('@') {
-            Some("-") => Source::Stdin,
-            Some(path) if !path.is_empty() => Source::File(PathBuf::from(path)),
-            _ => Source::Literal(arg.to_string()),
+            Some("-") => ValueSource::Stdin,
+            Some(path) if !path.is_empty() => ValueSource::File(PathBuf::from(path)),
+            _ => ValueSource::Literal(arg.to_string()),
         }
     }
 
     /// Opens the value as a reader, for streaming.
     pub(super) fn reader(&self, what: &str) -> Result<Box<dyn Read>> {
         Ok(match self {
-            Source::Literal(text) => Box::new(std::io::Cursor::new(text.clone().into_bytes())),
-            Source::File(path) => Box::new(std::fs::File::open(path).map_err(|e| {
+            ValueSource::Literal(text) => Box::new(std::io::Cursor::new(text.clone().into_bytes())),
+            ValueSource::File(path) => Box::new(std::fs::File::open(path).map_err(|e| {
                 Error::usage(format!("cannot read {what} from {}: {e}", path.display()))
             })?),
-            Source::Stdin => Box::new(std::io::stdin()),
+            ValueSource::Stdin => Box::new(std::io::stdin()),
         })
     }
 
@@ -47,7 +46,7 @@ impl Source {
     }
 
     fn read_text_capped(&self, what: &str, cap: u64) -> Result<String> {
-        if let Source::Literal(text) = self {
+        if let ValueSource::Literal(text) = self {
             return Ok(text.clone());
         }
         let bytes = read_capped(self.reader(what)?, what, cap)?;
@@ -74,15 +73,15 @@ pub(super) fn read_capped(reader: impl Read, what: &str, cap: u64) -> Result<Vec
 
 /// Reads `arg` as text, honouring `@FILE` and `@-`.
 pub(super) fn read_arg(arg: &str, what: &str) -> Result<String> {
-    Source::parse(arg).read_text(what)
+    ValueSource::parse(arg).read_text(what)
 }
 
 /// Reads a secret value from a file or stdin (`-`), dropping one trailing newline; at most
 /// `MAX_SECRET_BYTES`.
 pub(super) fn read_secret_arg(path: &std::path::Path, what: &str) -> Result<String> {
     let source = match path.as_os_str() == "-" {
-        true => Source::Stdin,
-        false => Source::File(path.to_path_buf()),
+        true => ValueSource::Stdin,
+        false => ValueSource::File(path.to_path_buf()),
     };
     let text = source.read_text_capped(&format!("the {what}"), MAX_SECRET_BYTES)?;
     let text = text.trim_end_matches(['\r', '\n']).to_string();
@@ -97,7 +96,7 @@ pub(super) fn read_secret_arg(path: &std::path::Path, what: &str) -> Result<Stri
 #[derive(Debug, Clone)]
 pub(super) struct RequestSpec {
     pub fields: InvokeFields,
-    pub post_body: Option<Source>,
+    pub post_body: Option<ValueSource>,
 }
 
 impl RequestSpec {
@@ -137,7 +136,7 @@ impl RequestSpec {
         if let Some(method) = &args.request_type {
             fields.set(
                 Field::RequestType,
-                parse_method(&read_arg(method, "--request-type")?)?,
+                parse_method(&read_arg(method, "--request-type")?)?.as_str(),
             );
         }
         let query_params = match &args.query_params {
@@ -163,7 +162,7 @@ impl RequestSpec {
         }
         Ok(RequestSpec {
             fields,
-            post_body: args.post_body.as_deref().map(Source::parse),
+            post_body: args.post_body.as_deref().map(ValueSource::parse),
         })
     }
 
@@ -181,17 +180,15 @@ impl RequestSpec {
     }
 }
 
-/// Upper-cases and checks an HTTP method.
-pub(super) fn parse_method(text: &str) -> Result<String> {
-    let method = text.trim().to_ascii_uppercase();
-    if METHODS.contains(&method.as_str()) {
-        Ok(method)
-    } else {
-        Err(Error::usage(format!(
+/// An HTTP method an invoke request may ask for, in any case.
+pub(super) fn parse_method(text: &str) -> Result<Method> {
+    Method::parse(text).ok_or_else(|| {
+        let known: Vec<&str> = Method::ALL.iter().map(|m| m.as_str()).collect();
+        Error::usage(format!(
             "unknown request type `{text}`; use one of {}",
-            METHODS.join(", ")
-        )))
-    }
+            known.join(", ")
+        ))
+    })
 }
 
 /// Checks that `text` is a JSON object, and returns it unchanged: the bytes hashed are the
@@ -249,10 +246,13 @@ mod tests {
 
     #[test]
     fn sources() {
-        assert_eq!(Source::parse("@-"), Source::Stdin);
-        assert_eq!(Source::parse("@a.json"), Source::File("a.json".into()));
-        assert_eq!(Source::parse("@"), Source::Literal("@".into()));
-        assert_eq!(Source::parse("{}"), Source::Literal("{}".into()));
+        assert_eq!(ValueSource::parse("@-"), ValueSource::Stdin);
+        assert_eq!(
+            ValueSource::parse("@a.json"),
+            ValueSource::File("a.json".into())
+        );
+        assert_eq!(ValueSource::parse("@"), ValueSource::Literal("@".into()));
+        assert_eq!(ValueSource::parse("{}"), ValueSource::Literal("{}".into()));
     }
 
     #[test]
@@ -280,7 +280,7 @@ mod tests {
 
     #[test]
     fn methods() {
-        assert_eq!(parse_method("patch").unwrap(), "PATCH");
+        assert_eq!(parse_method("patch").unwrap(), Method::Patch);
         assert_eq!(
             parse_method("FETCH").unwrap_err().kind,
             crate::error::Kind::Usage

@@ -28,7 +28,7 @@ const STEPS: [&str; 7] = [
 ];
 
 #[derive(Debug)]
-enum Outcome {
+enum StepOutcome {
     Passed(String),
     Failed(Error),
     Skipped(String),
@@ -38,7 +38,7 @@ enum Outcome {
 struct Step {
     name: &'static str,
     elapsed: Duration,
-    outcome: Outcome,
+    outcome: StepOutcome,
 }
 
 /// Resolves the settings itself: a configuration error still gets its JUnit report.
@@ -64,7 +64,7 @@ pub(super) fn run(args: &SmokeArgs, settings: Result<Settings>, out: &Output) ->
                 .map(|name| Step {
                     name,
                     elapsed: Duration::ZERO,
-                    outcome: Outcome::Skipped(error.message.clone()),
+                    outcome: StepOutcome::Skipped(error.message.clone()),
                 })
                 .collect::<Vec<_>>();
             finish(args, &steps, started.elapsed(), out)?;
@@ -75,13 +75,13 @@ pub(super) fn run(args: &SmokeArgs, settings: Result<Settings>, out: &Output) ->
     let failed: Vec<&Error> = steps
         .iter()
         .filter_map(|s| match &s.outcome {
-            Outcome::Failed(e) => Some(e),
+            StepOutcome::Failed(e) => Some(e),
             _ => None,
         })
         .collect();
     let skipped = steps
         .iter()
-        .filter(|s| matches!(s.outcome, Outcome::Skipped(_)))
+        .filter(|s| matches!(s.outcome, StepOutcome::Skipped(_)))
         .count();
     if failed.is_empty() && skipped == 0 {
         return Ok(());
@@ -104,18 +104,18 @@ pub(super) fn run(args: &SmokeArgs, settings: Result<Settings>, out: &Output) ->
 
 /// Prints the report (unless it already went out line by line) and writes the JUnit file.
 fn finish(args: &SmokeArgs, steps: &[Step], total: Duration, out: &Output) -> Result<()> {
-    if out.format == OutputFormat::Json {
+    if out.format() == OutputFormat::Json {
         let report: Vec<Value> = steps.iter().map(step_json).collect();
-        out.line(&json!({"steps": report, "ms": total.as_secs_f64() * 1000.0}).to_string());
+        out.json_line(&json!({"steps": report, "ms": total.as_secs_f64() * 1000.0}));
     } else {
         // Steps already printed as they ran; the skipped ones of an early failure were not.
         let passed = steps
             .iter()
-            .filter(|s| matches!(s.outcome, Outcome::Passed(_)))
+            .filter(|s| matches!(s.outcome, StepOutcome::Passed(_)))
             .count();
         if steps
             .iter()
-            .all(|s| matches!(s.outcome, Outcome::Skipped(_)))
+            .all(|s| matches!(s.outcome, StepOutcome::Skipped(_)))
         {
             for step in steps {
                 print_step(step, out);
@@ -150,17 +150,6 @@ async fn run_steps(client: &Client, planned: &[&'static str], out: &Output) -> V
     let key = format!("smoke_{:016x}", rand::random::<u64>());
     let value = json!({"smoke": true, "key": key});
     let mut steps = Vec::new();
-    let skip_all = |steps: &mut Vec<Step>, reason: &str| {
-        for name in planned.iter().skip(steps.len()) {
-            let step = Step {
-                name,
-                elapsed: Duration::ZERO,
-                outcome: Outcome::Skipped(reason.to_string()),
-            };
-            print_step(&step, out);
-            steps.push(step);
-        }
-    };
 
     let first = step(out, &mut steps, "hash accepted", async {
         let query = Query {
@@ -172,7 +161,8 @@ async fn run_steps(client: &Client, planned: &[&'static str], out: &Output) -> V
     })
     .await;
     if !first {
-        skip_all(&mut steps, "the first request failed");
+        let rest = &planned[steps.len()..];
+        skip(out, &mut steps, rest, "the first request failed");
         return steps;
     }
     let stored = step(out, &mut steps, "storage put", async {
@@ -212,15 +202,8 @@ async fn run_steps(client: &Client, planned: &[&'static str], out: &Output) -> V
         })
         .await;
     } else {
-        for name in ["storage get", "storage delete"] {
-            let step = Step {
-                name,
-                elapsed: Duration::ZERO,
-                outcome: Outcome::Skipped("storage put failed".into()),
-            };
-            print_step(&step, out);
-            steps.push(step);
-        }
+        let names = ["storage get", "storage delete"];
+        skip(out, &mut steps, &names, "storage put failed");
     }
     step(out, &mut steps, "config get", async {
         let params = client.config_params().await?;
@@ -249,6 +232,19 @@ async fn run_steps(client: &Client, planned: &[&'static str], out: &Output) -> V
     steps
 }
 
+/// Records `names` as skipped for `reason`, each line printed.
+fn skip(out: &Output, steps: &mut Vec<Step>, names: &[&'static str], reason: &str) {
+    for name in names {
+        let step = Step {
+            name,
+            elapsed: Duration::ZERO,
+            outcome: StepOutcome::Skipped(reason.to_string()),
+        };
+        print_step(&step, out);
+        steps.push(step);
+    }
+}
+
 /// Runs one step, prints its line (not with `-o json`), records it; returns whether it
 /// passed.
 async fn step(
@@ -259,8 +255,8 @@ async fn step(
 ) -> bool {
     let started = Instant::now();
     let outcome = match work.await {
-        Ok(detail) => Outcome::Passed(detail),
-        Err(error) => Outcome::Failed(error),
+        Ok(detail) => StepOutcome::Passed(detail),
+        Err(error) => StepOutcome::Failed(error),
     };
     let step = Step {
         name,
@@ -268,7 +264,7 @@ async fn step(
         outcome,
     };
     print_step(&step, out);
-    let passed = matches!(step.outcome, Outcome::Passed(_));
+    let passed = matches!(step.outcome, StepOutcome::Passed(_));
     steps.push(step);
     passed
 }
@@ -276,39 +272,36 @@ async fn step(
 /// One report line, printed as the step ends; none with `-o json` (the report comes whole
 /// at the end).
 fn print_step(step: &Step, out: &Output) {
-    if out.format != OutputFormat::Json {
-        out.line(&step_line(step, out));
-    }
-}
-
-fn step_line(step: &Step, out: &Output) -> String {
     use colored::Colorize;
-    let (mark, detail) = match &step.outcome {
-        Outcome::Passed(detail) => (
-            out.paint("ok  ", |m| m.green().bold().to_string()),
-            detail.clone(),
-        ),
-        Outcome::Failed(error) => (
-            out.paint("FAIL", |m| m.red().bold().to_string()),
+    if out.format() == OutputFormat::Json {
+        return;
+    }
+    let (mark, style, detail): (_, fn(&str) -> String, _) = match &step.outcome {
+        StepOutcome::Passed(detail) => ("ok  ", |m| m.green().bold().to_string(), detail.clone()),
+        StepOutcome::Failed(error) => (
+            "FAIL",
+            |m| m.red().bold().to_string(),
             out.redact(&error.message),
         ),
-        Outcome::Skipped(reason) => (
-            out.paint("skip", |m| m.yellow().to_string()),
+        StepOutcome::Skipped(reason) => (
+            "skip",
+            |m| m.yellow().to_string(),
             format!("skipped: {reason}"),
         ),
     };
     let time = match step.outcome {
-        Outcome::Skipped(_) => String::new(),
+        StepOutcome::Skipped(_) => String::new(),
         _ => duration(step.elapsed),
     };
-    format!("{mark}  {:<15} {time:>8}  {detail}", step.name)
+    let rest = format!("  {:<15} {time:>8}  {detail}", step.name);
+    out.marked_line(mark, style, &rest);
 }
 
 fn step_json(step: &Step) -> Value {
     let (status, detail) = match &step.outcome {
-        Outcome::Passed(detail) => ("passed", detail.clone()),
-        Outcome::Failed(error) => ("failed", error.message.clone()),
-        Outcome::Skipped(reason) => ("skipped", reason.clone()),
+        StepOutcome::Passed(detail) => ("passed", detail.clone()),
+        StepOutcome::Failed(error) => ("failed", error.message.clone()),
+        StepOutcome::Skipped(reason) => ("skipped", reason.clone()),
     };
     json!({"name": step.name, "status": status, "ms": step.elapsed.as_secs_f64() * 1000.0, "detail": detail})
 }
@@ -323,9 +316,9 @@ fn duration(elapsed: Duration) -> String {
 }
 
 fn junit(steps: &[Step], total: Duration) -> String {
-    let count = |f: fn(&Outcome) -> bool| steps.iter().filter(|s| f(&s.outcome)).count();
-    let failures = count(|o| matches!(o, Outcome::Failed(_)));
-    let skipped = count(|o| matches!(o, Outcome::Skipped(_)));
+    let count = |f: fn(&StepOutcome) -> bool| steps.iter().filter(|s| f(&s.outcome)).count();
+    let failures = count(|o| matches!(o, StepOutcome::Failed(_)));
+    let skipped = count(|o| matches!(o, StepOutcome::Skipped(_)));
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.push_str(&format!(
         "<testsuites name=\"desk-invoke smoke\" tests=\"{}\" failures=\"{failures}\" skipped=\"{skipped}\" time=\"{:.3}\">\n",
@@ -344,16 +337,16 @@ fn junit(steps: &[Step], total: Duration) -> String {
             s.elapsed.as_secs_f64()
         );
         match &s.outcome {
-            Outcome::Passed(detail) => xml.push_str(&format!(
+            StepOutcome::Passed(detail) => xml.push_str(&format!(
                 "{open}>\n      <system-out>{}</system-out>\n    </testcase>\n",
                 escape(detail)
             )),
-            Outcome::Failed(error) => xml.push_str(&format!(
+            StepOutcome::Failed(error) => xml.push_str(&format!(
                 "{open}>\n      <failure message=\"{}\">{}</failure>\n    </testcase>\n",
                 escape(&error.message),
                 escape(&error.message)
             )),
-            Outcome::Skipped(reason) => xml.push_str(&format!(
+            StepOutcome::Skipped(reason) => xml.push_str(&format!(
                 "{open}>\n      <skipped message=\"{}\"/>\n    </testcase>\n",
                 escape(reason)
             )),
@@ -390,17 +383,17 @@ mod tests {
             Step {
                 name: "a",
                 elapsed: Duration::from_millis(5),
-                outcome: Outcome::Passed("fine".into()),
+                outcome: StepOutcome::Passed("fine".into()),
             },
             Step {
                 name: "b",
                 elapsed: Duration::from_millis(7),
-                outcome: Outcome::Failed(Error::negative("bad <x> & \"y\"\u{1}")),
+                outcome: StepOutcome::Failed(Error::negative("bad <x> & \"y\"\u{1}")),
             },
             Step {
                 name: "c",
                 elapsed: Duration::ZERO,
-                outcome: Outcome::Skipped("b failed".into()),
+                outcome: StepOutcome::Skipped("b failed".into()),
             },
         ];
         let xml = junit(&steps, Duration::from_millis(12));

@@ -134,6 +134,37 @@ impl std::fmt::Debug for EmulatorConfig {
 }
 
 impl EmulatorConfig {
+    /// An emulator with these credentials on an ephemeral loopback port, and everything
+    /// else plain: no faults, limits, stubs or journal. Every configuration starts here.
+    pub(crate) fn new(
+        database: Database,
+        secret: Secret,
+        security_context: Secret,
+        org_id: String,
+        installation_id: String,
+    ) -> Self {
+        EmulatorConfig {
+            addr: "127.0.0.1:0".into(),
+            database,
+            secret,
+            security_context,
+            org_id,
+            installation_id,
+            permissions: Vec::new(),
+            allow_hosts: Vec::new(),
+            connections: Vec::new(),
+            fail_rate: 0.0,
+            latency: None,
+            response_wrap: ResponseWrap::None,
+            resources: Resources::new(),
+            rate_limits: RateLimits::None,
+            rate_window: Duration::from_secs(60),
+            journal: None,
+            on_request: None,
+            stubs: Vec::new(),
+        }
+    }
+
     /// Checks that hold however the configuration was built.
     pub(crate) fn check(&self) -> Result<()> {
         if !(0.0..=1.0).contains(&self.fail_rate) {
@@ -279,26 +310,13 @@ mod tests {
     use super::*;
 
     pub(crate) fn test_config() -> EmulatorConfig {
-        EmulatorConfig {
-            addr: "127.0.0.1:0".into(),
-            database: Database::Memory,
-            secret: Secret::new("s"),
-            security_context: Secret::new("c"),
-            org_id: "1".into(),
-            installation_id: "7".into(),
-            permissions: Vec::new(),
-            allow_hosts: Vec::new(),
-            connections: Vec::new(),
-            fail_rate: 0.0,
-            latency: None,
-            response_wrap: ResponseWrap::None,
-            resources: Resources::new(),
-            rate_limits: RateLimits::None,
-            rate_window: Duration::from_secs(60),
-            journal: None,
-            on_request: None,
-            stubs: Vec::new(),
-        }
+        EmulatorConfig::new(
+            Database::Memory,
+            Secret::new("s"),
+            Secret::new("c"),
+            "1".into(),
+            "7".into(),
+        )
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod architecture_layers;
 mod bad_input;
+mod bulk_unexpected_end;
 mod client_bounds;
 mod client_proxy;
 mod common;
@@ -19,6 +20,8 @@ mod generated;
 mod hash;
 mod hostile;
 mod invoke;
+mod output_pipes;
+mod output_terminal;
 mod profiles;
 mod project_check;
 mod properties;

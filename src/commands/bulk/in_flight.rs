@@ -1,7 +1,7 @@
 //! The requests in flight, and what holds a batch back from joining them: room
 //! (`--concurrency`) and its keys (a key is never in two requests at once).
 
-use super::{Operation, Outcome};
+use super::{BulkJob, ItemOutcome};
 use crate::client::{Client, Pacer};
 use crate::error::Result;
 use futures_util::stream::{FuturesUnordered, StreamExt};
@@ -10,18 +10,18 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
-/// A request that finished: its lines and one outcome per line.
+/// A request that finished: its lines (by number) and one outcome per line.
 pub(super) struct Finished {
-    pub lines: Vec<(u64, Vec<u8>)>,
-    pub outcomes: Vec<Result<Outcome>>,
+    pub lines: Vec<u64>,
+    pub outcomes: Vec<Result<ItemOutcome>>,
 }
 
-/// A line read and parsed, waiting in a batch: its number, its bytes (for `--failed`), the item.
-pub(super) type Pending<Item> = (u64, Vec<u8>, Item);
+/// A line read and parsed, waiting in a batch: its number and the item.
+pub(super) type Pending<Item> = (u64, Item);
 
 type Request<'a> = Pin<Box<dyn Future<Output = (Vec<String>, Finished)> + 'a>>;
 
-pub(super) struct InFlight<'a, Op: Operation> {
+pub(super) struct InFlight<'a, Op: BulkJob> {
     op: &'a Op,
     client: &'a Client,
     pacer: &'a Arc<Pacer>,
@@ -30,7 +30,7 @@ pub(super) struct InFlight<'a, Op: Operation> {
     keys: HashMap<String, usize>,
 }
 
-impl<'a, Op: Operation> InFlight<'a, Op>
+impl<'a, Op: BulkJob> InFlight<'a, Op>
 where
     Op::Item: 'a,
 {
@@ -74,14 +74,14 @@ where
     pub(super) async fn launch(
         &mut self,
         batch: &mut Vec<Pending<Op::Item>>,
-        stop: &mut Pin<Box<impl Future<Output = ()>>>,
+        stop: &mut (impl Future<Output = ()> + Unpin),
         settle: &mut impl FnMut(Finished),
     ) -> bool {
         let op = self.op;
         while self.requests.len() >= self.concurrency
             || batch
                 .iter()
-                .any(|(_, _, item)| self.keys.contains_key(op.key(item)))
+                .any(|(_, item)| self.keys.contains_key(op.key(item)))
         {
             tokio::select! {
                 biased;
@@ -92,17 +92,14 @@ where
         let taken = std::mem::take(batch);
         let keys: Vec<String> = taken
             .iter()
-            .map(|(_, _, item)| op.key(item).to_string())
+            .map(|(_, item)| op.key(item).to_string())
             .collect();
         for key in &keys {
             *self.keys.entry(key.clone()).or_default() += 1;
         }
         let (client, pacer) = (self.client, self.pacer);
         self.requests.push(Box::pin(async move {
-            let (lines, items): (Vec<_>, Vec<_>) = taken
-                .into_iter()
-                .map(|(number, bytes, item)| ((number, bytes), item))
-                .unzip();
+            let (lines, items): (Vec<_>, Vec<_>) = taken.into_iter().unzip();
             let outcomes = op.send(client, pacer, &items).await;
             (keys, Finished { lines, outcomes })
         }));

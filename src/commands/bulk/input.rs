@@ -96,19 +96,19 @@ pub(super) fn count_lines(path: &Path) -> Option<u64> {
 }
 
 /// The input, opened.
-pub(super) enum Source {
+pub(super) enum LineSource {
     Reader(Box<dyn Read + Send>),
     Lines(Vec<String>),
 }
 
 /// Reads the input on a thread of its own (stdin may block; requests go on meanwhile) and
 /// hands over non-blank lines. Dropping the receiver stops it at the next line.
-pub(super) fn spawn_reader(source: Source) -> mpsc::Receiver<Line> {
+pub(super) fn spawn_reader(source: LineSource) -> mpsc::Receiver<Line> {
     let (sender, receiver) = mpsc::channel(4096);
     std::thread::spawn(move || {
         let send = |line: Line| sender.blocking_send(line).is_ok();
-        match source {
-            Source::Lines(lines) => {
+        let read = std::panic::AssertUnwindSafe(|| match source {
+            LineSource::Lines(lines) => {
                 for (i, line) in lines.into_iter().enumerate() {
                     if !send(Line::Text {
                         number: i as u64 + 1,
@@ -118,9 +118,16 @@ pub(super) fn spawn_reader(source: Source) -> mpsc::Receiver<Line> {
                     }
                 }
             }
-            Source::Reader(reader) => {
+            LineSource::Reader(reader) => {
                 read_lines(std::io::BufReader::with_capacity(256 * 1024, reader), send);
             }
+        });
+        // A reader that fails unexpectedly ends the input as broken, not as if it ended.
+        if std::panic::catch_unwind(read).is_err() {
+            send(Line::Broken {
+                number: 0,
+                message: "the input reader failed".into(),
+            });
         }
     });
     receiver

@@ -1,6 +1,6 @@
 //! The rules of bulk work: the default rate, and what a refused batch means.
 
-use super::Outcome;
+use super::ItemOutcome;
 use crate::api::rate::Rate;
 use crate::error::{Error, Kind, Result};
 use crate::settings::Settings;
@@ -28,7 +28,7 @@ pub(crate) fn default_rate(
 }
 
 /// An error of a whole batch, as each of its items' outcome.
-pub(crate) fn each(count: usize, error: &Error) -> Vec<Result<Outcome>> {
+pub(crate) fn fail_each(count: usize, error: &Error) -> Vec<Result<ItemOutcome>> {
     (0..count).map(|_| Err(error.clone())).collect()
 }
 

@@ -1,16 +1,16 @@
 //! `storage delete`: keys, a file of keys, or a whole queriableValue group (keys collected
 //! first, a dry run, a confirmation on a terminal).
 
-use super::super::bulk::{self, Bulk, Input, Outcome};
+use super::super::bulk::{self, Bulk, BulkJob, Input, ItemOutcome};
 use super::super::with_client;
 use crate::api::storage::{self, Operation, Query};
-use crate::cli::StorageDeleteArgs;
+use crate::cli::{OutputFormat, StorageDeleteArgs};
 use crate::client::{Client, Deleted, Pacer};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::settings::Settings;
 use serde_json::Value;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::sync::Arc;
 
 pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output) -> Result<()> {
@@ -24,9 +24,7 @@ pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output
                 return Ok(());
             }
             if args.dry_run {
-                for key in &keys {
-                    out.line(key);
-                }
+                print_keys(&keys, out);
                 out.info(&format!(
                     "{} item(s) of `{group}` would be deleted (dry run: nothing was)",
                     keys.len()
@@ -34,7 +32,7 @@ pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output
                 return Ok(());
             }
             // Someone is watching a terminal: they confirm, or say --yes up front.
-            if !args.yes && out.stderr_is_terminal {
+            if !args.yes && out.can_ask() {
                 if !std::io::stdin().is_terminal() {
                     return Err(Error::usage(format!(
                         "refusing to delete {} item(s) of `{group}` without a confirmation",
@@ -48,7 +46,7 @@ pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output
                     "delete {} item(s) with queriableValue `{group}`? [y/N] ",
                     keys.len()
                 );
-                if !confirm(&question)? {
+                if !out.confirm(&question)? {
                     return Err(Error::negative("nothing deleted"));
                 }
             }
@@ -59,9 +57,7 @@ pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output
                 storage::check_key("key", key)?;
             }
             if args.dry_run {
-                for key in &args.keys {
-                    out.line(key);
-                }
+                print_keys(&args.keys, out);
                 return Ok(());
             }
             Input::Lines(args.keys.clone())
@@ -82,6 +78,21 @@ pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output
     bulk.run(settings, out, &DeleteKeys)
 }
 
+/// A dry run's keys: one a line, or with `-o json`/`-o ndjson` as `{"key"}` items (which
+/// `storage delete --file` reads back).
+fn print_keys(keys: &[String], out: &Output) {
+    match out.format() {
+        OutputFormat::Json | OutputFormat::Ndjson => {
+            let items = keys
+                .iter()
+                .map(|key| serde_json::json!({ "key": key }))
+                .collect();
+            out.value(&Value::Array(items));
+        }
+        _ => keys.iter().for_each(|key| out.line(key)),
+    }
+}
+
 /// The keys of a group, collected in full before anything is deleted: deleting while paging
 /// by offset would skip items.
 fn group_keys(group: &str, settings: &Settings, out: &Output) -> Result<Vec<String>> {
@@ -90,37 +101,21 @@ fn group_keys(group: &str, settings: &Settings, out: &Output) -> Result<Vec<Stri
         ..Query::default()
     };
     query.check()?;
-    let rate = bulk::default_rate(None, settings, Operation::Read);
     with_client(settings, out, async |client| {
-        let pacer = Arc::new(Pacer::new(rate));
         let mut keys = Vec::new();
-        client
-            .storage()
-            .paced(&pacer)
-            .get_all(&query, |page| {
-                keys.extend(page.iter().map(|item| item.key.clone()));
-                Ok(true)
-            })
-            .await?;
+        super::list_all(client, settings, None, &query, |page| {
+            keys.extend(page.iter().map(|item| item.key.clone()));
+            Ok(true)
+        })
+        .await?;
         Ok(keys)
     })
-}
-
-fn confirm(question: &str) -> Result<bool> {
-    let mut stderr = std::io::stderr();
-    let _ = stderr.write_all(question.as_bytes());
-    let _ = stderr.flush();
-    let mut answer = String::new();
-    std::io::stdin()
-        .read_line(&mut answer)
-        .map_err(|e| Error::usage(format!("cannot read the answer: {e}")))?;
-    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
 }
 
 /// `storage delete`: one key a request (Desk deletes one key at a time).
 struct DeleteKeys;
 
-impl bulk::Operation for DeleteKeys {
+impl BulkJob for DeleteKeys {
     type Item = String;
     const DONE: &'static str = "deleted";
 
@@ -155,8 +150,8 @@ impl bulk::Operation for DeleteKeys {
             let mut outcomes = Vec::with_capacity(batch.len());
             for key in batch {
                 outcomes.push(storage.delete(key).await.map(|deleted| match deleted {
-                    Deleted::Yes => Outcome::Done,
-                    Deleted::NotFound => Outcome::NotFound,
+                    Deleted::Yes => ItemOutcome::Done,
+                    Deleted::NotFound => ItemOutcome::NotFound,
                 }));
             }
             outcomes

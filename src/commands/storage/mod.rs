@@ -2,13 +2,13 @@
 //! with `from` from 0; bulk work goes through `bulk` (batches, pacing, every line accounted
 //! for); output streams.
 
-use super::bulk::{self, Bulk, Input, Outcome};
-use super::request::Source;
+use super::bulk::{self, default_rate, Bulk, BulkJob, Input, ItemOutcome};
+use super::request::ValueSource;
 use super::with_client;
 use crate::api::envelope::Body;
-use crate::api::storage::{self, Item, Operation, Query};
+use crate::api::storage::{self, Item, Query};
 use crate::cli::{OutputFormat, StorageCommand, StorageCountArgs, StorageGetArgs, StoragePutArgs};
-use crate::client::{Client, Pacer};
+use crate::client::{Client, Pacer, Rate};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::settings::Settings;
@@ -41,17 +41,14 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
     query.check()?;
     let format = out.resolve(OutputFormat::Table, OutputFormat::Json);
     let value_only = format == OutputFormat::Raw && args.key.is_some();
-    let rate = bulk::default_rate(args.rate, settings, Operation::Read);
     with_client(settings, out, async |client| {
         let mut writer = ItemWriter::new(format, value_only, out);
         if args.all {
-            let pacer = Arc::new(Pacer::new(rate));
             // A closed stdout (`false`) ends the listing: nobody reads the rest.
-            client
-                .storage()
-                .paced(&pacer)
-                .get_all(&query, |page| writer.write(page))
-                .await?;
+            list_all(client, settings, args.rate, &query, |page| {
+                writer.write(page)
+            })
+            .await?;
         } else {
             let page = client.storage().get(&query).await?;
             let limit = query.limit.unwrap_or(storage::DEFAULT_LIMIT);
@@ -59,7 +56,7 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
             writer.write(&page)?;
             writer.finish()?;
             // After the table, where the eye ends.
-            if full && out.stdout_is_terminal {
+            if full && out.stdout_is_terminal() {
                 let next = query.from.unwrap_or(storage::FIRST_FROM) + limit;
                 out.info(&format!(
                     "more items may follow: --from {next} for the next page, or --all for every page"
@@ -82,16 +79,16 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
             input: Input::File(file.clone()),
             concurrency: args.concurrency,
             batch: usize::from(args.batch),
-            rate: bulk::default_rate(args.rate, settings, Operation::Write),
+            rate: default_rate(args.rate, settings, storage::Operation::Write),
             failed: args.failed.as_deref(),
         };
         return bulk.run(settings, out, &PutItems);
     }
     let key = args.key.clone().unwrap_or_default();
     let value_text = match &args.value {
-        Some(value) => Source::parse(value).read_text("VALUE")?,
+        Some(value) => ValueSource::parse(value).read_text("VALUE")?,
         // No VALUE: it comes from stdin, as with `@-`, when something is piped in.
-        None if !std::io::stdin().is_terminal() => Source::Stdin.read_text("VALUE")?,
+        None if !std::io::stdin().is_terminal() => ValueSource::Stdin.read_text("VALUE")?,
         None => {
             return Err(Error::usage("storage put needs a VALUE")
                 .with_hint("give a JSON object, @FILE, or pipe it in on stdin"))
@@ -109,7 +106,9 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
         let stored = client.storage().put(std::slice::from_ref(&item)).await?;
         match stored {
             // The item as `storage get` prints one (no `"queriableValue": null`).
-            Body::Json(value) if out.format != OutputFormat::Auto || !out.stdout_is_terminal => {
+            Body::Json(value)
+                if out.format() != OutputFormat::Auto || !out.stdout_is_terminal() =>
+            {
                 match serde_json::from_value::<Item>(value.clone()) {
                     Ok(stored) => out.json(&serde_json::to_value(stored).unwrap_or(value)),
                     Err(_) => out.json(&value),
@@ -124,7 +123,7 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
 /// `storage put --file`: NDJSON items (or array elements), up to `--batch` a request.
 struct PutItems;
 
-impl bulk::Operation for PutItems {
+impl BulkJob for PutItems {
     type Item = Item;
     const DONE: &'static str = "stored";
 
@@ -151,18 +150,18 @@ impl bulk::Operation for PutItems {
         Box::pin(async move {
             let storage = client.storage().paced(pacer);
             match storage.put(batch).await {
-                Ok(_) => batch.iter().map(|_| Ok(Outcome::Done)).collect(),
+                Ok(_) => batch.iter().map(|_| Ok(ItemOutcome::Done)).collect(),
                 // One bad item (or a Desk that takes no arrays) refused the batch: each item
                 // is sent alone, so only the bad one fails.
                 Err(error) if batch.len() > 1 && bulk::retry_singly(&error) => {
                     let mut outcomes = Vec::with_capacity(batch.len());
                     for item in batch {
                         let single = storage.put(std::slice::from_ref(item)).await;
-                        outcomes.push(single.map(|_| Outcome::Done));
+                        outcomes.push(single.map(|_| ItemOutcome::Done));
                     }
                     outcomes
                 }
-                Err(error) => bulk::each(batch.len(), &error),
+                Err(error) => bulk::fail_each(batch.len(), &error),
             }
         })
     }
@@ -174,22 +173,31 @@ fn count(args: &StorageCountArgs, settings: &Settings, out: &Output) -> Result<(
         ..Query::default()
     };
     query.check()?;
-    let rate = bulk::default_rate(None, settings, Operation::Read);
     let total = with_client(settings, out, async |client| {
-        let pacer = Arc::new(Pacer::new(rate));
-        client
-            .storage()
-            .paced(&pacer)
-            .get_all(&query, |_| Ok(true))
-            .await
+        list_all(client, settings, None, &query, |_| Ok(true)).await
     })?;
-    if out.format == OutputFormat::Json {
-        out.line(
-            &serde_json::json!({"queriableValue": args.queriable_value, "count": total})
-                .to_string(),
-        );
+    if out.format() == OutputFormat::Json {
+        out.json_line(&serde_json::json!({"queriableValue": args.queriable_value, "count": total}));
     } else {
         out.line(&total.to_string());
     }
     Ok(())
+}
+
+/// Every item of `query`, page after page, paced at `rate` (by default Desk's read limit),
+/// handed to `on_page`, which says whether to go on; the number of items listed. The one
+/// full listing of `get --all`, `count` and a group's `delete`.
+pub(super) async fn list_all(
+    client: &Client,
+    settings: &Settings,
+    rate: Option<Rate>,
+    query: &Query,
+    on_page: impl FnMut(&[Item]) -> Result<bool>,
+) -> Result<u64> {
+    let pacer = Arc::new(Pacer::new(default_rate(
+        rate,
+        settings,
+        storage::Operation::Read,
+    )));
+    client.storage().paced(&pacer).get_all(query, on_page).await
 }

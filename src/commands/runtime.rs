@@ -1,0 +1,70 @@
+//! The async runtime of the commands that talk to the network, and the connected client
+//! they work with.
+
+use super::local;
+use crate::client::{Client, Policy, Target, Trace};
+use crate::emulator::Emulator;
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::settings::Settings;
+use std::sync::Arc;
+
+/// A runtime for the commands that talk to the network (never for `hash`, which starts none).
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::config(format!("cannot start the async runtime: {e}")))
+}
+
+/// Runs `work` with a connected client on a fresh runtime. With the built-in `local`
+/// profile, the emulator is started in this process first and stopped after `work`,
+/// whatever the outcome.
+pub(crate) fn with_client<T>(
+    settings: &Settings,
+    out: &Output,
+    work: impl AsyncFnOnce(&Client) -> Result<T>,
+) -> Result<T> {
+    runtime()?.block_on(async {
+        let local = match settings.is_local() {
+            true => Some(local::start_emulator(out).await?),
+            false => None,
+        };
+        let result = match connect(settings, local.as_ref().map(Emulator::base_url), out) {
+            Ok(client) => work(&client)
+                .await
+                .map_err(|e| settings.explain_rejection(e)),
+            Err(e) => Err(e),
+        };
+        if let Some(emulator) = local {
+            emulator.shutdown().await;
+        }
+        result
+    })
+}
+
+/// The Desk client for these settings (at the local emulator's URL, if one runs), tracing to
+/// stderr as `-v`/`-vv` ask.
+fn connect(settings: &Settings, local_url: Option<String>, out: &Output) -> Result<Client> {
+    // Every missing or unreadable piece is reported at once.
+    let credentials = settings.credentials()?;
+    out.protect(&[&credentials.secret, &credentials.security_context]);
+    let target = Target {
+        base_url: local_url
+            .or(credentials.base_url)
+            .ok_or_else(|| Error::config("no base URL"))?,
+        org_id: credentials.org_id,
+        secret: credentials.secret,
+        security_context: credentials.security_context,
+    };
+    let trace_out = out.clone();
+    let trace: Trace = Arc::new(move |level, line| trace_out.trace(level, line));
+    let policy = Policy {
+        timeout: settings.timeout(),
+        retries: settings.retries(),
+        max_body_size: settings.max_body_size(),
+        verbose: out.trace_level(),
+    };
+    Client::connect(target, policy, trace)
+}
