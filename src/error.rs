@@ -16,6 +16,8 @@ impl ExitCode for Kind {
             Kind::Server => 5,
             Kind::Network => 6,
             Kind::Partial => 7,
+            Kind::Interrupted => 130,
+            Kind::Terminated => 143,
         }
     }
 }

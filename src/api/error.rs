@@ -22,6 +22,10 @@ pub enum Kind {
     Network,
     /// 7: partial failure in a bulk command.
     Partial,
+    /// 130 (128 + SIGINT): stopped by Ctrl-C before the command could succeed.
+    Interrupted,
+    /// 143 (128 + SIGTERM): stopped by SIGTERM before the command could succeed.
+    Terminated,
 }
 
 impl Kind {

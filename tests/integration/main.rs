@@ -6,6 +6,7 @@
 mod bad_input;
 mod common;
 mod devloop;
+mod emulator_bounds;
 mod emulator_forwarding;
 mod emulator_independent_client;
 mod emulator_robustness;
@@ -16,6 +17,7 @@ mod generated;
 mod hash;
 mod hostile;
 mod invoke;
+mod listen_robustness;
 mod profiles;
 mod properties;
 mod readme;
