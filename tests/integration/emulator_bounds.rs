@@ -366,6 +366,27 @@ fn writes_are_refused_once_the_database_file_is_deleted() {
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
 
+/// Runs `command` to its end, or kills it after `limit` and fails.
+fn output_within(mut command: std::process::Command, limit: Duration) -> std::process::Output {
+    use std::process::Stdio;
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + limit;
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("still running after {limit:?}: {command:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn stub_body_files_stay_in_the_stub_files_directory() {
     let sandbox = Sandbox::new();
@@ -389,11 +410,11 @@ fn stub_body_files_stay_in_the_stub_files_directory() {
             serde_json::json!([{"url": "https://x.test/*"}, {"url": "https://y.test/*", "body_file": body_file}])
                 .to_string(),
         );
-        let out = emulator_command(sandbox.dir.path())
+        let mut command = emulator_command(sandbox.dir.path());
+        command
             .args(["--in-memory", "--addr", "127.0.0.1:0", "--stub"])
-            .arg(&stubs)
-            .output()
-            .unwrap();
+            .arg(&stubs);
+        let out = output_within(command, Duration::from_secs(10));
         assert_clean_failure(&out, 2, &[]);
         let stderr = stderr_of(&out);
         assert!(
