@@ -19,6 +19,8 @@ impl ExitCode for Kind {
             Kind::Network => 6,
             // a bulk command partly failed
             Kind::Partial => 7,
+            Kind::Interrupted => 130,
+            Kind::Terminated => 143,
         }
     }
 }

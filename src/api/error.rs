@@ -24,6 +24,10 @@ pub enum Kind {
     Network,
     /// Some of many operations failed.
     Partial,
+    /// 130 (128 + SIGINT): stopped by Ctrl-C before the command could succeed.
+    Interrupted,
+    /// 143 (128 + SIGTERM): stopped by SIGTERM before the command could succeed.
+    Terminated,
 }
 
 impl Kind {

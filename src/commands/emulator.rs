@@ -2,6 +2,7 @@
 
 use super::request::{read_arg, read_secret_arg, ValueSource};
 use crate::api::secret::Secret;
+use crate::api::text::truncate;
 use crate::cli::EmulatorArgs;
 use crate::emulator::{ConnectionAuth, Database, Emulator, EmulatorConfig, RequestRecord, Stub};
 use crate::error::{Error, Result};
@@ -13,6 +14,9 @@ use std::time::Duration;
 
 /// How long in-flight requests get to finish once a stop is asked for.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+/// The most characters of a requestURL (or stringToHash) the per-request line shows: any
+/// client can send a 1 MiB one.
+const LOGGED_TEXT_CHARS: usize = 200;
 
 pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Result<()> {
     let mut config = config(args, settings)?;
@@ -27,6 +31,8 @@ pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Res
             out.protect(&[value]);
         }
     }
+    let warn = out.clone();
+    config.on_warning = Some(Arc::new(move |text: &str| warn.warn(text)));
     // One log line per request, unless -q: then no line is even formatted.
     if !out.is_quiet() {
         let log = out.clone();
@@ -53,7 +59,8 @@ pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Res
 }
 
 /// One line per request on stderr, unless `-q`: what the extension sent and what it got.
-/// With `-v`, a rejected HASH also shows the stringToHash the emulator computed.
+/// With `-v`, a rejected HASH also shows the stringToHash the emulator computed. Long texts
+/// are cut (the journal has more of them).
 fn log_request(out: &Output, record: &RequestRecord) {
     let time = record
         .time
@@ -71,8 +78,11 @@ fn log_request(out: &Output, record: &RequestRecord) {
         .unwrap_or_default();
     out.info(&format!(
         "{time} {} {} -> {}{code} {hash} {:.1} ms{}",
-        record.method.as_deref().unwrap_or("-"),
-        record.request_url.as_deref().unwrap_or("-"),
+        truncate(record.method.as_deref().unwrap_or("-"), LOGGED_TEXT_CHARS),
+        truncate(
+            record.request_url.as_deref().unwrap_or("-"),
+            LOGGED_TEXT_CHARS
+        ),
         record.status,
         record.elapsed.as_secs_f64() * 1000.0,
         if record.rate_limited {
@@ -82,7 +92,13 @@ fn log_request(out: &Output, record: &RequestRecord) {
         },
     ));
     if let Some(string_to_hash) = &record.string_to_hash {
-        out.trace(1, &format!("  stringToHash: {string_to_hash}"));
+        out.trace(
+            1,
+            &format!(
+                "  stringToHash: {}",
+                truncate(string_to_hash, LOGGED_TEXT_CHARS)
+            ),
+        );
     }
 }
 
@@ -216,7 +232,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
 }
 
 /// A stub file: a JSON array of stubs, `{"stubs": [...]}`, or TOML `[[stubs]]` tables.
-/// `body_file` paths are read now, relative to the stub file.
+/// `body_file` paths are read now, relative to the stub file and confined to its directory.
 fn load_stubs(path: &std::path::Path) -> Result<Vec<Stub>> {
     /// The `{"stubs": [...]}` / `[[stubs]]` form. Each form is parsed as itself (not as an
     /// untagged either-or), so a mistake is reported at its field.
@@ -242,14 +258,49 @@ fn load_stubs(path: &std::path::Path) -> Result<Vec<Stub>> {
             .map_err(|e| bad(&e))?
             .stubs
     };
-    let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    for stub in &mut stubs {
+    for (index, stub) in stubs.iter_mut().enumerate() {
         if let Some(body_file) = stub.body_file.take() {
-            let body = ValueSource::File(dir.join(body_file)).read_text("a stub's body_file")?;
+            let what = format!("--stub {}: stub {}'s body_file", path.display(), index + 1);
+            let confined = confine_to_stub_dir(path, &body_file, &what)?;
+            let body = ValueSource::File(confined).read_text(&what)?;
             stub.body = Some(serde_json::Value::String(body));
         }
     }
     Ok(stubs)
+}
+
+/// `body_file` resolved inside the stub file's directory: stub files come from pull requests
+/// in CI, so an absolute path, `..` or a symbolic link leading out (`/proc/self/environ`,
+/// `~/.ssh/…`) is refused.
+fn confine_to_stub_dir(
+    stub_file: &std::path::Path,
+    body_file: &std::path::Path,
+    what: &str,
+) -> Result<std::path::PathBuf> {
+    let outside = || {
+        Error::usage(format!(
+            "{what} `{}` is outside the stub file's directory",
+            body_file.display()
+        ))
+        .with_hint("give a path relative to the stub file, inside its directory")
+    };
+    if body_file.is_absolute() {
+        return Err(outside());
+    }
+    let dir = stub_file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let canonical = |p: &std::path::Path| {
+        std::fs::canonicalize(p)
+            .map_err(|e| Error::usage(format!("{what} `{}`: {e}", body_file.display())))
+    };
+    let dir = canonical(dir)?;
+    let resolved = canonical(&dir.join(body_file))?;
+    match resolved.starts_with(&dir) {
+        true => Ok(resolved),
+        false => Err(outside()),
+    }
 }
 
 fn check_addr(addr: &str) -> Result<()> {

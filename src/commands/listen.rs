@@ -1,8 +1,10 @@
 //! `listen`: receive Desk's platform event callbacks on this machine. Each POST to `--path`
 //! is verified like `verify-callback` (HMAC-SHA256 of the raw body, constant time) and
 //! answered 200 or 401; a line per callback goes to stderr and each valid body to stdout as
-//! NDJSON. `--save` keeps orgId and securityContext in the profile, `--forward-to` relays
-//! the exact bytes and headers, `--once` exits after the first valid callback.
+//! NDJSON. `--save` keeps orgId and securityContext in the profile (a callback it cannot
+//! save is answered 500, so Desk does not count it delivered, and listening goes on),
+//! `--forward-to` relays the exact bytes and headers (bounded by `FORWARD_TIMEOUT`),
+//! `--once` exits 0 after the first valid callback (130/143 when stopped before one).
 
 use super::runtime;
 use crate::api::hosts;
@@ -12,12 +14,13 @@ use crate::cli::ListenArgs;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::settings::Settings;
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::post;
 use axum::Router;
+use futures_util::StreamExt;
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,14 +30,21 @@ use tokio::sync::mpsc;
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// How long a callback's body may take to arrive.
 const READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// The longest a forward to `--forward-to` may take (`--timeout` if shorter): Desk is
+/// answered only after it, and a handler that hangs must not keep Desk waiting long.
+const FORWARD_TIMEOUT: Duration = Duration::from_secs(5);
 
 struct Listener {
     secret: Secret,
     forward_to: Option<reqwest::Url>,
+    /// `http`'s timeout: the bound on a forward.
+    forward_timeout: Duration,
     http: reqwest::Client,
     show_secrets: bool,
-    /// Valid callbacks, for `--save` and `--once`.
-    valid: mpsc::UnboundedSender<Value>,
+    /// `--save`: the profile valid callbacks are saved to.
+    save: Option<Settings>,
+    /// Valid callbacks, answered 200, for `--once`.
+    valid: mpsc::UnboundedSender<()>,
     out: Output,
 }
 
@@ -50,7 +60,8 @@ pub(super) fn run(args: &ListenArgs, settings: &Settings, out: &Output) -> Resul
         .as_deref()
         .map(hosts::check_base_url)
         .transpose()?;
-    let http = super::callback_client(settings.timeout())?;
+    let forward_timeout = settings.timeout().min(FORWARD_TIMEOUT);
+    let http = super::callback_client(forward_timeout)?;
     runtime()?.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.addr.as_str())
             .await
@@ -65,14 +76,18 @@ pub(super) fn run(args: &ListenArgs, settings: &Settings, out: &Output) -> Resul
         let state = Arc::new(Listener {
             secret,
             forward_to,
+            forward_timeout,
             http,
             show_secrets: args.show_secrets,
+            save: args.save.then(|| settings.clone()),
             valid,
             out: out.clone(),
         });
         let app = Router::new()
             .route(&path, post(callback))
             .with_state(state);
+        // Watched before the port file says we are ready, so a stop is never missed.
+        let mut stop = std::pin::pin!(super::stop_signal());
         if let Some(port_file) = &args.port_file {
             super::write_port_file(port_file, addr.port())?;
         }
@@ -83,10 +98,13 @@ pub(super) fn run(args: &ListenArgs, settings: &Settings, out: &Output) -> Resul
             ));
         }
         let service = hyper_util::service::TowerToHyperService::new(app);
-        let mut stop = std::pin::pin!(super::stop_requested());
         loop {
             tokio::select! {
-                () = &mut stop => return Ok(()),
+                signal = &mut stop => return match args.once {
+                    // `listen --once && next-step` must not run next-step after Ctrl-C.
+                    true => Err(Error::new(signal, "stopped before a valid callback arrived")),
+                    false => Ok(()),
+                },
                 accepted = listener.accept() => {
                     let Ok((stream, _)) = accepted else {
                         // Out of file descriptors and the like: back off instead of spinning.
@@ -95,10 +113,7 @@ pub(super) fn run(args: &ListenArgs, settings: &Settings, out: &Output) -> Resul
                     };
                     tokio::spawn(serve_connection(stream, service.clone()));
                 }
-                Some(event) = received.recv() => {
-                    if args.save {
-                        super::verify_callback::save(Some(&event), settings, out)?;
-                    }
+                Some(()) = received.recv() => {
                     if args.once {
                         return Ok(());
                     }
@@ -129,22 +144,13 @@ async fn callback(
 ) -> impl IntoResponse {
     let (parts, body) = request.into_parts();
     let headers = parts.headers;
-    let body = match tokio::time::timeout(READ_TIMEOUT, axum::body::to_bytes(body, MAX_BODY_BYTES))
-        .await
-    {
+    let body = match tokio::time::timeout(READ_TIMEOUT, read_body(body)).await {
         Ok(Ok(body)) => body,
-        Ok(Err(_)) => {
-            return (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                axum::Json(json!({"status": "invalid", "message": "the body is too large"})),
-            )
-        }
+        Ok(Err(refusal)) => return refusal,
         Err(_) => {
-            return (
+            return refused(
                 StatusCode::REQUEST_TIMEOUT,
-                axum::Json(
-                    json!({"status": "invalid", "message": "the body did not arrive in time"}),
-                ),
+                "the body did not arrive in time",
             )
         }
     };
@@ -177,10 +183,21 @@ async fn callback(
         }
     ));
     if !valid {
-        return (
-            StatusCode::UNAUTHORIZED,
-            axum::Json(json!({"status": "invalid", "message": "the HASH does not match the body"})),
-        );
+        return refused(StatusCode::UNAUTHORIZED, "the HASH does not match the body");
+    }
+    if let Some(settings) = &listener.save {
+        if let Err(e) = super::verify_callback::save(event.as_ref(), settings, &listener.out) {
+            listener.out.warn(&format!(
+                "could not save the callback to profile `{}`: {}; answered 500 so that Desk does not count it delivered",
+                settings.profile_name(), e.message
+            ));
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                axum::Json(
+                    json!({"status": "error", "message": "the callback could not be saved"}),
+                ),
+            );
+        }
     }
     if let Some(event) = &event {
         let mut shown = event.clone();
@@ -194,10 +211,38 @@ async fn callback(
     if let Some(url) = &listener.forward_to {
         forward(&listener, url, &headers, body.clone()).await;
     }
-    if let Some(event) = event {
-        let _ = listener.valid.send(event);
+    if event.is_some() {
+        let _ = listener.valid.send(());
     }
     (StatusCode::OK, axum::Json(json!({"status": "ok"})))
+}
+
+type Refusal = (StatusCode, axum::Json<Value>);
+
+fn refused(status: StatusCode, message: &str) -> Refusal {
+    (
+        status,
+        axum::Json(json!({"status": "invalid", "message": message})),
+    )
+}
+
+/// The body, at most `MAX_BODY_BYTES`: 413 when larger, 400 when it cannot be read (a
+/// malformed chunk, a connection cut mid-body).
+async fn read_body(body: Body) -> Result<Bytes, Refusal> {
+    let mut stream = body.into_data_stream();
+    let mut collected = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk =
+            chunk.map_err(|_| refused(StatusCode::BAD_REQUEST, "the body could not be read"))?;
+        if collected.len() + chunk.len() > MAX_BODY_BYTES {
+            return Err(refused(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "the body is too large",
+            ));
+        }
+        collected.extend_from_slice(&chunk);
+    }
+    Ok(Bytes::from(collected))
 }
 
 /// Relays the callback as received, bytes and headers (HASH included), and reports the
@@ -218,7 +263,27 @@ async fn forward(listener: &Listener, url: &reqwest::Url, headers: &HeaderMap, b
             .info(&format!("  forwarded to {url}: {}", reply.status())),
         Err(e) => listener.out.warn(&format!(
             "  could not forward to {url}: {}",
-            e.without_url()
+            forward_failure(e, listener.forward_timeout)
         )),
     }
+}
+
+/// Why a forward failed, down to its cause ("connection refused"), and the bound when it
+/// took too long.
+fn forward_failure(error: reqwest::Error, bound: Duration) -> String {
+    if error.is_timeout() {
+        return format!(
+            "no answer within {} (the bound on a forward: the smaller of --timeout and {}, so that Desk is answered in time)",
+            humantime::format_duration(bound),
+            humantime::format_duration(FORWARD_TIMEOUT)
+        );
+    }
+    let error = error.without_url();
+    let mut text = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
 }

@@ -30,7 +30,7 @@ pub(crate) use callback_http::callback_client;
 pub(crate) use local::emulator_config as local_emulator_config;
 pub(crate) use port_file::write_port_file;
 pub(crate) use runtime::{runtime, with_client};
-pub(crate) use signals::stop_requested;
+pub(crate) use signals::{stop_requested, stop_signal};
 
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::error::{ExitCode, Result};

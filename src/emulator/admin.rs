@@ -25,11 +25,14 @@ async fn health(State(state): State<Arc<AppState>>) -> Response {
 }
 
 async fn stats(State(state): State<Arc<AppState>>) -> Response {
-    json_response(StatusCode::OK, &state.stats.to_json())
+    json_response(
+        StatusCode::OK,
+        &state.stats.to_json(state.journal.write_failures()),
+    )
 }
 
 async fn requests(State(state): State<Arc<AppState>>) -> Response {
-    json_response(StatusCode::OK, &state.journal.to_json())
+    state.journal.listing()
 }
 
 async fn clear_requests(State(state): State<Arc<AppState>>) -> Response {

@@ -63,6 +63,10 @@ pub(crate) use stubs::Stub;
 /// Called once per invoke request, after it was answered (the `emulator` command logs it).
 pub(crate) type RequestHook = Arc<dyn Fn(&RequestRecord) + Send + Sync>;
 
+/// Called when the emulator hits a problem its operator must hear about (the journal file
+/// cannot be written, the database file was deleted); the `emulator` command warns.
+pub(crate) type WarningHook = Arc<dyn Fn(&str) + Send + Sync>;
+
 /// A field resource for `{{fields.NAME.id}}` and `{{fields.NAME.apiName}}` placeholders.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -116,6 +120,7 @@ pub(crate) struct EmulatorConfig {
     /// Canned answers, checked before anything is served or forwarded.
     pub stubs: Vec<Stub>,
     pub on_request: Option<RequestHook>,
+    pub on_warning: Option<WarningHook>,
 }
 
 impl std::fmt::Debug for EmulatorConfig {
@@ -161,6 +166,7 @@ impl EmulatorConfig {
             rate_window: Duration::from_secs(60),
             journal: None,
             on_request: None,
+            on_warning: None,
             stubs: Vec::new(),
         }
     }
@@ -231,8 +237,9 @@ impl Emulator {
         config.check()?;
         let forwarder = forward::Forwarder::new(&config.allow_hosts, &config.connections)?;
         let database = config.database.clone();
+        let warn = config.on_warning.clone();
         let (store, store_thread) =
-            tokio::task::spawn_blocking(move || store::Store::open(&database))
+            tokio::task::spawn_blocking(move || store::Store::open(&database, warn))
                 .await
                 .map_err(|e| Error::config(format!("cannot open the emulator database: {e}")))??;
         let listener = tokio::net::TcpListener::bind(config.addr.as_str())
@@ -261,7 +268,7 @@ impl Emulator {
                 RateLimits::None => None,
             },
             stats: stats::Stats::default(),
-            journal: journal::Journal::new(config.journal.as_ref())
+            journal: journal::Journal::new(config.journal.as_ref(), config.on_warning.clone())
                 .map_err(|e| Error::usage(format!("cannot open the journal file: {e}")))?,
             on_request: config.on_request,
             stubs: config.stubs,

@@ -27,7 +27,9 @@ impl Stats {
         *counts.by_status.entry(status).or_default() += 1;
     }
 
-    pub(super) fn to_json(&self) -> Value {
+    /// The counts, with the journal's `journalWriteFailures` (records `--journal` could not
+    /// append).
+    pub(super) fn to_json(&self, journal_write_failures: u64) -> Value {
         let counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
         let by_status: Map<String, Value> = counts
             .by_status
@@ -39,6 +41,7 @@ impl Stats {
             "byStatus": by_status,
             "rateLimited": counts.rate_limited,
             "hashRejected": counts.hash_rejected,
+            "journalWriteFailures": journal_write_failures,
         })
     }
 }

@@ -12,6 +12,10 @@
 //! documented trade-off of NORMAL in WAL mode and fine for an emulator. `busy_timeout` lets
 //! several processes (e.g. parallel `-p local` commands) share one file.
 //!
+//! A database file deleted or replaced while the emulator runs would take every later write
+//! with it at exit: a commit hook compares the file at the path with the one opened (device
+//! and inode, one `stat` per commit, none per read) and refuses the write, saying why.
+//!
 //! Every row carries its installation id, so one file can serve emulators started with
 //! different `--installation-id`s without mixing their data.
 
@@ -23,10 +27,11 @@ pub(super) use config_params::{config_params, set_config_params};
 pub(super) use logs::{add_log, logs, AddLog, LogEntry};
 pub(super) use storage::{delete_item, list_items, put_item, PageCursor, StorageQuery};
 
-use super::Database;
+use super::{Database, WarningHook};
 use crate::api::error::{Context, Error, Result};
 use rusqlite::Connection;
-use std::sync::mpsc;
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -89,6 +94,8 @@ const MAX_BATCH: usize = 64;
 #[derive(Clone)]
 pub(super) struct Store {
     jobs: mpsc::Sender<Job>,
+    /// Why writes are refused, once the database file is gone (see `refuse_writes_once_gone`).
+    gone: Arc<OnceLock<String>>,
 }
 
 /// The database thread; joining it waits until the connection is closed (after every
@@ -112,15 +119,23 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database and starts its thread.
-    pub(super) fn open(database: &Database) -> Result<(Store, StoreThread)> {
+    /// Opens (creating if needed) the database and starts its thread; `warn` hears once
+    /// when the database file disappears.
+    pub(super) fn open(
+        database: &Database,
+        warn: Option<WarningHook>,
+    ) -> Result<(Store, StoreThread)> {
         let connection = open_connection(database)?;
+        let gone = Arc::new(OnceLock::new());
+        if let Database::File(path) = database {
+            refuse_writes_once_gone(&connection, path, gone.clone(), warn)?;
+        }
         let (jobs, queue) = mpsc::channel::<Job>();
         let thread = std::thread::Builder::new()
             .name("emulator-db".into())
             .spawn(move || serve_jobs(connection, queue))
             .or_config(|| "cannot start the emulator's database thread".into())?;
-        Ok((Store { jobs }, StoreThread(thread)))
+        Ok((Store { jobs, gone }, StoreThread(thread)))
     }
 
     /// Runs `job` on the database thread and waits for its result without blocking the
@@ -149,6 +164,7 @@ impl Store {
         result
             .await
             .map_err(|_| StoreError("the database job failed".into()))?
+            .map_err(|e| self.explained(e))
     }
 
     /// Runs a write (statements that need no transaction of their own) on the database
@@ -169,6 +185,15 @@ impl Store {
         result
             .await
             .map_err(|_| StoreError("the database job failed".into()))?
+            .map_err(|e| self.explained(e))
+    }
+
+    /// A failure caused by the database file being gone says so, not "constraint failed".
+    fn explained(&self, error: StoreError) -> StoreError {
+        match self.gone.get() {
+            Some(why) => StoreError(why.clone()),
+            None => error,
+        }
     }
 
     fn send(&self, job: Job) -> Result<(), StoreError> {
@@ -318,6 +343,53 @@ fn open_connection(database: &Database) -> Result<Connection> {
     };
     init_schema(&connection).map_err(|e| Error::config(e.0))?;
     Ok(connection)
+}
+
+/// Makes every commit first check that `path` is still the file the connection has open; if
+/// it was deleted or replaced, the commit is rolled back, `gone` says why and `warn` hears it
+/// once.
+fn refuse_writes_once_gone(
+    connection: &Connection,
+    path: &Path,
+    gone: Arc<OnceLock<String>>,
+    warn: Option<WarningHook>,
+) -> Result<()> {
+    let opened = file_identity(path)
+        .or_config(|| format!("cannot read the metadata of database {}", path.display()))?;
+    let path: PathBuf = path.to_path_buf();
+    connection.commit_hook(Some(move || {
+        if gone.get().is_some() {
+            return true;
+        }
+        if file_identity(&path).is_ok_and(|now| now == opened) {
+            return false;
+        }
+        let why = format!(
+            "the database file {} was deleted or replaced while the emulator was running: writes are refused (they would be lost at exit); restart the emulator",
+            path.display()
+        );
+        if let Some(warn) = &warn {
+            warn(&why);
+        }
+        let _ = gone.set(why);
+        true
+    }));
+    Ok(())
+}
+
+/// Which file `path` names: device and inode.
+fn file_identity(path: &Path) -> std::io::Result<(u64, u64)> {
+    let metadata = std::fs::metadata(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Ok((metadata.dev(), metadata.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        Ok((0, 0))
+    }
 }
 
 /// Creates the tables on a new database and refuses one written by a newer schema.

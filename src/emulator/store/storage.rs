@@ -363,7 +363,7 @@ mod tests {
     async fn concurrent_writes_are_all_committed_before_their_reply() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("group.sqlite");
-        let (store, thread) = Store::open(&Database::File(path.clone())).unwrap();
+        let (store, thread) = Store::open(&Database::File(path.clone()), None).unwrap();
         let mut writes = tokio::task::JoinSet::new();
         for i in 0..300 {
             let store = store.clone();
