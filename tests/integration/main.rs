@@ -20,5 +20,6 @@ mod profiles;
 mod properties;
 mod readme;
 mod secret_hygiene;
+mod security_masking;
 mod surface;
 mod trust;
