@@ -246,29 +246,42 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 /// there was nothing to undo.
 fn unescape(view: &View) -> Option<View> {
     let bytes = &view.bytes;
+    let may_escape = |b: &u8| matches!(b, b'%' | b'\\' | b'&');
+    let next = |from: usize| {
+        bytes[from..]
+            .iter()
+            .position(may_escape)
+            .map_or(bytes.len(), |i| from + i)
+    };
+    let mut at = bytes.iter().position(may_escape)?;
     let mut out = View::empty(bytes.len(), view.in_base64);
+    let mut copied = 0;
     let mut changed = false;
-    let mut at = 0;
     while at < bytes.len() {
-        match escape_at(&bytes[at..]) {
-            Some((length, decoded)) => {
-                let span = view.span(at, at + length);
-                let mut utf8 = [0; 4];
-                let decoded: &[u8] = match decoded {
-                    Decoded::Byte(byte) => &[byte],
-                    Decoded::Char(c) => c.encode_utf8(&mut utf8).as_bytes(),
-                };
-                decoded.iter().for_each(|&byte| out.push(byte, span));
-                at += length;
-                changed = true;
-            }
-            None => {
-                out.push(bytes[at], view.origin[at]);
-                at += 1;
-            }
+        if let Some((length, decoded)) = escape_at(&bytes[at..]) {
+            out.bytes.extend_from_slice(&bytes[copied..at]);
+            out.origin.extend_from_slice(&view.origin[copied..at]);
+            let span = view.span(at, at + length);
+            let mut utf8 = [0; 4];
+            let decoded: &[u8] = match decoded {
+                Decoded::Byte(byte) => &[byte],
+                Decoded::Char(c) => c.encode_utf8(&mut utf8).as_bytes(),
+            };
+            decoded.iter().for_each(|&byte| out.push(byte, span));
+            at += length;
+            copied = at;
+            changed = true;
+        } else {
+            at += 1;
         }
+        at = next(at);
     }
-    changed.then_some(out)
+    if !changed {
+        return None;
+    }
+    out.bytes.extend_from_slice(&bytes[copied..]);
+    out.origin.extend_from_slice(&view.origin[copied..]);
+    Some(out)
 }
 
 enum Decoded {
@@ -397,16 +410,30 @@ fn hex_number(digits: &[u8]) -> Option<u32> {
     })
 }
 
-/// The base64 value of a character of either alphabet (standard `+/`, URL-safe `-_`).
-fn base64_value(byte: u8) -> Option<u32> {
-    Some(match byte {
-        b'A'..=b'Z' => byte - b'A',
-        b'a'..=b'z' => byte - b'a' + 26,
-        b'0'..=b'9' => byte - b'0' + 52,
-        b'+' | b'-' => 62,
-        b'/' | b'_' => 63,
-        _ => return None,
-    } as u32)
+/// The base64 value of each character of either alphabet (standard `+/`, URL-safe `-_`);
+/// `NOT_BASE64` for the others.
+const BASE64_VALUES: [u8; 256] = {
+    let mut values = [NOT_BASE64; 256];
+    let mut i = 0;
+    while i < 26 {
+        values[b'A' as usize + i] = i as u8;
+        values[b'a' as usize + i] = 26 + i as u8;
+        if i < 10 {
+            values[b'0' as usize + i] = 52 + i as u8;
+        }
+        i += 1;
+    }
+    values[b'+' as usize] = 62;
+    values[b'-' as usize] = 62;
+    values[b'/' as usize] = 63;
+    values[b'_' as usize] = 63;
+    values
+};
+
+const NOT_BASE64: u8 = 0xFF;
+
+fn is_base64(byte: &u8) -> bool {
+    BASE64_VALUES[*byte as usize] != NOT_BASE64
 }
 
 /// Every run of at least [`MIN_BASE64_RUN`] base64 characters: where it starts, its length,
@@ -415,10 +442,7 @@ fn base64_runs(bytes: &[u8]) -> Vec<(usize, usize, usize)> {
     let mut runs = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
-        let run = bytes[at..]
-            .iter()
-            .take_while(|b| base64_value(**b).is_some())
-            .count();
+        let run = bytes[at..].iter().take_while(|b| is_base64(b)).count();
         if run == 0 {
             at += 1;
             continue;
@@ -448,7 +472,7 @@ fn base64_view(view: &View, runs: &[(usize, usize, usize)], offset: usize) -> Op
         let span = view.span(at, at + padded);
         let (mut bits, mut count) = (0u32, 0);
         for &c in &view.bytes[at + offset..at + run] {
-            bits = (bits << 6 | base64_value(c).unwrap_or(0)) & 0xFFFF;
+            bits = (bits << 6 | u32::from(BASE64_VALUES[c as usize])) & 0xFFFF;
             count += 6;
             if count >= 8 {
                 count -= 8;
