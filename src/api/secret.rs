@@ -87,7 +87,8 @@ impl Redactor {
 /// The masker for `secrets`, built at most once per process for each set (the few most
 /// recent sets are kept: the emulator makes one per request that substitutes secure values).
 fn built(secrets: &[String]) -> Option<Arc<Masker>> {
-    static BUILT: Mutex<Vec<(Arc<[String]>, Option<Arc<Masker>>)>> = Mutex::new(Vec::new());
+    type Built = (Arc<[String]>, Option<Arc<Masker>>);
+    static BUILT: Mutex<Vec<Built>> = Mutex::new(Vec::new());
     let mut cache = BUILT.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((_, masker)) = cache.iter().find(|(s, _)| &s[..] == secrets) {
         return masker.clone();
