@@ -482,3 +482,38 @@ fn base64_view(view: &View, runs: &[(usize, usize, usize)], offset: usize) -> Op
     }
     (!out.bytes.is_empty()).then_some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_are_masked_across_their_windows() {
+        let secret = "ab+c/d==tok+en/9z==";
+        let masker = Masker::new(&[secret]).unwrap();
+        assert_eq!(
+            (masker.window, masker.overlap),
+            (MIN_WINDOW, MIN_WINDOW_OVERLAP)
+        );
+        let images = [
+            "YWIrYy9kPT10b2srZW4vOXo9PQ==",
+            "ab%2Bc%2Fd%3D%3Dtok%2Ben%2F9z%3D%3D",
+        ];
+        let mut text = "lorem ipsum dolor "
+            .repeat(4 * MIN_WINDOW / 18)
+            .into_bytes();
+        // Where window k ends (window k+1 starts `overlap` before it): one image across each.
+        for k in 0..3 {
+            let end = (k + 1) * MIN_WINDOW - k * MIN_WINDOW_OVERLAP;
+            let image = images[k % 2].as_bytes();
+            let at = end - image.len() / 2;
+            text[at - 1] = b' ';
+            text[at..at + image.len()].copy_from_slice(image);
+            text[at + image.len()] = b' ';
+        }
+        let text = String::from_utf8(text).unwrap();
+        let masked = masker.mask(&text);
+        assert_eq!(masked.matches(MARK).count(), 3);
+        assert!(images.iter().all(|image| !masked.contains(image)));
+    }
+}
