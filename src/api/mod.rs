@@ -14,6 +14,7 @@ pub mod error;
 pub mod form;
 pub mod hosts;
 pub mod logs;
+pub mod mask;
 pub mod method;
 pub mod permissions;
 pub mod project;

@@ -29,6 +29,7 @@ mod project_check;
 mod properties;
 mod readme;
 mod secret_hygiene;
+mod security_masking;
 mod settings_sources;
 mod surface;
 mod trust;
