@@ -1,6 +1,7 @@
 //! `emulator`: run the local Desk until Ctrl-C or SIGTERM.
 
 use super::request::{read_arg, read_secret_arg, Source};
+use crate::api::project::{Project, MANIFEST_FILE};
 use crate::api::secret::Secret;
 use crate::cli::EmulatorArgs;
 use crate::emulator::{ConnectionAuth, Database, Emulator, EmulatorConfig, RequestRecord, Stub};
@@ -8,14 +9,30 @@ use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::settings::{self, Settings};
 use std::net::{SocketAddr, ToSocketAddrs};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
 /// How long in-flight requests get to finish once a stop is asked for.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
-pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Result<()> {
-    let mut config = config(args, settings)?;
+/// `project` is `--project`/`DESK_INVOKE_PROJECT`; `settings` resolves the rest, once the
+/// project (and its line, the first) is known.
+pub(super) fn run(
+    args: &EmulatorArgs,
+    project: Option<&Path>,
+    settings: impl FnOnce() -> Result<Settings>,
+    out: &Output,
+) -> Result<()> {
+    let project = find_project(args, project, out)?;
+    let mut settings = settings()?;
+    if let Some((dir, project)) = &project {
+        if let Some(secret) = &project.manifest.secret {
+            settings.fall_back_to_project_secret(dir.join(MANIFEST_FILE), secret.clone());
+        }
+    }
+    let mut config = config(args, &settings)?;
+    config.project = project.as_ref().map(|(_, project)| project.clone());
     if args.security_context.is_some() {
         out.warn("--security-context is visible to other users of this machine (ps); prefer --security-context-file or DESK_INVOKE_SECURITY_CONTEXT");
     }
@@ -40,6 +57,9 @@ pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Res
             super::write_port_file(path, emulator.addr.port())?;
         }
         announce(&emulator, &config, out);
+        if let Some((dir, _)) = &project {
+            announce_project(dir, &settings, out);
+        }
         super::stop_requested().await;
         out.info("stopping: finishing requests in flight");
         if tokio::time::timeout(SHUTDOWN_GRACE, emulator.shutdown())
@@ -50,6 +70,49 @@ pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Res
         }
         Ok(())
     })
+}
+
+/// The project the emulator runs on: `--project`/`DESK_INVOKE_PROJECT`, else a
+/// `plugin-manifest.json` in the current directory (found by discovery, and said so); none
+/// with `--no-project`. Its line is the first the emulator writes. A project with problems
+/// is refused, every problem listed.
+fn find_project(
+    args: &EmulatorArgs,
+    named: Option<&Path>,
+    out: &Output,
+) -> Result<Option<(PathBuf, Arc<Project>)>> {
+    if args.no_project {
+        return Ok(None);
+    }
+    let dir = match named {
+        Some(dir) => {
+            out.info(&format!("using the extension project in {}", dir.display()));
+            dir.to_path_buf()
+        }
+        None if Path::new(MANIFEST_FILE).is_file() => {
+            out.info(&format!(
+                "found {MANIFEST_FILE} in the current directory: running on this extension project (--no-project to run without it)"
+            ));
+            PathBuf::from(".")
+        }
+        None => return Ok(None),
+    };
+    let project = super::project::load_or_refuse(&dir, true, out)?;
+    Ok(Some((dir, Arc::new(project))))
+}
+
+/// What the emulator takes from its project, and where its secret came from.
+fn announce_project(dir: &Path, settings: &Settings, out: &Output) {
+    let secret = settings
+        .origins
+        .iter()
+        .find(|(name, _)| *name == "secret")
+        .map(|(_, origin)| origin.to_string())
+        .unwrap_or_else(|| "the built-in local one".into());
+    out.info(&format!(
+        "  project:         {} (secret from {secret}; storage, whiteListedDomains, connections, config, fields and permissions from the project)",
+        dir.display()
+    ));
 }
 
 /// One line per request on stderr, unless `-q`: what the extension sent and what it got.

@@ -94,13 +94,18 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
     let global = &overrides(&cli.global);
     // Resolved only by the commands that need a target; `profile` and `completions` must
     // work even when the current profile cannot be resolved.
-    let settings = |creates_profile: bool| -> Result<Settings> {
-        let settings = Settings::resolve_with(global, creates_profile)?;
+    // The secret of `--project`'s manifest is the weakest source (the emulator finds its
+    // project itself).
+    let project = cli.global.project.as_deref();
+    let resolve = |creates_profile: bool, project| -> Result<Settings> {
+        let mut settings = Settings::resolve_with(global, creates_profile)?;
         for warning in &settings.warnings {
             out.warn(warning);
         }
+        project::fall_back_to_secret(&mut settings, project, out)?;
         Ok(settings)
     };
+    let settings = |creates_profile: bool| resolve(creates_profile, project);
     match cli.command {
         Command::Completions(args) => completions::run(&args),
         Command::Complete { .. } => profile::names(&cli.global, out),
@@ -118,7 +123,8 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
         Command::Smoke(args) => smoke::run(&args, settings(false), out),
         // `--save` may create the profile it names.
         Command::VerifyCallback(args) => verify_callback::run(&args, &settings(args.save)?, out),
-        Command::Emulator(args) => emulator::run(&args, &settings(false)?, out),
+        // The project is found before the settings are resolved: its line comes first.
+        Command::Emulator(args) => emulator::run(&args, project, || resolve(false, None), out),
     }
 }
 
@@ -194,6 +200,7 @@ pub(crate) fn local_emulator_config(database: Database) -> EmulatorConfig {
         journal: None,
         on_request: None,
         stubs: Vec::new(),
+        project: None,
     }
 }
 

@@ -299,10 +299,11 @@ fn effective(args: &ProfileShowArgs, global: &GlobalArgs, out: &Output) -> Resul
     if args.name.is_some() {
         overrides.profile.clone_from(&args.name);
     }
-    let settings = Settings::resolve_with(&overrides, false)?;
+    let mut settings = Settings::resolve_with(&overrides, false)?;
     for warning in &settings.warnings {
         out.warn(warning);
     }
+    super::project::fall_back_to_secret(&mut settings, global.project.as_deref(), out)?;
     let value = |name: &str| -> String {
         match name {
             "org_id" => settings.org_id.clone().unwrap_or_default(),

@@ -1,5 +1,7 @@
 //! Settings: flags, environment and the profile file merged into what a command needs.
-//! Precedence, highest first: flag, environment variable, profile, built-in default.
+//! Precedence, highest first: flag, environment variable, profile, built-in default; the
+//! secret has one more, weakest source: the extension project's manifest
+//! ([`Settings::fall_back_to_project_secret`]).
 //!
 //! `file` reads and writes the profile file; secrets are `api::secret::Secret` values inside
 //! the structs, so `{:?}` never shows one.
@@ -51,6 +53,8 @@ pub(crate) enum Origin {
     Flag(&'static str),
     Env(&'static str),
     Profile(String),
+    /// The `plugin-manifest.json` of `--project DIR` (the secret only).
+    Project(PathBuf),
     BuiltIn,
     Default,
 }
@@ -61,6 +65,7 @@ impl std::fmt::Display for Origin {
             Origin::Flag(flag) => write!(f, "flag {flag}"),
             Origin::Env(var) => write!(f, "env {var}"),
             Origin::Profile(name) => write!(f, "profile `{name}`"),
+            Origin::Project(manifest) => write!(f, "project {}", manifest.display()),
             Origin::BuiltIn => f.write_str("built-in `local` profile"),
             Origin::Default => f.write_str("default"),
         }
@@ -136,6 +141,15 @@ impl Settings {
             return Err(Error::config("the secret is empty"));
         }
         Ok(Secret::new(value))
+    }
+
+    /// Takes the secret of the extension project's manifest (at `manifest`) when no flag,
+    /// environment variable or profile gave one: the project is the weakest source.
+    pub(crate) fn fall_back_to_project_secret(&mut self, manifest: PathBuf, secret: Secret) {
+        if self.secret_source.is_none() {
+            self.origins.push(("secret", Origin::Project(manifest)));
+            self.secret_source = Some(SecretSource::Value(secret));
+        }
     }
 
     /// Whether a secret is configured at all (readable or not).
