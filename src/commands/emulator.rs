@@ -56,10 +56,10 @@ pub(super) fn run(
         if let Some(path) = &args.port_file {
             super::write_port_file(path, emulator.addr.port())?;
         }
-        announce(&emulator, &config, out);
-        if let Some((dir, _)) = &project {
-            announce_project(dir, &settings, out);
-        }
+        let project_line = project
+            .as_ref()
+            .map(|(dir, _)| project_line(dir, &settings));
+        announce(&emulator, &config, project_line.as_deref(), out);
         super::stop_requested().await;
         out.info("stopping: finishing requests in flight");
         if tokio::time::timeout(SHUTDOWN_GRACE, emulator.shutdown())
@@ -101,18 +101,18 @@ fn find_project(
     Ok(Some((dir, Arc::new(project))))
 }
 
-/// What the emulator takes from its project, and where its secret came from.
-fn announce_project(dir: &Path, settings: &Settings, out: &Output) {
+/// The banner's line on the project: where it is, and where the secret came from.
+fn project_line(dir: &Path, settings: &Settings) -> String {
     let secret = settings
         .origins
         .iter()
         .find(|(name, _)| *name == "secret")
         .map(|(_, origin)| origin.to_string())
         .unwrap_or_else(|| "the built-in local one".into());
-    out.info(&format!(
-        "  project:         {} (secret from {secret}; storage, whiteListedDomains, connections, config, fields and permissions from the project)",
+    format!(
+        "  project:         {} (secret from {secret})",
         dir.display()
-    ));
+    )
 }
 
 /// One line per request on stderr, unless `-q`: what the extension sent and what it got.
@@ -151,7 +151,7 @@ fn log_request(out: &Output, record: &RequestRecord) {
 
 /// What the user needs to talk to the emulator. The line `listening on http://…` is stable:
 /// scripts and tests read the bound address from it (useful with port 0).
-fn announce(emulator: &Emulator, config: &EmulatorConfig, out: &Output) {
+fn announce(emulator: &Emulator, config: &EmulatorConfig, project: Option<&str>, out: &Output) {
     let url = emulator.base_url();
     out.info(&format!("desk-invoke emulator listening on {url}"));
     if emulator.addr.ip().is_loopback() {
@@ -174,8 +174,14 @@ fn announce(emulator: &Emulator, config: &EmulatorConfig, out: &Output) {
         Database::Memory => "in memory (lost on exit)".to_string(),
     };
     out.info(&format!("  database:        {database}"));
+    if let Some(project) = project {
+        out.info(project);
+    }
     let mut reachable = vec!["loopback".to_string()];
     reachable.extend(config.allow_hosts.iter().cloned());
+    if let Some(project) = &config.project {
+        reachable.extend(project.manifest.white_listed_domains.iter().cloned());
+    }
     out.info(&format!("  forwards to:     {}", reachable.join(", ")));
     if config.fail_rate > 0.0 || config.latency.is_some() {
         let latency = config
