@@ -1,7 +1,7 @@
 //! The emulator on an extension project (`--project DIR`, or found in the current
 //! directory): what it takes from plugin-manifest.json and resources.json and enforces as
 //! Desk does; and the client taking the secret from the project. Each test drives the built
-//! binary over real HTTP (docs/desk-behaviour.md, rows E1–E12).
+//! binary over real HTTP (docs/desk-behaviour.md, rows E1–E13).
 
 use crate::common::{
     emulator_command, openssl_hmac, spawn_emulator, stderr_of, stdout_of, Emulator, Sandbox,
@@ -579,7 +579,7 @@ async fn a_real_world_manifest_with_unused_keys_us_spellings_and_production_urls
 }
 
 #[test]
-fn hash_and_profile_show_take_the_secret_from_the_project_as_the_weakest_source() {
+fn hash_verify_callback_and_profile_show_take_the_secret_from_the_project_as_the_weakest_source() {
     let sandbox = Sandbox::new();
     let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
     let hash = |command: &mut assert_cmd::Command| {
@@ -606,6 +606,17 @@ fn hash_and_profile_show_take_the_secret_from_the_project_as_the_weakest_source(
         openssl_hmac(crate::common::SECRET, message),
         "DESK_INVOKE_SECRET wins over the project"
     );
+    // A callback signed with the project's secret verifies.
+    let body = r#"{"event":"onInstall","orgId":376723,"securityContext":"sc"}"#;
+    let signature = openssl_hmac(PROJECT_SECRET, body.as_bytes());
+    let verified = sandbox
+        .cmd()
+        .arg("--project")
+        .arg(&dir)
+        .args(["verify-callback", "--hash", &signature, "--body", body])
+        .output()
+        .unwrap();
+    assert!(verified.status.success(), "{}", stderr_of(&verified));
     let output = sandbox
         .cmd()
         .env("DESK_INVOKE_PROJECT", &dir)
