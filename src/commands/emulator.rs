@@ -33,6 +33,7 @@ pub(super) fn run(
     }
     let mut config = config(args, &settings)?;
     config.project = project.as_ref().map(|(_, project)| project.clone());
+    warn_undeclared_connections(&config, out);
     if args.security_context.is_some() {
         out.warn("--security-context is visible to other users of this machine (ps); prefer --security-context-file or DESK_INVOKE_SECURITY_CONTEXT");
     }
@@ -99,6 +100,26 @@ fn find_project(
     };
     let project = super::project::load_or_refuse(&dir, true, out)?;
     Ok(Some((dir, Arc::new(project))))
+}
+
+/// A `--connection` the project does not declare can never be used: invokes naming it are
+/// refused, as Desk refuses them.
+fn warn_undeclared_connections(config: &EmulatorConfig, out: &Output) {
+    let Some(project) = &config.project else {
+        return;
+    };
+    for connection in &config.connections {
+        if !project
+            .manifest
+            .connection_names()
+            .any(|name| name == connection.name)
+        {
+            out.warn(&format!(
+                "--connection {} is not declared in {MANIFEST_FILE}: invokes naming it are refused",
+                connection.name
+            ));
+        }
+    }
 }
 
 /// The banner's line on the project: where it is, and where the secret came from.

@@ -270,9 +270,20 @@ async fn an_invoke_naming_an_undeclared_connection_is_refused() {
         "stubs.json",
         json!([{"url": "https://api.example.com/*", "body": {"ok": true}}]).to_string(),
     );
+    let credential = sandbox.write("gitlab-auth.txt", "Authorization: Bearer gl-token");
     let emulator = start_on(&sandbox, &dir, |c| {
         c.arg("--stub").arg(&stubs);
+        c.arg("--connection")
+            .arg(format!("gitlab=@{}", credential.display()));
     });
+    assert!(
+        emulator
+            .banner
+            .contains("warning: --connection gitlab is not declared in plugin-manifest.json"),
+        "{}",
+        emulator.banner
+    );
+    assert!(!emulator.banner.contains("gl-token"));
     let emulator = &emulator;
     let call = |connection: &'static str| async move {
         let fields = [
