@@ -573,6 +573,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--in-memory', '--in-memory', [CompletionResultType]::ParameterName, 'Keep everything in memory')
+            [CompletionResult]::new('--no-project', '--no-project', [CompletionResultType]::ParameterName, 'Run without an extension project: ignore --project, DESK_INVOKE_PROJECT and a plugin-manifest.json in the current directory')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')

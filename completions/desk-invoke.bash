@@ -718,7 +718,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__emulator)
-            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --stub --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --stub --no-project --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -540,6 +540,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --output 'Output format'
             cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
             cand --in-memory 'Keep everything in memory'
+            cand --no-project 'Run without an extension project: ignore --project, DESK_INVOKE_PROJECT and a plugin-manifest.json in the current directory'
             cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
             cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
             cand -q 'Nothing on stderr but errors'

@@ -506,6 +506,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l col
 always\t''
 never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l in-memory -d 'Keep everything in memory'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l no-project -d 'Run without an extension project: ignore --project, DESK_INVOKE_PROJECT and a plugin-manifest.json in the current directory'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s h -l help -d 'Print help (see more with \'--help\')'

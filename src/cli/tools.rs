@@ -125,6 +125,10 @@ pub(crate) struct EmulatorArgs {
     /// {method, url (exact or with *), status, headers, body | body_file}
     #[arg(long, value_name = "FILE")]
     pub stub: Vec<PathBuf>,
+    /// Run without an extension project: ignore --project, DESK_INVOKE_PROJECT and a
+    /// plugin-manifest.json in the current directory
+    #[arg(long)]
+    pub no_project: bool,
 }
 
 /// `IP:PORT`, `:PORT` or `PORT` (the last two on loopback).

@@ -1,6 +1,7 @@
 //! `emulator`: run the local Desk until Ctrl-C or SIGTERM.
 
 use super::request::{read_arg, read_secret_arg, ValueSource};
+use crate::api::project::{Project, MANIFEST_FILE};
 use crate::api::secret::Secret;
 use crate::api::text::truncate;
 use crate::cli::EmulatorArgs;
@@ -9,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::settings::{self, Settings};
 use std::net::{SocketAddr, ToSocketAddrs};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -18,8 +20,23 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 /// client can send a 1 MiB one.
 const LOGGED_TEXT_CHARS: usize = 200;
 
-pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Result<()> {
-    let mut config = config(args, settings)?;
+/// `project` is `--project`/`DESK_INVOKE_PROJECT`; `settings` resolves the rest, once the
+/// project (and its line, the first) is known.
+pub(super) fn run(
+    args: &EmulatorArgs,
+    project: Option<&Path>,
+    settings: impl FnOnce(Option<settings::ProjectSecret>) -> Result<Settings>,
+    out: &Output,
+) -> Result<()> {
+    let project = find_project(args, project, out)?;
+    let settings = settings(
+        project
+            .as_ref()
+            .and_then(|(dir, project)| super::project::secret_of(dir, project)),
+    )?;
+    let mut config = config(args, &settings)?;
+    config.project = project.as_ref().map(|(_, project)| project.clone());
+    warn_undeclared_connections(&config, out);
     if args.security_context.is_some() {
         out.warn("--security-context is visible to other users of this machine (ps); prefer --security-context-file or DESK_INVOKE_SECURITY_CONTEXT");
     }
@@ -45,7 +62,10 @@ pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Res
         if let Some(path) = &args.port_file {
             super::write_port_file(path, emulator.addr.port())?;
         }
-        announce(&emulator, &config, out);
+        let project_line = project
+            .as_ref()
+            .map(|(dir, _)| project_line(dir, &settings));
+        announce(&emulator, &config, project_line.as_deref(), out);
         super::stop_requested().await;
         out.info("stopping: finishing requests in flight");
         if tokio::time::timeout(SHUTDOWN_GRACE, emulator.shutdown())
@@ -56,6 +76,67 @@ pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Res
         }
         Ok(())
     })
+}
+
+/// The project the emulator runs on: `--project`/`DESK_INVOKE_PROJECT`, else a
+/// `plugin-manifest.json` in the current directory (found by discovery, and said so); none
+/// with `--no-project`. Its line is the first the emulator writes. A project with problems
+/// is refused, every problem listed.
+fn find_project(
+    args: &EmulatorArgs,
+    named: Option<&Path>,
+    out: &Output,
+) -> Result<Option<(PathBuf, Arc<Project>)>> {
+    if args.no_project {
+        return Ok(None);
+    }
+    let dir = match named {
+        Some(dir) => {
+            out.info(&format!("using the extension project in {}", dir.display()));
+            dir.to_path_buf()
+        }
+        None if Path::new(MANIFEST_FILE).is_file() => {
+            out.info(&format!(
+                "found {MANIFEST_FILE} in the current directory: running on this extension project (--no-project to run without it)"
+            ));
+            PathBuf::from(".")
+        }
+        None => return Ok(None),
+    };
+    let project = super::project::load_or_refuse(&dir, true, out)?;
+    Ok(Some((dir, Arc::new(project))))
+}
+
+/// A `--connection` the project does not declare can never be used: invokes naming it are
+/// refused, as Desk refuses them.
+fn warn_undeclared_connections(config: &EmulatorConfig, out: &Output) {
+    let Some(project) = &config.project else {
+        return;
+    };
+    for connection in &config.connections {
+        if !project
+            .manifest
+            .connection_names()
+            .any(|name| name == connection.name)
+        {
+            out.warn(&format!(
+                "--connection {} is not declared in {MANIFEST_FILE}: invokes naming it are refused",
+                connection.name
+            ));
+        }
+    }
+}
+
+/// The banner's line on the project: where it is, and where the secret came from.
+fn project_line(dir: &Path, settings: &Settings) -> String {
+    let secret = settings
+        .secret_source()
+        .map(|source| source.to_string())
+        .unwrap_or_else(|| "the built-in local one".into());
+    format!(
+        "  project:         {} (secret from {secret})",
+        dir.display()
+    )
 }
 
 /// One line per request on stderr, unless `-q`: what the extension sent and what it got.
@@ -104,7 +185,7 @@ fn log_request(out: &Output, record: &RequestRecord) {
 
 /// What the user needs to talk to the emulator. The line `listening on http://…` is stable:
 /// scripts and tests read the bound address from it (useful with port 0).
-fn announce(emulator: &Emulator, config: &EmulatorConfig, out: &Output) {
+fn announce(emulator: &Emulator, config: &EmulatorConfig, project: Option<&str>, out: &Output) {
     let url = emulator.base_url();
     out.info(&format!("desk-invoke emulator listening on {url}"));
     if emulator.addr.ip().is_loopback() {
@@ -127,8 +208,14 @@ fn announce(emulator: &Emulator, config: &EmulatorConfig, out: &Output) {
         Database::Memory => "in memory (lost on exit)".to_string(),
     };
     out.info(&format!("  database:        {database}"));
+    if let Some(project) = project {
+        out.info(project);
+    }
     let mut reachable = vec!["loopback".to_string()];
     reachable.extend(config.allow_hosts.iter().cloned());
+    if let Some(project) = &config.project {
+        reachable.extend(project.manifest.white_listed_domains.iter().cloned());
+    }
     out.info(&format!("  forwards to:     {}", reachable.join(", ")));
     if config.fail_rate > 0.0 || config.latency.is_some() {
         let latency = config

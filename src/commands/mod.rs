@@ -82,21 +82,30 @@ pub(crate) fn target_flags(global: &GlobalArgs) -> TargetFlags {
         timeout: global.timeout,
         retries: global.retries,
         max_body_size: global.max_body_size,
+        project_secret: None,
     }
 }
 
 fn run(cli: Cli, out: &Output) -> Result<()> {
     let flags = &target_flags(&cli.global);
     let env = &EnvironmentOptions::from_process();
+    let project_dir = cli.global.project.clone().or_else(|| env.project.clone());
+    // The secret of the project `--project` names, read only by the commands that use it.
+    let with_project = || -> Result<TargetFlags> {
+        let mut flags = flags.clone();
+        flags.project_secret = project::secret(project_dir.as_deref(), out)?;
+        Ok(flags)
+    };
     // Resolved only by the commands that need a target; `profile` and `completions` must
     // work even when the current profile cannot be resolved.
-    let settings = |reads: ProfileUse| -> Result<Settings> {
+    let resolve = |flags: &TargetFlags, reads: ProfileUse| -> Result<Settings> {
         let settings = Settings::resolve(flags, env, reads)?;
         for warning in settings.warnings() {
             out.warn(warning);
         }
         Ok(settings)
     };
+    let settings = |reads: ProfileUse| resolve(&with_project()?, reads);
     let existing = || settings(ProfileUse::Existing);
     let save = |save: bool| match save {
         true => settings(ProfileUse::MayCreate),
@@ -105,7 +114,7 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
     match cli.command {
         Command::Completions(args) => completions::run(&args, out),
         Command::Complete { .. } => profile::names(flags, env, out),
-        Command::Profile(command) => profile::run(command, flags, env, out),
+        Command::Profile(command) => profile::run(command, &with_project()?, env, out),
         Command::Project(command) => project::run(command, &cli.global, env, out),
         Command::Hash(args) => hash::run(&args, &existing()?, out),
         Command::Invoke(args) => invoke::run(&args, &existing()?, out),
@@ -119,7 +128,17 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
         Command::Smoke(args) => smoke::run(&args, existing(), out),
         // `--save` may create the profile it names.
         Command::VerifyCallback(args) => verify_callback::run(&args, &save(args.save)?, out),
-        // The emulator reads no profile: its credentials are its own.
-        Command::Emulator(args) => emulator::run(&args, &settings(ProfileUse::None)?, out),
+        // The emulator reads no profile: its credentials are its own. It finds its project
+        // itself (discovery), and its line comes first.
+        Command::Emulator(args) => {
+            let settings = |project_secret| {
+                let flags = TargetFlags {
+                    project_secret,
+                    ..flags.clone()
+                };
+                resolve(&flags, ProfileUse::None)
+            };
+            emulator::run(&args, project_dir.as_deref(), settings, out)
+        }
     }
 }

@@ -11,7 +11,7 @@ use crate::api::project::{Problem, Project, MANIFEST_FILE, RESOURCES_FILE};
 use crate::api::text::escape_control;
 use crate::cli::{GlobalArgs, OutputFormat, ProjectCommand};
 use crate::output::Output;
-use crate::settings::EnvironmentOptions;
+use crate::settings::{EnvironmentOptions, ProjectSecret};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -92,15 +92,54 @@ fn check(dir: &Path, out: &Output) -> Result<()> {
             out.line(&escape_control(&problem.to_string()));
         }
     }
-    if problems.is_empty() {
-        return Ok(());
+    match problems.is_empty() {
+        true => Ok(()),
+        false => Err(problems_error(dir, problems.len())),
     }
-    let count = match problems.len() {
+}
+
+/// The error that ends a command refusing a project with `count` problems (exit 2).
+fn problems_error(dir: &Path, count: usize) -> Error {
+    let count = match count {
         1 => "1 problem".to_owned(),
         n => format!("{n} problems"),
     };
-    Err(
-        Error::usage(format!("{count} in the project at {}", dir.display()))
-            .with_hint("fix the files, then run `desk-invoke project check` again"),
-    )
+    Error::usage(format!("{count} in the project at {}", dir.display()))
+        .with_hint("fix the files, then run `desk-invoke project check` again")
+}
+
+/// The project at `dir` for a command that runs on it; with `rules`, Zoho's rules across
+/// keys and files must hold too (the emulator enforces them). Refused with every problem
+/// listed on stderr, one a line as `project check` lists them, and exit 2.
+pub(crate) fn load_or_refuse(dir: &Path, rules: bool, out: &Output) -> Result<Project> {
+    let problems = match load(dir) {
+        Ok(project) if !rules => return Ok(project),
+        Ok(project) => match project.check() {
+            problems if problems.is_empty() => return Ok(project),
+            problems => problems,
+        },
+        Err(problems) => problems,
+    };
+    for problem in &problems {
+        out.report(&escape_control(&problem.to_string()));
+    }
+    Err(problems_error(dir, problems.len()))
+}
+
+/// The secret of the project at `dir` (`--project`, `DESK_INVOKE_PROJECT`), for the settings
+/// to rank; a project that cannot be read is refused with every problem listed.
+pub(crate) fn secret(dir: Option<&Path>, out: &Output) -> Result<Option<ProjectSecret>> {
+    let Some(dir) = dir else {
+        return Ok(None);
+    };
+    let project = load_or_refuse(dir, false, out)?;
+    Ok(secret_of(dir, &project))
+}
+
+/// A loaded project's secret, with the manifest's path.
+pub(crate) fn secret_of(dir: &Path, project: &Project) -> Option<ProjectSecret> {
+    project.manifest.secret.clone().map(|secret| ProjectSecret {
+        manifest: dir.join(MANIFEST_FILE),
+        secret,
+    })
 }

@@ -5,6 +5,7 @@ use super::desk_api::{self, DeskCall, Installation};
 use super::forward::Outgoing;
 use super::journal::RequestRecord;
 use super::placeholders::{self, Placeholders, Scope};
+use super::project;
 use super::reply::{InvokeError, JSON_CONTENT_TYPE};
 use super::state::AppState;
 use super::store;
@@ -14,6 +15,7 @@ use crate::api::endpoints::Endpoint;
 use crate::api::envelope;
 use crate::api::hosts::{self, DEFAULT_DESK_BASE};
 use crate::api::method::Method;
+use crate::api::project::Project;
 use crate::api::secret::{Redactor, Secret};
 use crate::api::signing::{Field, InvokeFields};
 use crate::api::storage::Operation;
@@ -68,6 +70,10 @@ pub(super) async fn call(
         }
         false => Vec::new(),
     };
+    let params = match &state.project {
+        Some(project) => project::effective_params(project, &params),
+        None => params,
+    };
     let config_params: HashMap<String, String> = params
         .iter()
         .map(|param| (param.name.clone(), text_of(&param.value)))
@@ -110,7 +116,7 @@ pub(super) async fn call(
     record.body = request
         .body
         .as_deref()
-        .map(|b| mask_secure_variables(&redactor.apply(b)));
+        .map(|b| mask_secure_variables(&redactor.apply(b), state.project.as_deref()));
     serve(state, request, record)
         .await
         .map_err(|error| error.redacted(&redactor))
@@ -141,6 +147,9 @@ async fn serve(
         ));
     }
     let url = parse_request_url(&request.url)?;
+    if let Some(project) = &state.project {
+        check_project(state, project, &url, request.connection.as_deref())?;
+    }
 
     // A canned answer wins: the call goes nowhere. Matched on the URL with the queryParams
     // the call would carry.
@@ -163,6 +172,13 @@ async fn serve(
     }
 
     if is_local(state, &url) {
+        if let Some(Err(refusal)) = state
+            .project
+            .as_deref()
+            .map(|project| project::check_storage(project, url.path()))
+        {
+            return Ok(desk_refusal(refusal, state.response_wrap));
+        }
         let mut local_query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
         local_query.extend(request.query);
         if let Some(refused) = rate_limited(state, url.path(), request.method) {
@@ -173,6 +189,7 @@ async fn serve(
             store: &state.store,
             installation_id: &state.installation_id,
             permissions: &state.permissions,
+            project: state.project.as_deref(),
         };
         let desk_call = DeskCall {
             method: request.method,
@@ -215,6 +232,40 @@ async fn serve(
     }
 }
 
+/// What the project refuses before a call is stubbed, served or forwarded: a connection
+/// it does not declare, and (Desk's own hosts aside) a domain it does not whitelist.
+fn check_project(
+    state: &AppState,
+    project: &Project,
+    url: &Url,
+    connection: Option<&str>,
+) -> Result<(), InvokeError> {
+    let refused = |refusal: project::Refusal| {
+        InvokeError::new(
+            StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::FORBIDDEN),
+            refusal.code,
+            refusal.message,
+        )
+    };
+    if let Some(name) = connection.filter(|name| !name.is_empty()) {
+        project::check_connection(project, name).map_err(refused)?;
+    }
+    if !is_local(state, url) {
+        project::check_domain(project, url).map_err(refused)?;
+    }
+    Ok(())
+}
+
+/// A refusal of one of Desk's APIs, as that API's answer inside the envelope.
+fn desk_refusal(refusal: project::Refusal, response_wrap: ResponseWrap) -> Value {
+    let body = DeskError::new(refusal.code, refusal.message);
+    envelope::encode(
+        refusal.status,
+        wrap(&Value::Object(body.to_json()), response_wrap),
+        json!({ "Content-Type": JSON_CONTENT_TYPE }),
+    )
+}
+
 /// With `--rate-limits desk`, a storage call over its class's limit gets Desk's answer: the
 /// inner statusCode 429, a Desk error body, and Retry-After in responseHeaders.
 fn rate_limited(state: &AppState, path: &str, method: Method) -> Option<Value> {
@@ -247,9 +298,11 @@ fn rate_limited(state: &AppState, path: &str, method: Method) -> Option<Value> {
 }
 
 /// A config params update shown with its secure values masked (for the journal): a body
-/// `{"variables":[{"name","value","secure":true}]}` carries them in clear.
-fn mask_secure_variables(body: &str) -> String {
-    if !body.contains("\"secure\"") {
+/// `{"variables":[{"name","value","secure":true}]}` carries them in clear, and so does one
+/// naming a param the project declares secure.
+fn mask_secure_variables(body: &str, project: Option<&Project>) -> String {
+    let declares_secure = project.is_some_and(|p| p.manifest.config.iter().any(|c| c.secure));
+    if !body.contains("\"secure\"") && !declares_secure {
         return body.to_string();
     }
     let Ok(mut value) = serde_json::from_str::<Value>(body) else {
@@ -258,7 +311,12 @@ fn mask_secure_variables(body: &str) -> String {
     let mut masked = false;
     if let Some(variables) = value.get_mut("variables").and_then(Value::as_array_mut) {
         for variable in variables {
-            if variable.get("secure") == Some(&Value::Bool(true)) {
+            let declared_secure = variable
+                .get("name")
+                .and_then(Value::as_str)
+                .zip(project)
+                .is_some_and(|(name, project)| project::is_secure_param(project, name));
+            if declared_secure || variable.get("secure") == Some(&Value::Bool(true)) {
                 variable["value"] = Value::String(crate::api::secret::MARK.into());
                 masked = true;
             }

@@ -25,6 +25,7 @@ mod invoke;
 mod journal;
 mod limits;
 mod placeholders;
+mod project;
 mod reply;
 mod state;
 mod stats;
@@ -121,6 +122,7 @@ pub(crate) struct EmulatorConfig {
     pub stubs: Vec<Stub>,
     pub on_request: Option<RequestHook>,
     pub on_warning: Option<WarningHook>,
+    pub project: Option<std::sync::Arc<crate::api::project::Project>>,
 }
 
 impl std::fmt::Debug for EmulatorConfig {
@@ -167,6 +169,7 @@ impl EmulatorConfig {
             journal: None,
             on_request: None,
             on_warning: None,
+            project: None,
             stubs: Vec::new(),
         }
     }
@@ -235,7 +238,13 @@ impl Emulator {
     /// current runtime; returns as soon as the socket listens.
     pub(crate) async fn start(config: EmulatorConfig) -> Result<Emulator> {
         config.check()?;
-        let forwarder = forward::Forwarder::new(&config.allow_hosts, &config.connections)?;
+        // The whitelisted domains are reachable as --allow-host ones are; the project's
+        // check (`project::check_domain`) refuses every other host before that.
+        let mut allow_hosts = config.allow_hosts.clone();
+        if let Some(project) = &config.project {
+            allow_hosts.extend(project::whitelisted_hosts(project));
+        }
+        let forwarder = forward::Forwarder::new(&allow_hosts, &config.connections)?;
         let database = config.database.clone();
         let warn = config.on_warning.clone();
         let (store, store_thread) =
@@ -255,14 +264,17 @@ impl Emulator {
             fail_rate: config.fail_rate,
             latency: config.latency,
         };
+        let extension = config.project.as_deref();
+        let permissions = project::merged_permissions(extension, &config.permissions);
+        let resources = project::merged_resources(extension, &config.org_id, config.resources);
         let state = Arc::new(state::AppState {
             secret: config.secret,
             security_context: config.security_context,
             org_id: config.org_id,
             installation_id: config.installation_id,
-            permissions: config.permissions,
+            permissions,
             response_wrap: config.response_wrap,
-            resources: config.resources,
+            resources,
             rate_limiter: match config.rate_limits {
                 RateLimits::Desk => Some(limits::RateLimiter::desk(config.rate_window)),
                 RateLimits::None => None,
@@ -275,6 +287,7 @@ impl Emulator {
             store,
             forwarder,
             own_addr: addr,
+            project: config.project,
         });
         let (stop, stop_requested) = tokio::sync::watch::channel(false);
         let server = tokio::spawn(connection::serve(

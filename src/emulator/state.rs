@@ -29,4 +29,5 @@ pub(super) struct AppState {
     pub forwarder: Forwarder,
     /// The address the emulator listens on, to recognise requestURLs that point at itself.
     pub own_addr: SocketAddr,
+    pub project: Option<std::sync::Arc<crate::api::project::Project>>,
 }

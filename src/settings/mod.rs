@@ -49,6 +49,16 @@ pub(crate) struct TargetFlags {
     pub retries: Option<u32>,
     /// The largest reply body the client reads, in bytes.
     pub max_body_size: Option<u64>,
+    /// The secret of the extension project (`--project`), read by the command layer.
+    pub project_secret: Option<ProjectSecret>,
+}
+
+/// A project manifest's secret and the manifest's path (for `profile show --effective` and
+/// the errors that name where the secret came from).
+#[derive(Debug, Clone)]
+pub(crate) struct ProjectSecret {
+    pub manifest: PathBuf,
+    pub secret: Secret,
 }
 
 /// Where a setting's value came from.
@@ -58,9 +68,8 @@ pub(crate) enum ValueSource {
     Env(&'static str),
     /// A profile of the profile file, by name.
     Profile(String),
-    /// The extension project's manifest (`--project`).
-    #[allow(dead_code)] // reserved: the project layer fills it in
-    ProjectManifest,
+    /// The extension project's manifest (`--project`), by path.
+    ProjectManifest(PathBuf),
     /// The built-in local credentials (the `local` profile, the emulator's defaults).
     Local,
     /// A built-in default.
@@ -73,7 +82,7 @@ impl std::fmt::Display for ValueSource {
             ValueSource::Flag(flag) => write!(f, "flag {flag}"),
             ValueSource::Env(var) => write!(f, "env {var}"),
             ValueSource::Profile(name) => write!(f, "profile `{name}`"),
-            ValueSource::ProjectManifest => f.write_str("the project's plugin-manifest.json"),
+            ValueSource::ProjectManifest(path) => write!(f, "project {}", path.display()),
             ValueSource::Local => f.write_str("built-in local credentials"),
             ValueSource::Default => f.write_str("default"),
         }

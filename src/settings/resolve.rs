@@ -341,6 +341,12 @@ fn secret_layers(flags: &TargetFlags, env: &EnvironmentOptions) -> Layers<Secret
             Sourced::new(source, ValueSource::Flag("--secret-file"))
         }),
         env: env.secret.as_ref().map(|v| Ok(env_secret(v))),
+        project: flags.project_secret.as_ref().map(|project| {
+            Sourced::new(
+                SecretSource::Value(project.secret.clone()),
+                ValueSource::ProjectManifest(project.manifest.clone()),
+            )
+        }),
         ..Layers::new()
     }
 }
@@ -369,7 +375,7 @@ mod tests {
         let value = match &source {
             ValueSource::Flag(_) => "flag",
             ValueSource::Env(_) => "env",
-            ValueSource::ProjectManifest => "project",
+            ValueSource::ProjectManifest(_) => "project",
             ValueSource::Profile(_) => "profile",
             _ => "default",
         };
@@ -389,7 +395,7 @@ mod tests {
                 .filter(|_| !seen.contains(&"env"))
                 .map(Ok);
             layers.project =
-                at(ValueSource::ProjectManifest).filter(|_| !seen.contains(&"project"));
+                at(ValueSource::ProjectManifest("p".into())).filter(|_| !seen.contains(&"project"));
             layers.default = at(ValueSource::Default);
             let picked = layers.pick(choice).unwrap().unwrap().value;
             if !seen.contains(&picked) {

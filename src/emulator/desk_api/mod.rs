@@ -93,6 +93,8 @@ pub(super) struct Installation<'a> {
     pub store: &'a Store,
     pub installation_id: &'a str,
     pub permissions: &'a [Permission],
+    /// The extension project, when the emulator runs on one: its config params.
+    pub project: Option<&'a crate::api::project::Project>,
 }
 
 /// Serves one call; `Err` only when the database itself fails.

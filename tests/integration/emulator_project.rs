@@ -1,0 +1,642 @@
+//! The emulator on an extension project (`--project DIR`, or found in the current
+//! directory): what it takes from plugin-manifest.json and resources.json and enforces as
+//! Desk does; and the client taking the secret from the project. Each test drives the built
+//! binary over real HTTP (docs/desk-behaviour.md, rows E1–E13).
+
+use crate::common::{
+    emulator_command, openssl_hmac, spawn_emulator, stderr_of, stdout_of, Emulator, Sandbox,
+    ORG_ID, SECURITY_CONTEXT,
+};
+use desk_invoke::api::form::encode_form;
+use desk_invoke::api::signing::{Field, InvokeFields};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+const PROJECT_SECRET: &str = "project-secret-0123456789abcdef";
+const INSTALLATION: &str = "1000000000001";
+
+/// A manifest with every key the emulator uses; `extra` overrides or adds top-level keys.
+fn manifest(extra: Value) -> Value {
+    let mut manifest = json!({
+        "locale": ["en"],
+        "service": "DESK",
+        "type": "org",
+        "storage": true,
+        "secret": PROJECT_SECRET,
+        "whiteListedDomains": ["https://api.example.com", "https://desk.zoho.com"],
+        "zohoAuthorisation": {"type": "connectors", "connectionLinkName": "zohodesk",
+                              "scope": ["Desk.tickets.ALL"]},
+        "connectors": [{"connectionLinkName": "github", "serviceName": "github"}],
+        "config": [
+            {"name": "apiKey", "type": "text", "secure": true, "mandatory": true, "userdefined": true},
+            {"name": "token", "type": "text", "secure": true, "userdefined": false},
+            {"name": "mode", "type": "picklist", "options": ["fast", "slow"], "defaultValue": "fast"},
+            {"name": "limit", "type": "number"}
+        ]
+    });
+    for (key, value) in extra.as_object().unwrap() {
+        manifest[key] = value.clone();
+    }
+    manifest
+}
+
+fn resources() -> Value {
+    json!({
+        "fields": [{"resourceName": "syncStatus", "module": "tickets",
+                    "displayLabel": "Sync status", "type": "Text", "maxLength": 50}],
+        "permissions": [
+            {"resourceName": "p1", "apiName": "canSync", "displayName": "Sync", "defaultState": true},
+            {"resourceName": "p2", "apiName": "canPurge", "displayName": "Purge", "defaultState": "false"}
+        ]
+    })
+}
+
+/// Writes the project's files into `sandbox/name`; returns the directory.
+fn write_project(sandbox: &Sandbox, name: &str, manifest: &Value, resources: &Value) -> PathBuf {
+    sandbox.write(
+        &format!("{name}/plugin-manifest.json"),
+        manifest.to_string(),
+    );
+    sandbox.write(&format!("{name}/resources.json"), resources.to_string());
+    sandbox.path(name)
+}
+
+/// The emulator on the project in `dir`, in memory, with the suite's securityContext;
+/// `configure` adds environment and flags.
+fn start_on(
+    sandbox: &Sandbox,
+    dir: &Path,
+    configure: impl FnOnce(&mut std::process::Command),
+) -> Emulator {
+    let mut command = emulator_command(sandbox.dir.path());
+    command
+        .arg("--project")
+        .arg(dir)
+        .arg("--in-memory")
+        .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
+        .env("DESK_INVOKE_ORG_ID", ORG_ID);
+    configure(&mut command);
+    spawn_emulator(command)
+}
+
+/// The org id the emulator announced.
+fn org_of(emulator: &Emulator) -> &str {
+    emulator
+        .banner
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("org id:"))
+        .map(str::trim)
+        .expect("the banner names the org id")
+}
+
+/// A signed invoke request; the HTTP status and the JSON body.
+async fn invoke(emulator: &Emulator, secret: &str, fields: &[(Field, &str)]) -> (u16, Value) {
+    let org = org_of(emulator);
+    let mut signed = InvokeFields::new();
+    for (field, value) in fields {
+        signed.set(*field, *value);
+    }
+    let reply = reqwest::Client::new()
+        .post(format!("{}/api/v1/invoke?orgId={org}", emulator.base_url))
+        .header("HASH", signed.hash(secret.as_bytes()))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(encode_form(SECURITY_CONTEXT, &signed))
+        .send()
+        .await
+        .expect("the emulator answers");
+    let status = reply.status().as_u16();
+    (status, reply.json().await.expect("a JSON body"))
+}
+
+/// The called API's answer inside an envelope: its statusCode and its body.
+fn inner(envelope: &Value) -> (u64, Value) {
+    let status = envelope["statusCode"]
+        .as_u64()
+        .or_else(|| envelope["statusCode"].as_str().and_then(|s| s.parse().ok()))
+        .expect("a statusCode");
+    let body = envelope["response"]
+        .as_str()
+        .and_then(|text| serde_json::from_str(text).ok())
+        .unwrap_or(Value::Null);
+    (status, body)
+}
+
+fn api(path: &str) -> String {
+    format!("https://desk.zoho.com/api/v1/installedExtensions/{INSTALLATION}/{path}")
+}
+
+async fn get(emulator: &Emulator, url: &str) -> (u16, Value) {
+    let fields = [(Field::RequestUrl, url), (Field::RequestType, "GET")];
+    invoke(emulator, PROJECT_SECRET, &fields).await
+}
+
+async fn post(emulator: &Emulator, url: &str, body: &Value) -> (u16, Value) {
+    let body = body.to_string();
+    let fields = [
+        (Field::RequestUrl, url),
+        (Field::RequestType, "POST"),
+        (Field::PostBody, body.as_str()),
+    ];
+    invoke(emulator, PROJECT_SECRET, &fields).await
+}
+
+async fn journal(emulator: &Emulator) -> String {
+    reqwest::get(format!("{}/_emulator/requests", emulator.base_url))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_manifest_secret_signs_and_the_environment_secret_wins() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+    let storage = api("storage?key=k");
+    let on_project = start_on(&sandbox, &dir, |_| {});
+    assert!(on_project
+        .banner
+        .starts_with("using the extension project in"));
+    let from_manifest = format!(
+        "(secret from project {})",
+        dir.join("plugin-manifest.json").display()
+    );
+    assert!(
+        on_project.banner.contains(&from_manifest),
+        "{}",
+        on_project.banner
+    );
+    let (status, envelope) = get(&on_project, &storage).await;
+    assert_eq!(status, 200, "{envelope}");
+    assert_eq!(inner(&envelope).0, 200);
+
+    let overridden = start_on(&sandbox, &dir, |c| {
+        c.env("DESK_INVOKE_SECRET", "environment-secret-0123456789");
+    });
+    assert!(overridden
+        .banner
+        .contains("(secret from env DESK_INVOKE_SECRET)"));
+    assert_eq!(get(&overridden, &storage).await.0, 401);
+    let fields = [
+        (Field::RequestUrl, storage.as_str()),
+        (Field::RequestType, "GET"),
+    ];
+    let (status, _) = invoke(&overridden, "environment-secret-0123456789", &fields).await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn storage_false_answers_storage_not_enabled() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(
+        &sandbox,
+        "p",
+        &manifest(json!({"storage": false})),
+        &resources(),
+    );
+    let emulator = start_on(&sandbox, &dir, |_| {});
+    let (status, envelope) = get(&emulator, &api("storage?key=k")).await;
+    assert_eq!(status, 200);
+    let (inner_status, body) = inner(&envelope);
+    assert_eq!(inner_status, 403);
+    assert_eq!(body["errorCode"], "STORAGE_NOT_ENABLED");
+    assert_eq!(
+        body["message"],
+        "Storage not enabled in plugin-manifest.json."
+    );
+    // The other extension-data APIs stay.
+    assert_eq!(inner(&get(&emulator, &api("configParams")).await.1).0, 200);
+}
+
+/// A loopback server answering 200 `{"path": …}` to anything.
+async fn start_echo() -> u16 {
+    use axum::http::Uri;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let app = axum::Router::new().fallback(|uri: Uri| async move {
+        axum::Json(json!({"path": uri.path(), "query": uri.query()}))
+    });
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    port
+}
+
+#[tokio::test]
+async fn only_whitelisted_domains_are_stubbed_or_forwarded_and_loopback_stays_allowed() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+    let stubs = sandbox.write(
+        "stubs.json",
+        json!([
+            {"url": "https://api.example.com/*", "body": {"from": "stub"}},
+            {"url": "https://evil.test/*", "body": {"from": "stub"}}
+        ])
+        .to_string(),
+    );
+    let emulator = start_on(&sandbox, &dir, |c| {
+        c.arg("--stub")
+            .arg(&stubs)
+            .args(["--allow-host", "other.test"]);
+    });
+    let (status, envelope) = get(&emulator, "https://api.example.com/v1/repos").await;
+    assert_eq!((status, inner(&envelope).1), (200, json!({"from": "stub"})));
+    // A stub for a domain the manifest does not list, and a forward to one that
+    // --allow-host names: both refused, as Desk does not handle them.
+    for refused in [
+        "https://evil.test/x",
+        "https://other.test/x",
+        "http://api.example.com/x",
+    ] {
+        let (status, body) = get(&emulator, refused).await;
+        assert_eq!(status, 403, "{refused}: {body}");
+        assert_eq!(body["errorCode"], "DOMAIN_NOT_WHITELISTED", "{refused}");
+        assert!(body["message"]
+            .as_str()
+            .unwrap()
+            .contains("whiteListedDomains"));
+    }
+    let port = start_echo().await;
+    let local = format!("http://127.0.0.1:{port}/local/service");
+    let (status, envelope) = get(&emulator, &local).await;
+    assert_eq!(status, 200, "{envelope}");
+    assert_eq!(inner(&envelope).1["path"], "/local/service");
+}
+
+#[tokio::test]
+async fn an_invoke_naming_an_undeclared_connection_is_refused() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+    let stubs = sandbox.write(
+        "stubs.json",
+        json!([{"url": "https://api.example.com/*", "body": {"ok": true}}]).to_string(),
+    );
+    let credential = sandbox.write("gitlab-auth.txt", "Authorization: Bearer gl-token");
+    let emulator = start_on(&sandbox, &dir, |c| {
+        c.arg("--stub").arg(&stubs);
+        c.arg("--connection")
+            .arg(format!("gitlab=@{}", credential.display()));
+    });
+    assert!(
+        emulator
+            .banner
+            .contains("warning: --connection gitlab is not declared in plugin-manifest.json"),
+        "{}",
+        emulator.banner
+    );
+    assert!(!emulator.banner.contains("gl-token"));
+    let emulator = &emulator;
+    let call = |connection: &'static str| async move {
+        let fields = [
+            (Field::RequestUrl, "https://api.example.com/user"),
+            (Field::RequestType, "GET"),
+            (Field::ConnectionLinkName, connection),
+        ];
+        invoke(emulator, PROJECT_SECRET, &fields).await
+    };
+    let (status, body) = call("gitlab").await;
+    assert_eq!(status, 400);
+    assert_eq!(body["errorCode"], "INVALID_CONNECTION");
+    assert!(body["message"]
+        .as_str()
+        .unwrap()
+        .contains("zohodesk, github"));
+    for declared in ["github", "zohodesk"] {
+        let (status, envelope) = call(declared).await;
+        assert_eq!(
+            (status, inner(&envelope).1),
+            (200, json!({"ok": true})),
+            "{declared}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn config_params_are_the_declared_ones_with_published_fields_and_masked_secure_values() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+    let journal_file = sandbox.path("journal.ndjson");
+    let emulator = start_on(&sandbox, &dir, |c| {
+        c.arg("--journal").arg(&journal_file);
+    });
+    let params = api("configParams");
+    let (_, envelope) = get(&emulator, &params).await;
+    let (status, body) = inner(&envelope);
+    assert_eq!(status, 200);
+    let data = body["data"].as_array().unwrap();
+    let names: Vec<&str> = data.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["apiKey", "token", "mode", "limit"]);
+    for param in data {
+        let mut keys: Vec<&str> = param
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "defaultValue",
+                "mandatory",
+                "name",
+                "options",
+                "secure",
+                "type",
+                "userDefined",
+                "value",
+                "varId"
+            ]
+        );
+    }
+    assert_eq!(data[2]["value"], "fast");
+    assert_eq!(data[2]["defaultValue"], "fast");
+    assert_eq!(data[2]["options"], json!(["fast", "slow"]));
+    assert_eq!(
+        (data[0]["userDefined"].clone(), data[0]["mandatory"].clone()),
+        (json!(true), json!(true))
+    );
+    assert_eq!(data[3]["type"], "number");
+
+    let set = |name: &str, value: &str| json!({"variables": [{"name": name, "value": value}]});
+    let refused = [
+        (set("undeclared", "x"), 400, "INVALID_DATA"),
+        (set("apiKey", "admin-only-value"), 403, "USER_DEFINED_PARAM"),
+        (set("limit", "ten"), 400, "INVALID_DATA"),
+        (set("mode", "medium"), 400, "INVALID_DATA"),
+    ];
+    for (update, status, code) in refused {
+        let (_, envelope) = post(&emulator, &params, &update).await;
+        let (inner_status, body) = inner(&envelope);
+        assert_eq!(
+            (inner_status, body["errorCode"].as_str()),
+            (status, Some(code)),
+            "{update}"
+        );
+    }
+
+    let token = "tok-secret-value-5678";
+    let (_, envelope) = post(&emulator, &params, &set("token", token)).await;
+    let (status, body) = inner(&envelope);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["data"].as_array().unwrap().len(), 1);
+    assert_eq!(body["data"][0]["secure"], true);
+    assert_ne!(body["data"][0]["value"], token);
+    let (_, envelope) = get(&emulator, &params).await;
+    assert!(!envelope.to_string().contains(token));
+    assert!(!inner(&envelope).1["data"][1]["value"].is_null());
+
+    // The value is stored: a {{token}} placeholder carries it to a local service.
+    let port = start_echo().await;
+    let url = format!("http://127.0.0.1:{port}/t/{{{{token}}}}/{{{{mode}}}}");
+    let (_, envelope) = get(&emulator, &url).await;
+    assert_eq!(inner(&envelope).1["path"], format!("/t/{token}/fast"));
+    let seen = journal(&emulator).await;
+    let written = std::fs::read_to_string(&journal_file).unwrap();
+    for record in [&seen, &written] {
+        assert!(record.contains("configParams"), "{record}");
+        assert!(!record.contains(token), "{record}");
+    }
+}
+
+#[tokio::test]
+async fn fields_of_resources_json_fill_placeholders_per_org_and_the_resources_flag_wins() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+    let port = start_echo().await;
+    let url = format!(
+        "http://127.0.0.1:{port}/f/{{{{fields.syncStatus.id}}}}/{{{{fields.syncStatus.apiName}}}}"
+    );
+    let path_on = |configure: &dyn Fn(&mut std::process::Command)| {
+        let emulator = start_on(&sandbox, &dir, |c| configure(c));
+        let url = url.clone();
+        async move {
+            let (_, envelope) = get(&emulator, &url).await;
+            inner(&envelope).1["path"].as_str().unwrap().to_string()
+        }
+    };
+    let first = path_on(&|_| {}).await;
+    let parts: Vec<&str> = first.split('/').collect();
+    assert_eq!(parts[3], "cf_sync_status", "{first}");
+    assert!(
+        parts[2].len() == 16 && parts[2].bytes().all(|b| b.is_ascii_digit()),
+        "{first}"
+    );
+    assert_eq!(path_on(&|_| {}).await, first, "ids are stable across runs");
+    let other_org = path_on(&|c| {
+        c.env("DESK_INVOKE_ORG_ID", "999001");
+    });
+    assert_ne!(other_org.await.split('/').nth(2), Some(parts[2]));
+    let map = sandbox.write(
+        "resources-map.json",
+        json!({"syncStatus": {"id": "4000000001", "apiName": "cf_given"}}).to_string(),
+    );
+    let given = path_on(&|c| {
+        c.arg("--resources").arg(&map);
+    });
+    assert_eq!(given.await, "/f/4000000001/cf_given");
+}
+
+#[tokio::test]
+async fn custom_permissions_start_at_their_default_state_and_the_flag_overrides() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+    let permissions = api("myCustomPermissions");
+    let states = |emulator: Emulator| {
+        let permissions = permissions.clone();
+        async move {
+            let (_, envelope) = get(&emulator, &permissions).await;
+            inner(&envelope).1["data"].clone()
+        }
+    };
+    let defaults = states(start_on(&sandbox, &dir, |_| {})).await;
+    assert_eq!(
+        defaults,
+        json!([{"apiName": "canSync", "isEnabled": true}, {"apiName": "canPurge", "isEnabled": false}])
+    );
+    let overridden = states(start_on(&sandbox, &dir, |c| {
+        c.args([
+            "--permission",
+            "canPurge=true",
+            "--permission",
+            "canSync=false",
+        ]);
+    }))
+    .await;
+    assert_eq!(
+        overridden,
+        json!([{"apiName": "canSync", "isEnabled": false}, {"apiName": "canPurge", "isEnabled": true}])
+    );
+}
+
+#[tokio::test]
+async fn a_project_in_the_current_directory_is_announced_first_and_no_project_ignores_it() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+    let storage = api("storage?key=k");
+    let start_in_dir = |extra: &[&str]| {
+        let mut command = emulator_command(sandbox.dir.path());
+        command
+            .current_dir(&dir)
+            .arg("--in-memory")
+            .args(extra)
+            .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
+            .env("DESK_INVOKE_ORG_ID", ORG_ID);
+        spawn_emulator(command)
+    };
+    let found = start_in_dir(&[]);
+    let first_line = found.banner.lines().next().unwrap();
+    assert!(
+        first_line.starts_with("found plugin-manifest.json in the current directory"),
+        "{first_line}"
+    );
+    assert!(first_line.contains("--no-project"));
+    assert_eq!(get(&found, &storage).await.0, 200);
+
+    let ignored = start_in_dir(&["--no-project"]);
+    assert!(ignored
+        .banner
+        .lines()
+        .next()
+        .unwrap()
+        .contains("listening on"));
+    assert!(!ignored.banner.contains("project"), "{}", ignored.banner);
+    assert_eq!(
+        get(&ignored, &storage).await.0,
+        401,
+        "the project's secret is not used"
+    );
+    let fields = [
+        (Field::RequestUrl, storage.as_str()),
+        (Field::RequestType, "GET"),
+    ];
+    assert_eq!(
+        invoke(&ignored, desk_invoke::LOCAL_SECRET, &fields).await.0,
+        200
+    );
+}
+
+#[test]
+fn a_project_with_problems_refuses_to_start_listing_each_with_its_path() {
+    let sandbox = Sandbox::new();
+    let broken = manifest(json!({"storage": "yes", "config": [{"name": 7}, {"name": "ok"}]}));
+    let dir = write_project(&sandbox, "broken", &broken, &json!({"fields": {}}));
+    let output = sandbox
+        .cmd()
+        .arg("--project")
+        .arg(&dir)
+        .args(["emulator", "--in-memory", "--addr", "127.0.0.1:0"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    for problem in [
+        "plugin-manifest.json: storage: expected true or false, found a string",
+        "plugin-manifest.json: config[0].name: expected a string, found a number",
+        "resources.json: fields: expected an array, found an object",
+        "error: 3 problems in the project at",
+    ] {
+        assert!(stderr.contains(problem), "{problem} in {stderr}");
+    }
+    assert!(!stderr.contains("listening on"));
+    // Zoho's rules across keys refuse it too: callbacks without the secret.
+    let unsigned = manifest(json!({"secret": null,
+        "callbackListener": {"onInstall": "https://ext.example.com/install"}}));
+    let dir = write_project(&sandbox, "unsigned", &unsigned, &resources());
+    let output = sandbox
+        .cmd()
+        .arg("--project")
+        .arg(&dir)
+        .args(["emulator", "--in-memory", "--addr", "127.0.0.1:0"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr_of(&output).contains("plugin-manifest.json: secret: missing"));
+}
+
+#[tokio::test]
+async fn a_real_world_manifest_with_unused_keys_us_spellings_and_production_urls_loads() {
+    let sandbox = Sandbox::new();
+    let real = json!({
+        "locale": ["en", "ta"],
+        "service": "DESK",
+        "storage": true,
+        "type": "org",
+        "whiteListedDomains": ["https://api.github.com", "https://desk.zoho.com"],
+        "modules": {"widgets": [{"location": "desk.ticket.detail.rightpanel",
+                                 "url": "/app/widget.html", "name": "GH", "logo": "/app/img/logo.png"}]},
+        "cspDomains": {"connect-src": ["https://api.github.com"]},
+        "moduleSupport": false,
+        "updateBefore": "2024-01-15T04:49:09.963Z",
+        "oauth": {"clientId": "x"},
+        "connectors": [{"connectionLinkName": "githubconnection", "connectionName": "github",
+                        "serviceName": "github", "userAccess": true,
+                        "isUserDefinedService": false, "sharedBy": "1234567"}],
+        "config": [{"displayName": "Repository", "name": "repo", "secure": false, "type": "text",
+                    "mandatory": false, "userdefined": false, "authType": "org"}],
+        "callbackListener": {
+            "onInstall": "https://gh-ext.example.com/zoho/install.php",
+            "onTPAAuthorize": "https://gh-ext.example.com/zoho/authorized.php",
+            "onUninstall": "https://gh-ext.example.com/zoho/revoke.php"
+        },
+        "secret": PROJECT_SECRET
+    });
+    sandbox.write("real/plugin-manifest.json", real.to_string());
+    let emulator = start_on(&sandbox, &sandbox.path("real"), |_| {});
+    let (status, envelope) = get(&emulator, &api("configParams")).await;
+    assert_eq!(status, 200, "{envelope}");
+    assert_eq!(inner(&envelope).1["data"][0]["name"], "repo");
+}
+
+#[test]
+fn hash_verify_callback_and_profile_show_take_the_secret_from_the_project_as_the_weakest_source() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+    let hash = |command: &mut assert_cmd::Command| {
+        let output = command
+            .arg("--project")
+            .arg(&dir)
+            .args([
+                "hash",
+                "--request-url",
+                "https://desk.zoho.com/api/v1/tickets",
+            ])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr_of(&output));
+        stdout_of(&output).trim().to_string()
+    };
+    let message = b"requestURL=https://desk.zoho.com/api/v1/tickets";
+    assert_eq!(
+        hash(&mut sandbox.cmd()),
+        openssl_hmac(PROJECT_SECRET, message)
+    );
+    assert_eq!(
+        hash(&mut sandbox.signed()),
+        openssl_hmac(crate::common::SECRET, message),
+        "DESK_INVOKE_SECRET wins over the project"
+    );
+    // A callback signed with the project's secret verifies.
+    let body = r#"{"event":"onInstall","orgId":376723,"securityContext":"sc"}"#;
+    let signature = openssl_hmac(PROJECT_SECRET, body.as_bytes());
+    let verified = sandbox
+        .cmd()
+        .arg("--project")
+        .arg(&dir)
+        .args(["verify-callback", "--hash", &signature, "--body", body])
+        .output()
+        .unwrap();
+    assert!(verified.status.success(), "{}", stderr_of(&verified));
+    let output = sandbox
+        .cmd()
+        .env("DESK_INVOKE_PROJECT", &dir)
+        .args(["profile", "show", "--effective", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let shown: Value = serde_json::from_str(&stdout_of(&output)).unwrap();
+    let expected = format!("project {}", dir.join("plugin-manifest.json").display());
+    assert_eq!(shown["settings"]["secret"]["source"], expected);
+    assert!(!stdout_of(&output).contains(PROJECT_SECRET));
+}
