@@ -15,6 +15,9 @@ use std::time::Duration;
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Result<()> {
+    if let Some(command) = &args.command {
+        return super::installations::run(command, settings, out);
+    }
     let mut config = config(args, settings)?;
     if args.security_context.is_some() {
         out.warn("--security-context is visible to other users of this machine (ps); prefer --security-context-file or DESK_INVOKE_SECURITY_CONTEXT");
@@ -217,6 +220,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
             .map(|path| load_stubs(path))
             .collect::<Result<Vec<_>>>()?
             .concat(),
+        callback_to: args.callback_to.clone(),
         ..defaults
     };
     config.check()?;

@@ -7,6 +7,7 @@ mod completions;
 mod config;
 mod emulator;
 mod hash;
+mod installations;
 mod invoke;
 mod listen;
 mod log;
@@ -194,6 +195,8 @@ pub(crate) fn local_emulator_config(database: Database) -> EmulatorConfig {
         journal: None,
         on_request: None,
         stubs: Vec::new(),
+        callback_to: None,
+        project: None,
     }
 }
 

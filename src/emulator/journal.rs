@@ -1,7 +1,8 @@
 //! What the emulator saw: one record per invoke request, kept for `GET /_emulator/requests`
 //! (cleared by `DELETE`), appended to `--journal FILE` as NDJSON, and handed to the
 //! `on_request` hook (the `emulator` command's log line). Substituted secure config values
-//! are masked in every field before a record is made.
+//! are masked in every field before a record is made. Deliveries the emulator made
+//! (callbacks) are records of their own, `{"kind":"delivery",…}`.
 
 use serde_json::{json, Value};
 use std::collections::VecDeque;
@@ -55,8 +56,23 @@ impl RequestRecord {
     }
 }
 
+/// A journal entry: a request the emulator received, or a delivery it made (as JSON).
+enum Entry {
+    Request(RequestRecord),
+    Delivery(Value),
+}
+
+impl Entry {
+    fn to_json(&self) -> Value {
+        match self {
+            Entry::Request(record) => record.to_json(),
+            Entry::Delivery(value) => value.clone(),
+        }
+    }
+}
+
 pub(super) struct Journal {
-    records: Mutex<VecDeque<RequestRecord>>,
+    records: Mutex<VecDeque<Entry>>,
     file: Option<Mutex<std::fs::File>>,
 }
 
@@ -78,6 +94,19 @@ impl Journal {
     }
 
     pub(super) fn add(&self, record: RequestRecord) {
+        self.push(Entry::Request(record));
+    }
+
+    /// A delivery's outcome, recorded as `{"kind":"delivery", …outcome}`.
+    pub(super) fn add_delivery(&self, outcome: Value) {
+        let mut record = json!({"kind": "delivery"});
+        if let (Some(record), Value::Object(fields)) = (record.as_object_mut(), outcome) {
+            record.extend(fields);
+        }
+        self.push(Entry::Delivery(record));
+    }
+
+    fn push(&self, record: Entry) {
         if let Some(file) = &self.file {
             let mut line = record.to_json().to_string();
             line.push('\n');
@@ -94,7 +123,7 @@ impl Journal {
 
     pub(super) fn to_json(&self) -> Value {
         let records = self.records.lock().unwrap_or_else(|e| e.into_inner());
-        Value::Array(records.iter().map(RequestRecord::to_json).collect())
+        Value::Array(records.iter().map(Entry::to_json).collect())
     }
 
     pub(super) fn clear(&self) {

@@ -17,12 +17,15 @@
 
 mod admin;
 mod connection;
+mod deliver;
 mod desk_api;
 mod dispatch;
 mod faults;
 mod forward;
+mod installations;
 mod invoke;
 mod journal;
+mod lifecycle;
 mod limits;
 mod placeholders;
 mod reply;
@@ -116,6 +119,9 @@ pub(crate) struct EmulatorConfig {
     /// Canned answers, checked before anything is served or forwarded.
     pub stubs: Vec<Stub>,
     pub on_request: Option<RequestHook>,
+    /// `--callback-to`: where every lifecycle callback goes instead of the manifest's URL.
+    pub callback_to: Option<url::Url>,
+    pub project: Option<std::sync::Arc<crate::api::project::Project>>,
 }
 
 impl std::fmt::Debug for EmulatorConfig {
@@ -162,6 +168,13 @@ impl EmulatorConfig {
         }
         if self.org_id.trim().is_empty() {
             return Err(Error::usage("the org id must not be empty"));
+        }
+        if let Some(url) = &self.callback_to {
+            if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+                return Err(Error::usage(format!(
+                    "--callback-to `{url}` is not an http(s) URL"
+                )));
+            }
         }
         if self.rate_window.is_zero() {
             return Err(Error::usage(
@@ -217,12 +230,19 @@ impl Emulator {
             fail_rate: config.fail_rate,
             latency: config.latency,
         };
+        let default_installation = installations::Installation {
+            installation_id: config.installation_id,
+            org_id: config.org_id,
+            security_context: config.security_context,
+            is_default: true,
+            permissions: config.permissions,
+        };
+        let installations = installations::Registry::load(&store, default_installation)
+            .await
+            .map_err(|e| Error::config(format!("cannot use the emulator database: {}", e.0)))?;
         let state = Arc::new(state::AppState {
             secret: config.secret,
-            security_context: config.security_context,
-            org_id: config.org_id,
-            installation_id: config.installation_id,
-            permissions: config.permissions,
+            installations,
             response_wrap: config.response_wrap,
             resources: config.resources,
             rate_limiter: match config.rate_limits {
@@ -237,6 +257,9 @@ impl Emulator {
             store,
             forwarder,
             own_addr: addr,
+            deliverer: deliver::Deliverer::new(forward::proxy_except_loopback())?,
+            callback_to: config.callback_to,
+            project: config.project,
         });
         let (stop, stop_requested) = tokio::sync::watch::channel(false);
         let server = tokio::spawn(connection::serve(
@@ -298,6 +321,8 @@ mod tests {
             journal: None,
             on_request: None,
             stubs: Vec::new(),
+            callback_to: None,
+            project: None,
         }
     }
 
