@@ -10,6 +10,7 @@ mod common;
 mod devloop;
 mod emulator_forwarding;
 mod emulator_independent_client;
+mod emulator_installations;
 mod emulator_robustness;
 mod extension_data;
 mod faults;
