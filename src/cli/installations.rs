@@ -24,7 +24,8 @@ is not used here), else a fresh random one.")]
   desk-invoke emulator event onZohoAuthorise
   desk-invoke emulator event onTPAAuthorize --installation 4836201957385
 
-Exit 0 when the extension answered 2xx; 4, 5 or 6 when it answered 4xx, 5xx or not at all.")]
+Exit 0 when the extension answered 200 OK (as Desk requires); 4 for another 2xx, 3xx or
+4xx, 5 for 5xx, 6 for no answer within 5 s.")]
     Event(EventArgs),
     /// Set config params as the installing admin (userdefined ones too), then fire
     /// onConfigParamAdd
@@ -34,7 +35,7 @@ Exit 0 when the extension answered 2xx; 4, 5 or 6 when it answered 4xx, 5xx or n
     Configure(ConfigureArgs),
     /// Fire onUninstall, then revoke the securityContext and delete the installation's data
     Uninstall(InstallationArg),
-    /// Wait until the emulator answers its health check (exit 6 at --timeout)
+    /// Wait until the emulator answers its health check (exit 6 at the timeout)
     #[command(after_help = "Examples:
   desk-invoke emulator --addr :0 --in-memory --port-file port &
   desk-invoke --timeout 20s emulator wait --base-url http://127.0.0.1:8787

@@ -175,7 +175,8 @@ fn report_callback(reply: &Value, out: &Output) {
     }
 }
 
-/// A failed delivery as an exit code: 4 or 5 for the receiver's 4xx/5xx, 6 for no answer.
+/// A failed delivery as an exit code: 5 for the receiver's 5xx, 4 for any other status but
+/// 200, 6 for no answer.
 fn delivery_failure(callback: &Value) -> Result<()> {
     if callback["ok"].as_bool() != Some(false) {
         return Ok(());

@@ -4,7 +4,7 @@
 //! never swallowed.
 //!
 //! Bounded like Desk: an answer must come within `DELIVERY_TIMEOUT` (Desk gives webhook
-//! receivers 5 s, docs/desk-behaviour.md), redirects are never followed (one would carry the
+//! receivers 5 s, docs/desk-behaviour.md) and be `200 OK`, redirects are never followed (one would carry the
 //! securityContext elsewhere), and at most `MAX_REPLY_BYTES` of the reply are read.
 
 use crate::api::error::{Error, Result};
@@ -42,7 +42,7 @@ pub(crate) struct Outcome {
     pub url: Option<String>,
     /// The receiver's HTTP status, when it answered.
     pub status: Option<u16>,
-    /// Whether it was delivered and answered 2xx.
+    /// Whether it was delivered and answered 200.
     pub ok: bool,
     /// Why it was not ok.
     pub error: Option<String>,
@@ -153,10 +153,14 @@ fn too_slow() -> String {
     )
 }
 
-/// Desk counts only a 2xx answer as delivered.
+/// Desk counts only `200 OK` as received ("Desk Webhook Documentation": "a response other
+/// than 200 OK" is a failed receipt); callbacks are judged the same way (inferred).
 fn judge(status: u16) -> Option<String> {
     match status {
-        200..=299 => None,
+        200 => None,
+        201..=299 => Some(format!(
+            "the receiver answered {status}; Desk counts only 200 OK as received"
+        )),
         300..=399 => Some(format!(
             "the receiver answered {status}, a redirect: not followed"
         )),
@@ -169,9 +173,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_2xx_counts_as_delivered() {
+    fn only_200_counts_as_delivered() {
         assert_eq!(judge(200), None);
-        assert_eq!(judge(204), None);
+        assert!(judge(204).unwrap().contains("only 200 OK"));
         assert!(judge(302).unwrap().contains("not followed"));
         assert!(judge(500).unwrap().contains("500"));
     }

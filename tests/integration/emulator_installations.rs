@@ -242,6 +242,33 @@ fn uninstall_revokes_the_security_context_as_unknown_and_deletes_the_data() {
     }
     let listed = http_get(&format!("{url}/_emulator/installations"));
     assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert!(!listed.to_string().contains(id));
+    // Field ids belong to the organisation: the reply says whether it still has installations.
+    let first = json_of(
+        &admin(&sandbox, url)
+            .args(["emulator", "install", "--org-id", "555"])
+            .output()
+            .unwrap(),
+    );
+    json_of(
+        &admin(&sandbox, url)
+            .args(["emulator", "install", "--org-id", "555"])
+            .output()
+            .unwrap(),
+    );
+    let one_left = json_of(
+        &admin(&sandbox, url)
+            .args([
+                "emulator",
+                "uninstall",
+                "--installation",
+                first["installationId"].as_str().unwrap(),
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(one_left["orgHasInstallations"], true);
+    assert_eq!(removed["orgHasInstallations"], false);
     // Uninstalling it again: it is gone.
     let again = admin(&sandbox, url)
         .args(["emulator", "uninstall", "--installation", id])
@@ -434,18 +461,31 @@ fn failed_callbacks_are_reported_in_the_output_the_journal_and_the_stats() {
 }
 
 #[test]
-fn a_callback_answered_with_5xx_is_a_failure_with_its_status() {
-    let sandbox = Sandbox::new();
-    let receiver = Hostile::start(|_| Answer::json(500, &json!({"oops": true})));
-    let emulator = sandbox.start_emulator(&["--callback-to", &receiver.url]);
-    let out = admin(&sandbox, &emulator.base_url)
-        .args(["emulator", "event", "onUpdate"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    let reply: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
-    assert_eq!(reply["callback"]["status"], 500);
-    assert_eq!(reply["callback"]["ok"], false);
+fn a_callback_answered_with_anything_but_200_is_a_failure_with_its_status() {
+    for (status, exit) in [(500, 5), (302, 4), (204, 4), (404, 4)] {
+        let sandbox = Sandbox::new();
+        let receiver = Hostile::start(move |_| Answer::Reply {
+            status,
+            headers: vec![("Location", "http://127.0.0.1:1/elsewhere".into())],
+            body: Vec::new(),
+        });
+        let emulator = sandbox.start_emulator(&["--callback-to", &receiver.url]);
+        let out = admin(&sandbox, &emulator.base_url)
+            .args(["emulator", "event", "onUpdate"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(exit),
+            "{status}: {}",
+            stderr_of(&out)
+        );
+        let reply: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+        assert_eq!(reply["callback"]["status"], status);
+        assert_eq!(reply["callback"]["ok"], false);
+        // A redirect is never followed: the receiver saw the one request.
+        assert_eq!(receiver.requests().len(), 1);
+    }
 }
 
 #[test]
