@@ -274,7 +274,7 @@ the profile, else http://127.0.0.1:8787):
   desk-invoke emulator wait --timeout 20s",
         args_conflicts_with_subcommands = true
     )]
-    Emulator(EmulatorArgs),
+    Emulator(Box<EmulatorArgs>),
     /// Round-trip smoke test of a profile, for CI
     #[command(after_help = "Examples:
   desk-invoke -p local smoke --log

@@ -7,8 +7,10 @@
 //! → `desk_api` (one file per extension-data API, the same split as the client) → `store`
 //! (SQLite, one file per table). Beside the pipeline, used by the stages: `state` (what every
 //! stage reads), `reply` (JSON answers and invoke rejections), `forward` (other hosts),
-//! `placeholders`, `limits`, `stubs`, `journal`, `stats`, `faults`; `admin` (the
-//! `/_emulator/…` endpoints) reads `state` only. This file builds the state and the
+//! `placeholders`, `limits`, `stubs`, `journal`, `stats`, `faults`, `installations` (the
+//! registry a request's securityContext is resolved in); `admin` (the `/_emulator/…`
+//! endpoints) reads `state` and fires lifecycle callbacks through `lifecycle`, which sends
+//! them with `deliver` (the one outbound deliverer). This file builds the state and the
 //! router. Every rule and shape shared with the client comes from `api`; `.ci/check-layers`
 //! fails on a circle between these files.
 //!

@@ -565,6 +565,18 @@ fn unknown_events_and_installations_are_refused() {
 }
 
 #[test]
+fn server_flags_and_a_subcommand_do_not_mix() {
+    let sandbox = Sandbox::new();
+    let mixed = sandbox
+        .cmd()
+        .args(["emulator", "--in-memory", "wait"])
+        .output()
+        .unwrap();
+    assert_eq!(mixed.status.code(), Some(2), "{}", stderr_of(&mixed));
+    assert!(stdout_of(&mixed).is_empty());
+}
+
+#[test]
 fn wait_returns_0_on_a_running_emulator_and_6_at_its_timeout() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
