@@ -64,7 +64,7 @@ impl Registry {
         let row = default.row();
         let rows = store
             .run(move |db| {
-                store::save_installation(db, &row)?;
+                store::save_default_installation(db, &row)?;
                 store::installations(db)
             })
             .await?;

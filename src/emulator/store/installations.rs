@@ -2,7 +2,7 @@
 //! removal of everything one installation owns when it is uninstalled.
 
 use super::StoreError;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 /// One installation as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +60,32 @@ pub(crate) fn save_installation(
     Ok(())
 }
 
+/// Saves the default installation at start, in a transaction of its own: several processes
+/// may start on one file at once (parallel `-p local` commands), and an unchanged default
+/// is not written again.
+pub(crate) fn save_default_installation(
+    connection: &mut Connection,
+    row: &InstallationRow,
+) -> Result<(), StoreError> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let unchanged = transaction
+        .prepare_cached(
+            "SELECT 1 FROM installations WHERE is_default = 1 AND installation_id = ?1
+             AND org_id = ?2 AND security_context = ?3",
+        )?
+        .query_row(
+            params![row.installation_id, row.org_id, row.security_context],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some();
+    if !unchanged {
+        save_installation(&transaction, row)?;
+    }
+    transaction.commit()?;
+    Ok(())
+}
+
 /// What an uninstallation removed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -108,10 +134,11 @@ mod tests {
 
     #[test]
     fn a_new_default_replaces_the_old_one_and_others_stay() {
-        let db = memory();
+        let mut db = memory();
         save_installation(&db, &row("a", "ca", true)).unwrap();
         save_installation(&db, &row("b", "cb", false)).unwrap();
-        save_installation(&db, &row("c", "cc", true)).unwrap();
+        save_default_installation(&mut db, &row("c", "cc", true)).unwrap();
+        save_default_installation(&mut db, &row("c", "cc", true)).unwrap();
         let ids: Vec<_> = installations(&db)
             .unwrap()
             .into_iter()

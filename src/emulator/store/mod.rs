@@ -22,7 +22,8 @@ mod storage;
 
 pub(super) use config_params::{config_params, set_config_params};
 pub(super) use installations::{
-    installations, remove_installation, save_installation, InstallationRow, Removed,
+    installations, remove_installation, save_default_installation, save_installation,
+    InstallationRow, Removed,
 };
 pub(super) use logs::{add_log, logs, AddLog, LogEntry};
 pub(super) use storage::{delete_item, list_items, put_item, PageCursor, StorageQuery};
