@@ -116,8 +116,9 @@ async fn install(
     Ok(())
 }
 
-/// A profile for the new installation. The secret: the one this command was given, by
-/// reference (DESK_INVOKE_SECRET or --secret-file), else the emulator's built-in one.
+/// A profile for the new installation. The secret: by reference when this command took it
+/// from an environment variable, else the value it was given (a file or profile), else the
+/// emulator's built-in one (what an emulator with no configured secret uses).
 fn save_profile(
     name: &str,
     installation: &Value,
@@ -135,25 +136,25 @@ fn save_profile(
             .with_hint("pass --config FILE")
     })?;
     let text = |key: &str| installation[key].as_str().map(str::to_string);
-    let secret_origin = settings
+    let secret_env = settings
         .origins
         .iter()
-        .find(|(setting, _)| *setting == "secret")
-        .map(|(_, origin)| origin.clone());
+        .find_map(|(setting, origin)| match origin {
+            Origin::Env(var) if *setting == "secret" => Some(var.to_string()),
+            _ => None,
+        });
+    let secret = match (&secret_env, settings.has_secret()) {
+        (Some(_), _) => None,
+        (None, true) => Some(settings.secret()?),
+        (None, false) => Some(Secret::new(settings::LOCAL_SECRET)),
+    };
     file::update(path, |file| {
         let profile = file.profiles.entry(name.to_string()).or_default();
         profile.base_url = Some(base_url.to_string());
         profile.data_center = None;
         profile.org_id = text("orgId");
         profile.security_context = text("securityContext").map(Secret::new);
-        (profile.secret, profile.secret_file, profile.secret_env) = match secret_origin {
-            Some(Origin::Env(var)) => (None, None, Some(var.to_string())),
-            Some(Origin::Flag(_)) => {
-                out.warn(&format!("profile `{name}` has no secret: add it with `desk-invoke profile set {name} --secret-file PATH`"));
-                (None, None, None)
-            }
-            _ => (Some(Secret::new(settings::LOCAL_SECRET)), None, None),
-        };
+        (profile.secret, profile.secret_file, profile.secret_env) = (secret, None, secret_env);
         Ok(())
     })?;
     out.info(&format!(

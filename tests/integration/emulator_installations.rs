@@ -756,3 +756,35 @@ fn listen_save_plays_the_backend_through_install_invoke_and_uninstall() {
         stderr_of(&refused)
     );
 }
+
+#[test]
+fn a_saved_profile_carries_a_secret_given_by_file() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let secret_file = sandbox.write("secret.txt", SECRET);
+    let out = sandbox
+        .cmd()
+        .env("DESK_INVOKE_BASE_URL", &emulator.base_url)
+        .arg("--secret-file")
+        .arg(&secret_file)
+        .args(["emulator", "install", "--save-profile", "by-file"])
+        .output()
+        .unwrap();
+    json_of(&out);
+    // No secret in the environment: the profile alone is enough.
+    let put = sandbox
+        .cmd()
+        .args([
+            "-p",
+            "by-file",
+            "storage",
+            "put",
+            "k",
+            r#"{"a":1}"#,
+            "--queriable-value",
+            "q",
+        ])
+        .output()
+        .unwrap();
+    assert!(put.status.success(), "{}", stderr_of(&put));
+}
