@@ -25,7 +25,7 @@ pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) 
             EmulatorCommand::Wait => {
                 let health = admin.wait_healthy(settings.timeout).await?;
                 out.info(&format!("the emulator at {base_url} is up"));
-                out.json(&health);
+                out.value(&health);
                 Ok(())
             }
             EmulatorCommand::Installations(args) => {
@@ -33,14 +33,14 @@ pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) 
                     true => "/_emulator/installations?show_secrets=true",
                     false => "/_emulator/installations",
                 };
-                out.json(&admin.get(path).await?);
+                out.value(&admin.get(path).await?);
                 Ok(())
             }
             EmulatorCommand::Install(args) => install(&admin, args, &base_url, settings, out).await,
             EmulatorCommand::Event(args) => {
                 let path = installation_path(&args.target.installation, "/events");
                 let reply = admin.post(&path, &json!({"event": args.event})).await?;
-                out.json(&reply);
+                out.value(&reply);
                 report_callback(&reply, out);
                 delivery_failure(&reply["callback"])
             }
@@ -60,7 +60,7 @@ pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) 
                     .map_err(|e| Error::usage(format!("cannot build the config body: {e}")))?;
                 let path = installation_path(&args.target.installation, "/config");
                 let reply = admin.post(&path, &body).await?;
-                out.json(&reply);
+                out.value(&reply);
                 report_callback(&reply, out);
                 Ok(())
             }
@@ -68,7 +68,7 @@ pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) 
                 let reply = admin
                     .delete(&installation_path(&args.installation, ""))
                     .await?;
-                out.json(&reply);
+                out.value(&reply);
                 report_callback(&reply, out);
                 Ok(())
             }
@@ -108,7 +108,7 @@ async fn install(
     let reply = admin
         .post("/_emulator/installations", &json!({"orgId": org_id}))
         .await?;
-    out.json(&reply);
+    out.value(&reply);
     report_callback(&reply, out);
     if let Some(name) = &args.save_profile {
         save_profile(name, &reply, base_url, settings, out)?;

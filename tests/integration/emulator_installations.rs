@@ -419,7 +419,13 @@ fn lifecycle_callbacks_arrive_signed_at_callback_to_in_any_spelling() {
 fn failed_callbacks_are_reported_in_the_output_the_journal_and_the_stats() {
     let sandbox = Sandbox::new();
     let nobody = format!("http://127.0.0.1:{}/cb", free_port());
-    let emulator = sandbox.start_emulator(&["--callback-to", &nobody]);
+    let journal_file = sandbox.path("journal.ndjson");
+    let emulator = sandbox.start_emulator(&[
+        "--callback-to",
+        &nobody,
+        "--journal",
+        journal_file.to_str().unwrap(),
+    ]);
     let url = &emulator.base_url;
     let out = admin(&sandbox, url)
         .args(["emulator", "install"])
@@ -454,6 +460,15 @@ fn failed_callbacks_are_reported_in_the_output_the_journal_and_the_stats() {
     assert_eq!(deliveries[0]["url"], nobody);
     assert_eq!(deliveries[0]["status"], Value::Null);
     assert!(deliveries[0]["ms"].is_number());
+    let lines: Vec<Value> = std::fs::read_to_string(&journal_file)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines
+        .iter()
+        .all(|l| l["kind"] == "delivery" && l["ok"] == false));
     let stats = http_get(&format!("{url}/_emulator/stats"));
     assert_eq!(stats["deliveries"]["sent"], 2, "{stats}");
     assert_eq!(stats["deliveries"]["failed"], 2, "{stats}");
