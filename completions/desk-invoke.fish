@@ -468,48 +468,188 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l show-
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l addr -d 'Address to listen on: IP:PORT, :PORT or PORT (loopback), port 0 for any free port' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l port-file -d 'Write the bound port to this file once listening (for scripts and CI with port 0)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l db -d 'SQLite database file [default: <data dir>/emulator.sqlite]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l security-context-file -d 'securityContext the emulator expects, read from a file (`-` = stdin) [default: DESK_INVOKE_SECURITY_CONTEXT, else a fixed local one; never a profile\'s]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l security-context -d 'securityContext as a value (visible to other users in `ps`: prefer --security-context-file or DESK_INVOKE_SECURITY_CONTEXT)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l installation-id -d 'Installation id substituted for {{installationId}}' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l permission -d 'A custom permission of the current user, e.g. --permission canEdit=true' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l allow-host -d 'A host forwarded requests may go to (loopback is always allowed)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l connection -d 'A connection\'s auth header, applied when forwarding (https or loopback only): NAME=@FILE with the file holding \'Header: value\' keeps the credential out of argv' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l fail-rate -d 'Fault injection: fraction of requests answered 429, 503 or dropped' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l latency -d 'Fault injection: delay before every answer' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l response-wrap -d 'How Desk\'s own API replies are wrapped in `response`, to test clients against each shape real Desk uses' -r -f -a "none\t'`response` is the API\'s JSON body as a string'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l addr -d 'Address to listen on: IP:PORT, :PORT or PORT (loopback), port 0 for any free port' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l port-file -d 'Write the bound port to this file once listening (for scripts and CI with port 0)' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l db -d 'SQLite database file [default: <data dir>/emulator.sqlite]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l security-context-file -d 'securityContext the emulator expects, read from a file (`-` = stdin) [default: DESK_INVOKE_SECURITY_CONTEXT, else a fixed local one; never a profile\'s]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l security-context -d 'securityContext as a value (visible to other users in `ps`: prefer --security-context-file or DESK_INVOKE_SECURITY_CONTEXT)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l installation-id -d 'Installation id substituted for {{installationId}}' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l permission -d 'A custom permission of the current user, e.g. --permission canEdit=true' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l allow-host -d 'A host forwarded requests may go to (loopback is always allowed)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l connection -d 'A connection\'s auth header, applied when forwarding (https or loopback only): NAME=@FILE with the file holding \'Header: value\' keeps the credential out of argv' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l fail-rate -d 'Fault injection: fraction of requests answered 429, 503 or dropped' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l latency -d 'Fault injection: delay before every answer' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l response-wrap -d 'How Desk\'s own API replies are wrapped in `response`, to test clients against each shape real Desk uses' -r -f -a "none\t'`response` is the API\'s JSON body as a string'
 object\t'`response` is `{"statusMessage": <body object>}` as a string'
 string\t'`response` is `{"statusMessage": "<body as a JSON string>"}` as a string'"
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l rate-limits -d 'Enforce Desk\'s published storage rate limits (50 writes, 250 reads, 50 deletes per installation and window)' -r -f -a "none\t'No limits'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l rate-limits -d 'Enforce Desk\'s published storage rate limits (50 writes, 250 reads, 50 deletes per installation and window)' -r -f -a "none\t'No limits'
 desk\t'Desk\'s published per-installation limits for storage'"
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l rate-window -d 'The window of --rate-limits (Desk\'s is a minute; shrink it to test in seconds)' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l resources -d 'Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l journal -d 'Append every invoke request received to this file as NDJSON (as GET /_emulator/requests shows them)' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l stub -d 'Canned answers for the APIs an extension calls: a JSON array (or TOML [[stubs]]) of {method, url (exact or with *), status, headers, body | body_file}' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l rate-window -d 'The window of --rate-limits (Desk\'s is a minute; shrink it to test in seconds)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l resources -d 'Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l journal -d 'Append every invoke request received to this file as NDJSON (as GET /_emulator/requests shows them)' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l stub -d 'Canned answers for the APIs an extension calls: a JSON array (or TOML [[stubs]]) of {method, url (exact or with *), status, headers, body | body_file}' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l callback-to -d 'Send every lifecycle callback here instead of the manifest\'s callbackListener URL' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
 json\t''
 ndjson\t''
 table\t''
 raw\t''"
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l in-memory -d 'Keep everything in memory'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l no-project -d 'Run without an extension project: ignore --project, DESK_INVOKE_PROJECT and a plugin-manifest.json in the current directory'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s q -l quiet -d 'Nothing on stderr but errors'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l in-memory -d 'Keep everything in memory'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l no-project -d 'Run without an extension project: ignore --project, DESK_INVOKE_PROJECT and a plugin-manifest.json in the current directory'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -f -a "install" -d 'Install the extension in a new organisation (fires onInstall); prints orgId, installationId and securityContext'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -f -a "installations" -d 'List the installations (securityContext masked unless --show-secrets)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -f -a "event" -d 'Fire a platform event callback (onUpdate, onZohoAuthorise, onTPAAuthorise, …)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -f -a "configure" -d 'Set config params as the installing admin (userdefined ones too), then fire onConfigParamAdd'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -f -a "uninstall" -d 'Fire onUninstall, then revoke the securityContext and delete the installation\'s data'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -f -a "wait" -d 'Wait until the emulator answers its health check (exit 6 at the timeout)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l save-profile -d 'Save a profile that talks to the new installation (base URL, org id, securityContext)' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+json\t''
+ndjson\t''
+table\t''
+raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+json\t''
+ndjson\t''
+table\t''
+raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l show-secrets -d 'Show securityContexts in full'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l installation -d 'The installation id, or `default`' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+json\t''
+ndjson\t''
+table\t''
+raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l installation -d 'The installation id, or `default`' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+json\t''
+ndjson\t''
+table\t''
+raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l installation -d 'The installation id, or `default`' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+json\t''
+ndjson\t''
+table\t''
+raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
+json\t''
+ndjson\t''
+table\t''
+raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -s q -l quiet -d 'Nothing on stderr but errors'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from help" -f -a "install" -d 'Install the extension in a new organisation (fires onInstall); prints orgId, installationId and securityContext'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from help" -f -a "installations" -d 'List the installations (securityContext masked unless --show-secrets)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from help" -f -a "event" -d 'Fire a platform event callback (onUpdate, onZohoAuthorise, onTPAAuthorise, …)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from help" -f -a "configure" -d 'Set config params as the installing admin (userdefined ones too), then fire onConfigParamAdd'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from help" -f -a "uninstall" -d 'Fire onUninstall, then revoke the securityContext and delete the installation\'s data'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until the emulator answers its health check (exit 6 at the timeout)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l junit -d 'Write a JUnit XML report' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
@@ -786,6 +926,12 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print config params (secure values masked)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set config params'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from permissions" -f -a "check" -d 'Exit 0 when the permission is enabled, 1 when not'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from emulator" -f -a "install" -d 'Install the extension in a new organisation (fires onInstall); prints orgId, installationId and securityContext'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from emulator" -f -a "installations" -d 'List the installations (securityContext masked unless --show-secrets)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from emulator" -f -a "event" -d 'Fire a platform event callback (onUpdate, onZohoAuthorise, onTPAAuthorise, …)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from emulator" -f -a "configure" -d 'Set config params as the installing admin (userdefined ones too), then fire onConfigParamAdd'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from emulator" -f -a "uninstall" -d 'Fire onUninstall, then revoke the securityContext and delete the installation\'s data'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from emulator" -f -a "wait" -d 'Wait until the emulator answers its health check (exit 6 at the timeout)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "check" -d 'Validate plugin-manifest.json and resources.json: every problem with its JSON path'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles (the default marked *)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show a profile, secrets redacted [default: the current profile]'

@@ -76,6 +76,18 @@ impl std::fmt::Display for Event {
     }
 }
 
+/// A callback's body as Desk sends it ("Platform Event Callbacks"):
+/// `{"event","orgId","securityContext"}`, orgId a number when it is numeric. Sign these exact
+/// bytes (`signing::sign`) for the `HASH` header.
+pub fn callback_body(event: &str, org_id: &str, security_context: &str) -> String {
+    let org: serde_json::Value = org_id
+        .parse::<u64>()
+        .map(serde_json::Value::from)
+        .unwrap_or_else(|_| serde_json::Value::from(org_id));
+    serde_json::json!({"event": event, "orgId": org, "securityContext": security_context})
+        .to_string()
+}
+
 /// The documented event names, as `send-callback --event` offers them.
 pub const EVENTS: [&str; 8] = [
     Event::ALL[0].name(),
@@ -116,6 +128,15 @@ mod tests {
         assert_eq!(Event::parse("oninstall"), None);
         assert_eq!(Event::parse("onFoo"), None);
         assert_eq!(Event::parse(""), None);
+    }
+
+    #[test]
+    fn callback_bodies_carry_a_numeric_org_id() {
+        assert_eq!(
+            callback_body("onInstall", "387238", "ctx"),
+            r#"{"event":"onInstall","orgId":387238,"securityContext":"ctx"}"#
+        );
+        assert!(callback_body("onInstall", "org-a", "c").contains(r#""orgId":"org-a""#));
     }
 
     #[test]

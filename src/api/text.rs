@@ -48,6 +48,22 @@ pub fn escape_control(text: &str) -> String {
         .collect()
 }
 
+/// An error with its causes, each said once, e.g. `error sending request: connection
+/// refused` (a library's top-level message is often generic; the cause says why).
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,12 +3,14 @@
 
 mod data;
 pub(crate) mod generate;
+mod installations;
 mod project;
 mod request;
 mod tools;
 
 use crate::api::size::parse_size;
 pub(crate) use data::*;
+pub(crate) use installations::*;
 pub(crate) use project::*;
 pub(crate) use request::*;
 pub(crate) use tools::*;
@@ -243,7 +245,8 @@ securityContext in the profile; --forward-to relays the exact bytes and headers 
     )]
     Listen(ListenArgs),
     /// Run a local Desk to develop and test against
-    #[command(after_help = "Examples:
+    #[command(
+        after_help = "Examples:
   desk-invoke emulator                                   # 127.0.0.1:8787, data under the data dir
   desk-invoke emulator --addr :0 --in-memory --port-file port   # for CI
   desk-invoke emulator --rate-limits desk --rate-window 1s \\
@@ -251,8 +254,15 @@ securityContext in the profile; --forward-to relays the exact bytes and headers 
 
 Its credentials: its flags (--secret-file, --security-context-file, --org-id), the
 DESK_INVOKE_* variables, else the local ones; never a profile. GET /_emulator/health, /_emulator/stats and /_emulator/requests
-(DELETE clears) serve CI jobs.")]
-    Emulator(EmulatorArgs),
+(DELETE clears) serve CI jobs.
+
+With a subcommand it acts on a running emulator instead (--base-url, DESK_INVOKE_BASE_URL,
+the profile, else http://127.0.0.1:8787):
+  desk-invoke emulator install --save-profile org-a
+  desk-invoke emulator wait --timeout 20s",
+        args_conflicts_with_subcommands = true
+    )]
+    Emulator(Box<EmulatorArgs>),
     /// Round-trip smoke test of a profile, for CI
     #[command(after_help = "Examples:
   desk-invoke -p local smoke --log

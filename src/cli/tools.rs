@@ -129,6 +129,20 @@ pub(crate) struct EmulatorArgs {
     /// plugin-manifest.json in the current directory
     #[arg(long)]
     pub no_project: bool,
+    /// Send every lifecycle callback here instead of the manifest's callbackListener URL
+    #[arg(long, value_name = "URL", value_parser = parse_callback_url)]
+    pub callback_to: Option<url::Url>,
+    #[command(subcommand)]
+    pub command: Option<super::EmulatorCommand>,
+}
+
+/// An absolute http(s) URL.
+fn parse_callback_url(text: &str) -> Result<url::Url, String> {
+    let url = url::Url::parse(text).map_err(|e| format!("not a URL: {e}"))?;
+    match matches!(url.scheme(), "http" | "https") && url.host_str().is_some() {
+        true => Ok(url),
+        false => Err("give an http:// or https:// URL".into()),
+    }
 }
 
 /// `IP:PORT`, `:PORT` or `PORT` (the last two on loopback).

@@ -3,6 +3,7 @@
 //! base URL and credentials) and nothing of where they came from; endpoint calls hang off it
 //! (`client.storage().get(&query)`).
 
+pub(crate) mod admin;
 mod body;
 mod config_params;
 mod invoke;

@@ -312,6 +312,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
             .map(|path| load_stubs(path))
             .collect::<Result<Vec<_>>>()?
             .concat(),
+        callback_to: args.callback_to.clone(),
         ..defaults
     };
     config.check()?;

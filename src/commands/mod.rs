@@ -10,6 +10,7 @@ mod completions;
 mod config;
 mod emulator;
 mod hash;
+mod installations;
 mod invoke;
 mod listen;
 mod local;
@@ -128,17 +129,21 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
         Command::Smoke(args) => smoke::run(&args, existing(), out),
         // `--save` may create the profile it names.
         Command::VerifyCallback(args) => verify_callback::run(&args, &save(args.save)?, out),
-        // The emulator reads no profile: its credentials are its own. It finds its project
-        // itself (discovery), and its line comes first.
-        Command::Emulator(args) => {
-            let settings = |project_secret| {
-                let flags = TargetFlags {
-                    project_secret,
-                    ..flags.clone()
+        Command::Emulator(args) => match &args.command {
+            // Subcommands act on a running emulator, found as any target is.
+            Some(command) => installations::run(command, &existing()?, out),
+            // The emulator itself reads no profile: its credentials are its own. It finds its
+            // project itself (discovery), and its line comes first.
+            None => {
+                let settings = |project_secret| {
+                    let flags = TargetFlags {
+                        project_secret,
+                        ..flags.clone()
+                    };
+                    resolve(&flags, ProfileUse::None)
                 };
-                resolve(&flags, ProfileUse::None)
-            };
-            emulator::run(&args, project_dir.as_deref(), settings, out)
-        }
+                emulator::run(&args, project_dir.as_deref(), settings, out)
+            }
+        },
     }
 }

@@ -9,7 +9,7 @@ use crate::cli::SendCallbackArgs;
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
 use crate::settings::Settings;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) -> Result<()> {
     let url = hosts::check_base_url(&args.to)?;
@@ -20,15 +20,11 @@ pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) ->
                 .map_err(|e| Error::usage(format!("--body is not valid JSON: {e}")))?;
             text
         }
-        None => {
-            let org_id = settings.org_id()?;
-            // Desk sends orgId as a number; keep it one when it is numeric.
-            let org: Value = org_id
-                .parse::<u64>()
-                .map(Value::from)
-                .unwrap_or_else(|_| Value::from(org_id));
-            json!({"event": args.event, "orgId": org, "securityContext": settings.security_context()?.expose()}).to_string()
-        }
+        None => crate::api::callbacks::callback_body(
+            &args.event,
+            settings.org_id()?,
+            settings.security_context()?.expose(),
+        ),
     };
     let secret = settings.secret()?;
     // A handler may echo the callback, securityContext included: the output masks both.

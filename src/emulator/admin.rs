@@ -1,13 +1,33 @@
 //! The emulator's own endpoints for CI jobs and developers: `GET /_emulator/health`,
-//! `GET /_emulator/stats`, and the request journal at `/_emulator/requests` (`DELETE` clears).
+//! `GET /_emulator/stats`, the request journal at `/_emulator/requests` (`DELETE` clears),
+//! and the installations (docs/emulator.md, "Admin API"):
+//!
+//! - `GET /_emulator/installations[?show_secrets=true]` lists them;
+//! - `POST /_emulator/installations` `{"orgId"?}` installs (fires onInstall);
+//! - `POST /_emulator/installations/{id}/events` `{"event"}` fires a lifecycle event;
+//! - `POST /_emulator/installations/{id}/config` `{"variables":[{"name","value"}]}` sets
+//!   config params as the installing admin, then fires onConfigParamAdd;
+//! - `DELETE /_emulator/installations/{id}` fires onUninstall, then revokes and deletes.
+//!
+//! `{id}` is an installation id or `default`. Every reply that fired a callback carries its
+//! outcome under `callback`.
 
-use super::reply::json_response;
+use super::dispatch::database_failure;
+use super::installations::Installation;
+use super::lifecycle;
+use super::reply::{json_response, InvokeError};
 use super::state::AppState;
-use axum::extract::State;
+use super::store;
+use crate::api::callbacks::Event;
+use crate::api::config_params::parse_variables;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{delete, get, post};
 use axum::Router;
+use serde_json::{json, Map, Value};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 pub(super) fn routes() -> Router<Arc<AppState>> {
@@ -15,12 +35,22 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
         .route("/_emulator/health", get(health))
         .route("/_emulator/stats", get(stats))
         .route("/_emulator/requests", get(requests).delete(clear_requests))
+        .route("/_emulator/installations", get(list).post(install))
+        .route("/_emulator/installations/{id}", delete(uninstall))
+        .route("/_emulator/installations/{id}/events", post(event))
+        .route("/_emulator/installations/{id}/config", post(configure))
 }
 
 async fn health(State(state): State<Arc<AppState>>) -> Response {
+    let default = state.installations.get(super::installations::DEFAULT_NAME);
     json_response(
         StatusCode::OK,
-        &serde_json::json!({"status": "ok", "orgId": state.org_id, "installationId": state.installation_id}),
+        &json!({
+            "status": "ok",
+            "orgId": default.as_ref().map(|i| i.org_id.clone()),
+            "installationId": default.as_ref().map(|i| i.installation_id.clone()),
+            "installations": state.installations.list().len(),
+        }),
     )
 }
 
@@ -38,4 +68,167 @@ async fn requests(State(state): State<Arc<AppState>>) -> Response {
 async fn clear_requests(State(state): State<Arc<AppState>>) -> Response {
     state.journal.clear();
     StatusCode::NO_CONTENT.into_response()
+}
+
+type Answer = Result<Response, InvokeError>;
+
+async fn list(
+    State(state): State<Arc<AppState>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let show_secrets = query.get("show_secrets").is_some_and(|v| v == "true");
+    let installations: Vec<Value> = state
+        .installations
+        .list()
+        .iter()
+        .map(|i| i.to_json(show_secrets))
+        .collect();
+    json_response(StatusCode::OK, &Value::Array(installations))
+}
+
+async fn install(State(state): State<Arc<AppState>>, body: Bytes) -> Answer {
+    let body = json_body(&body)?;
+    let org_id = match body.get("orgId") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(id)) => Some(check_org_id(id)?),
+        Some(Value::Number(id)) => Some(check_org_id(&id.to_string())?),
+        Some(_) => {
+            return Err(InvokeError::bad_request(
+                "INVALID_DATA",
+                "orgId must be a number",
+            ))
+        }
+    };
+    let installation = state
+        .installations
+        .create(&state.store, org_id)
+        .await
+        .map_err(database_failure)?;
+    let callback = lifecycle::fire(&state, &installation, Event::Install).await;
+    let mut reply = installation.to_json(true);
+    reply["callback"] = callback.to_json();
+    Ok(json_response(StatusCode::CREATED, &reply))
+}
+
+async fn event(State(state): State<Arc<AppState>>, Path(id): Path<String>, body: Bytes) -> Answer {
+    let installation = find(&state, &id)?;
+    let body = json_body(&body)?;
+    let name = body
+        .get("event")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let event = Event::parse(name).ok_or_else(|| {
+        InvokeError::bad_request(
+            "INVALID_EVENT",
+            format!(
+                "`{}` is not a platform event; one of {}",
+                name.escape_default(),
+                Event::spellings().collect::<Vec<_>>().join(", ")
+            ),
+        )
+    })?;
+    let callback = lifecycle::fire(&state, &installation, event).await;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({"installationId": installation.installation_id, "callback": callback.to_json()}),
+    ))
+}
+
+async fn configure(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Answer {
+    let installation = find(&state, &id)?;
+    let mut updates = parse_variables(json_body(&body)?)
+        .map_err(|e| InvokeError::bad_request("INVALID_DATA", e.message))?;
+    // The admin sets any declared param, userdefined ones included; with a project, only
+    // declared names exist and its `secure` flag applies.
+    if let Some(project) = &state.project {
+        for update in &mut updates {
+            let declared = project.manifest.config_param(&update.name).ok_or_else(|| {
+                InvokeError::bad_request(
+                    "INVALID_DATA",
+                    format!("the manifest declares no config param `{}`", update.name),
+                )
+            })?;
+            update.secure = Some(declared.secure);
+        }
+    }
+    let names: Vec<String> = updates.iter().map(|u| u.name.clone()).collect();
+    let installation_id = installation.installation_id.clone();
+    state
+        .store
+        .run(move |db| store::set_config_params(db, &installation_id, &updates))
+        .await
+        .map_err(database_failure)?;
+    let callback = lifecycle::fire(&state, &installation, Event::ConfigParamAdd).await;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({"installationId": installation.installation_id, "set": names, "callback": callback.to_json()}),
+    ))
+}
+
+async fn uninstall(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Answer {
+    let installation = find(&state, &id)?;
+    // The extension hears of it while its securityContext still works, as on Desk.
+    let callback = lifecycle::fire(&state, &installation, Event::Uninstall).await;
+    let removed = state
+        .installations
+        .remove(&state.store, &installation)
+        .await
+        .map_err(database_failure)?;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({
+            "orgId": installation.org_id,
+            "installationId": installation.installation_id,
+            "removed": removed,
+            "orgHasInstallations": state.installations.org_has_installations(&installation.org_id),
+            "callback": callback.to_json(),
+        }),
+    ))
+}
+
+fn find(state: &AppState, id: &str) -> Result<Arc<Installation>, InvokeError> {
+    state.installations.get(id).ok_or_else(|| {
+        InvokeError::new(
+            StatusCode::NOT_FOUND,
+            "INSTALLATION_NOT_FOUND",
+            format!("no installation `{}`", id.escape_default()),
+        )
+    })
+}
+
+/// The request's JSON object; an empty body is an empty object.
+fn json_body(body: &[u8]) -> Result<Map<String, Value>, InvokeError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Map::new());
+    }
+    match serde_json::from_slice(body) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(InvokeError::bad_request(
+            "INVALID_DATA",
+            "the body must be a JSON object",
+        )),
+        Err(e) => Err(InvokeError::bad_request(
+            "INVALID_DATA",
+            format!("the body is not valid JSON: {e}"),
+        )),
+    }
+}
+
+/// Desk's org ids are numbers: callbacks carry them as JSON numbers.
+fn check_org_id(id: &str) -> Result<String, InvokeError> {
+    let valid = !id.is_empty() && id.len() <= 19 && id.bytes().all(|b| b.is_ascii_digit());
+    match valid {
+        true => Ok(id.to_string()),
+        false => Err(InvokeError::bad_request(
+            "INVALID_DATA",
+            format!(
+                "orgId `{}` is not a number of 1 to 19 digits",
+                id.escape_default()
+            ),
+        )),
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::desk_api::{self, DeskCall, Installation};
 use super::forward::Outgoing;
+use super::installations;
 use super::journal::RequestRecord;
 use super::placeholders::{self, Placeholders, Scope};
 use super::project;
@@ -28,6 +29,7 @@ use url::Url;
 /// Substitutes placeholders, then serves the call locally or forwards it.
 pub(super) async fn call(
     state: &AppState,
+    installation: &installations::Installation,
     fields: &InvokeFields,
     record: &mut RequestRecord,
 ) -> Result<Value, InvokeError> {
@@ -61,7 +63,7 @@ pub(super) async fn call(
         || placeholders::json_mentions_config_param(&headers);
     let params = match needs_config_params {
         true => {
-            let installation_id = state.installation_id.clone();
+            let installation_id = installation.installation_id.clone();
             state
                 .store
                 .run(move |db| store::config_params(db, &installation_id))
@@ -86,7 +88,7 @@ pub(super) async fn call(
         .collect();
     let redactor = Redactor::new(&secure.iter().collect::<Vec<_>>());
     let substitutions = Placeholders {
-        installation_id: &state.installation_id,
+        installation_id: &installation.installation_id,
         config_params: &config_params,
         resources: &state.resources,
     };
@@ -117,7 +119,7 @@ pub(super) async fn call(
         .body
         .as_deref()
         .map(|b| mask_secure_variables(&redactor.apply(b), state.project.as_deref()));
-    serve(state, request, record)
+    serve(state, installation, request, record)
         .await
         .map_err(|error| error.redacted(&redactor))
 }
@@ -135,6 +137,7 @@ struct Substituted {
 /// Serves the call locally (Desk's extension-data APIs) or forwards it.
 async fn serve(
     state: &AppState,
+    installation: &installations::Installation,
     request: Substituted,
     record: &mut RequestRecord,
 ) -> Result<Value, InvokeError> {
@@ -181,14 +184,15 @@ async fn serve(
         }
         let mut local_query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
         local_query.extend(request.query);
-        if let Some(refused) = rate_limited(state, url.path(), request.method) {
+        let installation_id = installation.installation_id.as_str();
+        if let Some(refused) = rate_limited(state, installation_id, url.path(), request.method) {
             record.rate_limited = true;
             return Ok(refused);
         }
         let installation = Installation {
             store: &state.store,
-            installation_id: &state.installation_id,
-            permissions: &state.permissions,
+            installation_id,
+            permissions: &installation.permissions,
             project: state.project.as_deref(),
         };
         let desk_call = DeskCall {
@@ -268,13 +272,20 @@ fn desk_refusal(refusal: project::Refusal, response_wrap: ResponseWrap) -> Value
 
 /// With `--rate-limits desk`, a storage call over its class's limit gets Desk's answer: the
 /// inner statusCode 429, a Desk error body, and Retry-After in responseHeaders.
-fn rate_limited(state: &AppState, path: &str, method: Method) -> Option<Value> {
+fn rate_limited(
+    state: &AppState,
+    installation_id: &str,
+    path: &str,
+    method: Method,
+) -> Option<Value> {
     let limiter = state.rate_limiter.as_ref()?;
     let (Endpoint::Storage, _) = Endpoint::route(path)? else {
         return None;
     };
     let class = Operation::of(method);
-    let wait = limiter.admit(class, Instant::now()).err()?;
+    let wait = limiter
+        .admit(installation_id, class, Instant::now())
+        .err()?;
     // Whole seconds, as Desk and RFC 9110 give it; a window shrunk below a second for tests
     // answers in fractions, or every refusal would cost a whole second.
     let retry_after = match wait >= std::time::Duration::from_secs(1) {

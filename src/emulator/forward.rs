@@ -300,7 +300,7 @@ fn header_auth(connection: &ConnectionAuth) -> Result<HeaderAuth> {
 
 /// The environment's proxy, loopback excepted: the rule is `api::hosts::ProxyEnv`, shared
 /// with the client, which builds its own reqwest proxy the same way.
-fn proxy_except_loopback() -> reqwest::Proxy {
+pub(super) fn proxy_except_loopback() -> reqwest::Proxy {
     let env = hosts::ProxyEnv::from_lookup(|name| std::env::var(name).ok());
     let no_proxy = env
         .no_proxy

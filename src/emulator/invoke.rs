@@ -2,7 +2,8 @@
 //!
 //! An invoke request goes through, in order: the 1 MiB body limit (413), the content type
 //! (415), strict form decoding (400), orgId present (400), HASH over the received raw values
-//! (401), securityContext (401), orgId matches (401); then placeholders are substituted and
+//! (401), securityContext names an installation (401), orgId is that installation's (401);
+//! then placeholders are substituted and
 //! the call is served locally (extension-data APIs) or forwarded. Rejections are
 //! `{"errorCode":"…","message":"…","stringToHash":"…"}` (stringToHash once the form could be
 //! decoded); the secret, the expected securityContext and the expected HASH never appear.
@@ -164,28 +165,26 @@ async fn handle_invoke(
             &string_to_hash,
         ));
     };
-    if !signing::constant_time_eq(
-        security_context.as_bytes(),
-        state.security_context.expose().as_bytes(),
-    ) {
+    // The installation is the one the securityContext names; a revoked one is unknown.
+    let Some(installation) = state.installations.by_security_context(security_context) else {
         return Err(InvokeError::unauthorized(
             "INVALID_SECURITY_CONTEXT",
             format!("securityContext check failed: it is not the one this emulator expects (the HASH was valid over `{string_to_hash}`)"),
             &string_to_hash,
         ));
-    }
-    if org_id != state.org_id {
+    };
+    if org_id != installation.org_id {
         return Err(InvokeError::unauthorized(
             "ORG_ID_MISMATCH",
             format!(
                 "orgId check failed: `{org_id}` is not the emulator's organisation {} (the HASH was valid over `{string_to_hash}`)",
-                state.org_id
+                installation.org_id
             ),
             &string_to_hash,
         ));
     }
 
-    dispatch::call(state, &fields, record).await
+    dispatch::call(state, &installation, &fields, record).await
 }
 
 /// The one value of `name`; a repeated field is refused because which copy was signed would

@@ -8,6 +8,7 @@
 //! (the record's `truncated` names the fields cut and their full length), and the records
 //! kept in memory take at most `MAX_KEPT_BYTES`. A record is serialised once, when it is
 //! added; the listing streams those bytes.
+//! Deliveries the emulator made (callbacks) are records of their own, `{"kind":"delivery",…}`.
 
 use super::WarningHook;
 use axum::body::{Body, Bytes};
@@ -158,7 +159,20 @@ impl Journal {
     }
 
     pub(super) fn add(&self, record: RequestRecord) {
-        let line = Bytes::from(record.to_json().to_string());
+        self.push(Bytes::from(record.to_json().to_string()));
+    }
+
+    /// A delivery's outcome, recorded as `{"kind":"delivery", …outcome}`.
+    pub(super) fn add_delivery(&self, outcome: Value) {
+        let mut record = json!({"kind": "delivery"});
+        if let (Some(record), Value::Object(fields)) = (record.as_object_mut(), outcome) {
+            record.extend(fields);
+        }
+        self.push(Bytes::from(record.to_string()));
+    }
+
+    /// Keeps one record's JSON line (and appends it to `--journal`), within the bounds.
+    fn push(&self, line: Bytes) {
         if let Some(file) = &self.file {
             self.append(file, &line);
         }

@@ -2,7 +2,7 @@
 //! installation and minute, 50 create/update, 250 get and 50 delete requests).
 //! `--rate-limits desk` enforces them over `--rate-window` (default 60 s; tests shrink it).
 //! Windows are fixed: a class's window starts at its first request and its count resets when
-//! the window ends. A refused request does not count.
+//! the window ends. A refused request does not count. Each installation has its own budget.
 
 use crate::api::storage::Operation;
 use std::collections::HashMap;
@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 
 pub(super) struct RateLimiter {
     window: Duration,
-    /// Per class: when its window started and how many requests it has admitted.
-    windows: Mutex<HashMap<Operation, (Instant, u32)>>,
+    /// Per installation and class: when its window started and how many requests it has
+    /// admitted.
+    windows: Mutex<HashMap<(String, Operation), (Instant, u32)>>,
 }
 
 impl RateLimiter {
@@ -23,10 +24,18 @@ impl RateLimiter {
         }
     }
 
-    /// Admits one request of `class` now, or says how long until its window ends.
-    pub(super) fn admit(&self, class: Operation, now: Instant) -> Result<(), Duration> {
+    /// Admits one request of `class` for the installation now, or says how long until its
+    /// window ends.
+    pub(super) fn admit(
+        &self,
+        installation_id: &str,
+        class: Operation,
+        now: Instant,
+    ) -> Result<(), Duration> {
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        let (started, count) = windows.entry(class).or_insert((now, 0));
+        let (started, count) = windows
+            .entry((installation_id.to_string(), class))
+            .or_insert((now, 0));
         if now.duration_since(*started) >= self.window {
             *started = now;
             *count = 0;
@@ -53,16 +62,17 @@ mod tests {
         let limiter = RateLimiter::desk(Duration::from_secs(1));
         let t0 = Instant::now();
         for _ in 0..50 {
-            assert!(limiter.admit(Operation::Write, t0).is_ok());
+            assert!(limiter.admit("a", Operation::Write, t0).is_ok());
         }
         let wait = limiter
-            .admit(Operation::Write, t0 + Duration::from_millis(400))
+            .admit("a", Operation::Write, t0 + Duration::from_millis(400))
             .unwrap_err();
         assert_eq!(wait, Duration::from_millis(600));
-        // Other classes have windows of their own.
-        assert!(limiter.admit(Operation::Read, t0).is_ok());
+        // Other installations and classes have windows of their own.
+        assert!(limiter.admit("b", Operation::Write, t0).is_ok());
+        assert!(limiter.admit("a", Operation::Read, t0).is_ok());
         assert!(limiter
-            .admit(Operation::Write, t0 + Duration::from_secs(1))
+            .admit("a", Operation::Write, t0 + Duration::from_secs(1))
             .is_ok());
     }
 }

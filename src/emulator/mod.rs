@@ -7,8 +7,10 @@
 //! → `desk_api` (one file per extension-data API, the same split as the client) → `store`
 //! (SQLite, one file per table). Beside the pipeline, used by the stages: `state` (what every
 //! stage reads), `reply` (JSON answers and invoke rejections), `forward` (other hosts),
-//! `placeholders`, `limits`, `stubs`, `journal`, `stats`, `faults`; `admin` (the
-//! `/_emulator/…` endpoints) reads `state` only. This file builds the state and the
+//! `placeholders`, `limits`, `stubs`, `journal`, `stats`, `faults`, `installations` (the
+//! registry a request's securityContext is resolved in); `admin` (the `/_emulator/…`
+//! endpoints) reads `state` and fires lifecycle callbacks through `lifecycle`, which sends
+//! them with `deliver` (the one outbound deliverer). This file builds the state and the
 //! router. Every rule and shape shared with the client comes from `api`; `.ci/check-layers`
 //! fails on a circle between these files.
 //!
@@ -17,12 +19,15 @@
 
 mod admin;
 mod connection;
+mod deliver;
 mod desk_api;
 mod dispatch;
 mod faults;
 mod forward;
+mod installations;
 mod invoke;
 mod journal;
+mod lifecycle;
 mod limits;
 mod placeholders;
 mod project;
@@ -122,6 +127,8 @@ pub(crate) struct EmulatorConfig {
     pub stubs: Vec<Stub>,
     pub on_request: Option<RequestHook>,
     pub on_warning: Option<WarningHook>,
+    /// `--callback-to`: where every lifecycle callback goes instead of the manifest's URL.
+    pub callback_to: Option<url::Url>,
     pub project: Option<std::sync::Arc<crate::api::project::Project>>,
 }
 
@@ -170,6 +177,7 @@ impl EmulatorConfig {
             on_request: None,
             on_warning: None,
             project: None,
+            callback_to: None,
             stubs: Vec::new(),
         }
     }
@@ -202,6 +210,13 @@ impl EmulatorConfig {
         }
         if self.org_id.trim().is_empty() {
             return Err(Error::usage("the org id must not be empty"));
+        }
+        if let Some(url) = &self.callback_to {
+            if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+                return Err(Error::usage(format!(
+                    "--callback-to `{url}` is not an http(s) URL"
+                )));
+            }
         }
         if self.rate_window.is_zero() {
             return Err(Error::usage(
@@ -267,12 +282,19 @@ impl Emulator {
         let extension = config.project.as_deref();
         let permissions = project::merged_permissions(extension, &config.permissions);
         let resources = project::merged_resources(extension, &config.org_id, config.resources);
+        let default_installation = installations::Installation {
+            installation_id: config.installation_id,
+            org_id: config.org_id,
+            security_context: config.security_context,
+            is_default: true,
+            permissions,
+        };
+        let installations = installations::Registry::load(&store, default_installation)
+            .await
+            .map_err(|e| Error::config(format!("cannot use the emulator database: {}", e.0)))?;
         let state = Arc::new(state::AppState {
             secret: config.secret,
-            security_context: config.security_context,
-            org_id: config.org_id,
-            installation_id: config.installation_id,
-            permissions,
+            installations,
             response_wrap: config.response_wrap,
             resources,
             rate_limiter: match config.rate_limits {
@@ -287,6 +309,8 @@ impl Emulator {
             store,
             forwarder,
             own_addr: addr,
+            deliverer: deliver::Deliverer::new(forward::proxy_except_loopback())?,
+            callback_to: config.callback_to,
             project: config.project,
         });
         let (stop, stop_requested) = tokio::sync::watch::channel(false);

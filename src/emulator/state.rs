@@ -1,23 +1,23 @@
-//! The state every stage reads: the emulator's identity, its limits, journal and statistics,
-//! the store and the forwarder. Built once by `Emulator::start`, shared by all connections.
+//! The state every stage reads: the emulator's secret and installations, its limits, journal
+//! and statistics, the store, the forwarder and the deliverer. Built once by
+//! `Emulator::start`, shared by all connections.
 
+use super::deliver::Deliverer;
 use super::forward::Forwarder;
+use super::installations::Registry;
 use super::journal::Journal;
 use super::limits::RateLimiter;
 use super::stats::Stats;
 use super::store::Store;
 use super::{RequestHook, Resources, ResponseWrap, Stub};
-use crate::api::permissions::Permission;
 use crate::api::secret::Secret;
 use std::net::SocketAddr;
 
 /// Everything a request needs; shared by all connections.
 pub(super) struct AppState {
     pub secret: Secret,
-    pub security_context: Secret,
-    pub org_id: String,
-    pub installation_id: String,
-    pub permissions: Vec<Permission>,
+    /// Every installation; a request belongs to the one its securityContext names.
+    pub installations: Registry,
     pub response_wrap: ResponseWrap,
     pub resources: Resources,
     pub rate_limiter: Option<RateLimiter>,
@@ -29,5 +29,9 @@ pub(super) struct AppState {
     pub forwarder: Forwarder,
     /// The address the emulator listens on, to recognise requestURLs that point at itself.
     pub own_addr: SocketAddr,
+    /// Lifecycle callbacks leave through it.
+    pub deliverer: Deliverer,
+    /// `--callback-to`: every callback goes here instead of the manifest's URL.
+    pub callback_to: Option<url::Url>,
     pub project: Option<std::sync::Arc<crate::api::project::Project>>,
 }

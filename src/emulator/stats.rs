@@ -16,6 +16,10 @@ struct Counts {
     hash_rejected: u64,
     /// Inner statusCode of answered invokes, or the HTTP status of rejected ones.
     by_status: BTreeMap<u16, u64>,
+    deliveries: u64,
+    deliveries_failed: u64,
+    /// The outcome of the latest delivery, as the journal shows it.
+    last_delivery: Option<Value>,
 }
 
 impl Stats {
@@ -25,6 +29,14 @@ impl Stats {
         counts.rate_limited += u64::from(rate_limited);
         counts.hash_rejected += u64::from(hash_rejected);
         *counts.by_status.entry(status).or_default() += 1;
+    }
+
+    /// A delivery the emulator made (a callback), failed or not.
+    pub(super) fn record_delivery(&self, ok: bool, outcome: Value) {
+        let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        counts.deliveries += 1;
+        counts.deliveries_failed += u64::from(!ok);
+        counts.last_delivery = Some(outcome);
     }
 
     /// The counts, with the journal's `journalWriteFailures` (records `--journal` could not
@@ -42,6 +54,11 @@ impl Stats {
             "rateLimited": counts.rate_limited,
             "hashRejected": counts.hash_rejected,
             "journalWriteFailures": journal_write_failures,
+            "deliveries": {
+                "sent": counts.deliveries,
+                "failed": counts.deliveries_failed,
+                "last": counts.last_delivery,
+            },
         })
     }
 }

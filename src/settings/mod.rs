@@ -249,6 +249,14 @@ impl Settings {
         }
     }
 
+    /// The org id as its flag gave it (`None` when it came from anywhere else).
+    pub(crate) fn org_id_flag(&self) -> Option<&str> {
+        self.org_id
+            .as_ref()
+            .filter(|id| matches!(id.source, ValueSource::Flag(_)))
+            .map(|id| id.value.as_str())
+    }
+
     pub(crate) fn org_id(&self) -> Result<&str> {
         match &self.org_id {
             Some(id) => Ok(&id.value),

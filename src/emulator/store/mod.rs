@@ -20,10 +20,15 @@
 //! different `--installation-id`s without mixing their data.
 
 mod config_params;
+mod installations;
 mod logs;
 mod storage;
 
 pub(super) use config_params::{config_params, set_config_params};
+pub(super) use installations::{
+    installations, remove_installation, save_default_installation, save_installation,
+    InstallationRow, Removed,
+};
 pub(super) use logs::{add_log, logs, AddLog, LogEntry};
 pub(super) use storage::{delete_item, list_items, put_item, PageCursor, StorageQuery};
 
@@ -35,8 +40,8 @@ use std::sync::{mpsc, Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-/// Schema version kept in `PRAGMA user_version`.
-const SCHEMA_VERSION: i64 = 1;
+/// Schema version kept in `PRAGMA user_version`: 2 added `installations`.
+const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS storage_items (
@@ -68,6 +73,18 @@ CREATE TABLE IF NOT EXISTS extension_logs (
 );
 CREATE INDEX IF NOT EXISTS extension_logs_by_reference
     ON extension_logs (installation_id, reference, log_id);
+";
+
+/// Version 2: the emulator's installations. Creating it is the whole migration from 1:
+/// version 1 rows keep their installation ids, and the default installation is saved at
+/// every start.
+const SCHEMA_V2: &str = "
+CREATE TABLE IF NOT EXISTS installations (
+    installation_id  TEXT PRIMARY KEY,
+    org_id           TEXT NOT NULL,
+    security_context TEXT NOT NULL UNIQUE,
+    is_default       INTEGER NOT NULL DEFAULT 0
+);
 ";
 
 /// A job for the database thread.
@@ -401,6 +418,7 @@ pub(super) fn init_schema(connection: &Connection) -> Result<(), StoreError> {
         )));
     }
     connection.execute_batch(SCHEMA)?;
+    connection.execute_batch(SCHEMA_V2)?;
     connection.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     Ok(())
 }
@@ -427,6 +445,25 @@ pub(crate) mod tests {
         let connection = Connection::open_in_memory().unwrap();
         init_schema(&connection).unwrap();
         connection
+    }
+
+    #[test]
+    fn a_version_1_database_is_migrated_and_keeps_its_rows() {
+        let db = Connection::open_in_memory().unwrap();
+        db.execute_batch(SCHEMA).unwrap();
+        db.pragma_update(None, "user_version", 1).unwrap();
+        db.execute(
+            "INSERT INTO config_params (installation_id, name, value) VALUES ('7', 'n', 'v')",
+            [],
+        )
+        .unwrap();
+        init_schema(&db).unwrap();
+        let version: i64 = db
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, 2);
+        assert!(installations(&db).unwrap().is_empty());
+        assert_eq!(config_params(&db, "7").unwrap().len(), 1);
     }
 
     #[test]

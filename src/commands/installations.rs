@@ -1,0 +1,186 @@
+//! `emulator install | installations | event | configure | uninstall | wait`: thin calls to
+//! a running emulator's admin API (`client::admin`), each printing the JSON it answered.
+//! A lifecycle callback that was not delivered is said on stderr; for `event`, whose only
+//! work is the delivery, it is also the exit code.
+
+use super::request::read_arg;
+use crate::api::config_params::{parse_pair, variables_body};
+use crate::api::error::Kind;
+use crate::api::secret::Secret;
+use crate::cli::{EmulatorCommand, InstallArgs};
+use crate::client::admin::Admin;
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::settings::{self, file, Settings, ValueSource};
+use serde_json::{json, Value};
+
+/// Where the subcommands look for an emulator when nothing names one.
+pub(crate) const DEFAULT_EMULATOR_URL: &str = "http://127.0.0.1:8787";
+
+pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) -> Result<()> {
+    let base_url = emulator_url(settings);
+    let admin = Admin::new(&base_url, settings.timeout())?;
+    super::runtime()?.block_on(async {
+        match command {
+            EmulatorCommand::Wait => {
+                let health = admin.wait_healthy(settings.timeout()).await?;
+                out.info(&format!("the emulator at {base_url} is up"));
+                out.value(&health);
+                Ok(())
+            }
+            EmulatorCommand::Installations(args) => {
+                let path = match args.show_secrets {
+                    true => "/_emulator/installations?show_secrets=true",
+                    false => "/_emulator/installations",
+                };
+                out.value(&admin.get(path).await?);
+                Ok(())
+            }
+            EmulatorCommand::Install(args) => install(&admin, args, &base_url, settings, out).await,
+            EmulatorCommand::Event(args) => {
+                let path = installation_path(&args.target.installation, "/events");
+                let reply = admin.post(&path, &json!({"event": args.event})).await?;
+                out.value(&reply);
+                report_callback(&reply, out);
+                delivery_failure(&reply["callback"])
+            }
+            EmulatorCommand::Configure(args) => {
+                let pairs = args
+                    .params
+                    .iter()
+                    .map(|text| {
+                        let (name, value) = parse_pair(text)?;
+                        Ok((
+                            name.clone(),
+                            read_arg(&value, &format!("the value of {name}"))?,
+                        ))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                let body: Value = serde_json::from_str(&variables_body(&pairs)?)
+                    .map_err(|e| Error::usage(format!("cannot build the config body: {e}")))?;
+                let path = installation_path(&args.target.installation, "/config");
+                let reply = admin.post(&path, &body).await?;
+                out.value(&reply);
+                report_callback(&reply, out);
+                Ok(())
+            }
+            EmulatorCommand::Uninstall(args) => {
+                let reply = admin
+                    .delete(&installation_path(&args.installation, ""))
+                    .await?;
+                out.value(&reply);
+                report_callback(&reply, out);
+                Ok(())
+            }
+        }
+    })
+}
+
+/// `--base-url`, DESK_INVOKE_BASE_URL or the profile's; the built-in `local` profile's
+/// emulator lives only inside one command, so it means the default address.
+fn emulator_url(settings: &Settings) -> String {
+    match (settings.base_url(), settings.is_local()) {
+        (Ok(url), false) => url.to_string(),
+        _ => DEFAULT_EMULATOR_URL.to_string(),
+    }
+}
+
+fn installation_path(id: &str, rest: &str) -> String {
+    let id: String = form_urlencoded::byte_serialize(id.as_bytes()).collect();
+    format!("/_emulator/installations/{id}{rest}")
+}
+
+async fn install(
+    admin: &Admin,
+    args: &InstallArgs,
+    base_url: &str,
+    settings: &Settings,
+    out: &Output,
+) -> Result<()> {
+    // Only an org id given as a flag: DESK_INVOKE_ORG_ID names the default installation's.
+    let org_id = settings.org_id_flag();
+    let reply = admin
+        .post("/_emulator/installations", &json!({"orgId": org_id}))
+        .await?;
+    out.value(&reply);
+    report_callback(&reply, out);
+    if let Some(name) = &args.save_profile {
+        save_profile(name, &reply, base_url, settings, out)?;
+    }
+    Ok(())
+}
+
+/// A profile for the new installation. The secret: by reference when this command took it
+/// from an environment variable, else the value it was given (a file or profile), else the
+/// emulator's built-in one (what an emulator with no configured secret uses).
+fn save_profile(
+    name: &str,
+    installation: &Value,
+    base_url: &str,
+    settings: &Settings,
+    out: &Output,
+) -> Result<()> {
+    if name == settings::LOCAL_PROFILE {
+        return Err(Error::usage(
+            "the built-in `local` profile cannot be changed",
+        ));
+    }
+    let path = settings.config_path().ok_or_else(|| {
+        Error::config("cannot find a config directory (no home directory)")
+            .with_hint("pass --config FILE")
+    })?;
+    let text = |key: &str| installation[key].as_str().map(str::to_string);
+    let secret_env = match settings.secret_source() {
+        Some(ValueSource::Env(var)) => Some(var.to_string()),
+        _ => None,
+    };
+    let secret = match (&secret_env, settings.secret_source().is_some()) {
+        (Some(_), _) => None,
+        (None, true) => Some(settings.secret()?),
+        (None, false) => Some(Secret::new(settings::LOCAL_SECRET)),
+    };
+    file::update(path, |file| {
+        let profile = file.profiles.entry(name.to_string()).or_default();
+        profile.base_url = Some(base_url.to_string());
+        profile.data_center = None;
+        profile.org_id = text("orgId");
+        profile.security_context = text("securityContext").map(Secret::new);
+        (profile.secret, profile.secret_file, profile.secret_env) = (secret, None, secret_env);
+        Ok(())
+    })?;
+    out.info(&format!(
+        "saved profile `{name}` to {}: use it with -p {name}",
+        path.display()
+    ));
+    Ok(())
+}
+
+/// One line on stderr when a callback did not reach the extension.
+fn report_callback(reply: &Value, out: &Output) {
+    let callback = &reply["callback"];
+    let event = callback["event"].as_str().unwrap_or("the");
+    let error = callback["error"].as_str().unwrap_or("not delivered");
+    match (callback["ok"].as_bool(), callback["url"].as_str()) {
+        (Some(true), _) | (None, _) => {}
+        (Some(false), None) => out.info(&format!("{event} callback not sent: {error}")),
+        (Some(false), Some(url)) => out.warn(&format!("{event} callback to {url} failed: {error}")),
+    }
+}
+
+/// A failed delivery as an exit code: 5 for the receiver's 5xx, 4 for any other status but
+/// 200, 6 for no answer.
+fn delivery_failure(callback: &Value) -> Result<()> {
+    if callback["ok"].as_bool() != Some(false) {
+        return Ok(());
+    }
+    let kind = match callback["status"].as_u64() {
+        Some(status) => u16::try_from(status)
+            .ok()
+            .and_then(Kind::from_status)
+            .unwrap_or(Kind::Client),
+        // Nowhere to send it is said on stderr, not a failure of the extension.
+        None if callback["url"].is_null() => return Ok(()),
+        None => Kind::Network,
+    };
+    Err(Error::silent(kind))
+}

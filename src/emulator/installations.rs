@@ -1,0 +1,195 @@
+//! The installations the emulator holds: each its own orgId, installationId and
+//! securityContext, with storage, config params, logs, permission states and rate budget
+//! kept apart by its installation id. The invoke stage finds the installation a request
+//! belongs to by its securityContext; nothing downstream sees another installation.
+//!
+//! The default installation is the one the emulator's flags describe, saved anew at every
+//! start; the others are created through the admin API and kept in the database, so a
+//! restart with the same file keeps them. Permission states start from `--permission` and
+//! live in memory.
+
+use super::store::{self, InstallationRow, Removed, Store, StoreError};
+use crate::api::permissions::Permission;
+use crate::api::secret::Secret;
+use crate::api::signing::constant_time_eq;
+use std::sync::{Arc, RwLock};
+
+/// What `--installation` and the admin API accept for the default installation.
+pub(crate) const DEFAULT_NAME: &str = "default";
+
+/// One installation of the extension in one organisation.
+#[derive(Debug)]
+pub(crate) struct Installation {
+    pub installation_id: String,
+    pub org_id: String,
+    pub security_context: Secret,
+    pub is_default: bool,
+    pub permissions: Vec<Permission>,
+}
+
+impl Installation {
+    /// As the admin API lists it; the securityContext masked unless `show_secrets`.
+    pub(crate) fn to_json(&self, show_secrets: bool) -> serde_json::Value {
+        let context = match show_secrets {
+            true => self.security_context.expose().to_string(),
+            false => crate::api::secret::MARK.to_string(),
+        };
+        serde_json::json!({
+            "orgId": self.org_id,
+            "installationId": self.installation_id,
+            "securityContext": context,
+            "default": self.is_default,
+        })
+    }
+
+    fn row(&self) -> InstallationRow {
+        InstallationRow {
+            installation_id: self.installation_id.clone(),
+            org_id: self.org_id.clone(),
+            security_context: self.security_context.expose().to_string(),
+            is_default: self.is_default,
+        }
+    }
+}
+
+pub(crate) struct Registry {
+    installations: RwLock<Vec<Arc<Installation>>>,
+    /// The permission states a new installation starts with (`--permission`).
+    permissions: Vec<Permission>,
+}
+
+impl Registry {
+    /// Saves the default installation and loads every other one from the database.
+    pub(crate) async fn load(store: &Store, default: Installation) -> Result<Registry, StoreError> {
+        let row = default.row();
+        let rows = store
+            .run(move |db| {
+                store::save_default_installation(db, &row)?;
+                store::installations(db)
+            })
+            .await?;
+        let permissions = default.permissions.clone();
+        let installations = rows
+            .into_iter()
+            .map(|row| {
+                Arc::new(Installation {
+                    permissions: permissions.clone(),
+                    ..Installation::from_row(row)
+                })
+            })
+            .collect();
+        Ok(Registry {
+            installations: RwLock::new(installations),
+            permissions,
+        })
+    }
+
+    /// The installation whose securityContext this is (compared in constant time).
+    pub(crate) fn by_security_context(&self, context: &str) -> Option<Arc<Installation>> {
+        self.read()
+            .iter()
+            .find(|i| constant_time_eq(i.security_context.expose().as_bytes(), context.as_bytes()))
+            .cloned()
+    }
+
+    /// The installation with this id; `default` names the default installation.
+    pub(crate) fn get(&self, id: &str) -> Option<Arc<Installation>> {
+        self.read()
+            .iter()
+            .find(|i| match id {
+                DEFAULT_NAME => i.is_default,
+                id => i.installation_id == id,
+            })
+            .cloned()
+    }
+
+    pub(crate) fn list(&self) -> Vec<Arc<Installation>> {
+        self.read().clone()
+    }
+
+    /// Creates an installation with fresh random ids, in `org_id` or a fresh organisation.
+    pub(crate) async fn create(
+        &self,
+        store: &Store,
+        org_id: Option<String>,
+    ) -> Result<Arc<Installation>, StoreError> {
+        let installation = Arc::new(Installation {
+            installation_id: self.fresh(
+                || format!("{}", rand::random_range(10u64.pow(12)..10u64.pow(13))),
+                |i, id| i.installation_id == id,
+            ),
+            org_id: org_id.unwrap_or_else(|| {
+                self.fresh(
+                    || format!("{}", rand::random_range(10u64.pow(8)..10u64.pow(9))),
+                    |i, id| i.org_id == id,
+                )
+            }),
+            security_context: Secret::new(hex::encode(rand::random::<[u8; 24]>())),
+            is_default: false,
+            permissions: self.permissions.clone(),
+        });
+        let row = installation.row();
+        store
+            .write(move |db| store::save_installation(db, &row))
+            .await?;
+        self.installations
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(installation.clone());
+        Ok(installation)
+    }
+
+    /// Revokes the installation's securityContext (a later request with it is refused as
+    /// an unknown one) and deletes what it owned.
+    pub(crate) async fn remove(
+        &self,
+        store: &Store,
+        installation: &Installation,
+    ) -> Result<Removed, StoreError> {
+        self.installations
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|i| i.installation_id != installation.installation_id);
+        let id = installation.installation_id.clone();
+        store
+            .run(move |db| store::remove_installation(db, &id))
+            .await
+    }
+
+    /// Whether another installation shares this organisation (field ids live per
+    /// organisation until its last installation is gone).
+    pub(crate) fn org_has_installations(&self, org_id: &str) -> bool {
+        self.read().iter().any(|i| i.org_id == org_id)
+    }
+
+    /// A value `generate` makes that no installation has yet.
+    fn fresh(
+        &self,
+        generate: impl Fn() -> String,
+        taken: impl Fn(&Installation, &str) -> bool,
+    ) -> String {
+        let installations = self.read();
+        loop {
+            let value = generate();
+            if !installations.iter().any(|i| taken(i, &value)) {
+                return value;
+            }
+        }
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Vec<Arc<Installation>>> {
+        self.installations.read().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Installation {
+    fn from_row(row: InstallationRow) -> Installation {
+        Installation {
+            installation_id: row.installation_id,
+            org_id: row.org_id,
+            security_context: Secret::new(row.security_context),
+            is_default: row.is_default,
+            permissions: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The installations an emulator holds, so a restart with the same file keeps them; and the
+//! removal of everything one installation owns when it is uninstalled.
+
+use super::StoreError;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+/// One installation as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct InstallationRow {
+    pub installation_id: String,
+    pub org_id: String,
+    pub security_context: String,
+    /// The installation the emulator's flags describe (re-created from them at every start).
+    pub is_default: bool,
+}
+
+/// Every stored installation, oldest first.
+pub(crate) fn installations(connection: &Connection) -> Result<Vec<InstallationRow>, StoreError> {
+    let mut statement = connection.prepare_cached(
+        "SELECT installation_id, org_id, security_context, is_default FROM installations ORDER BY rowid",
+    )?;
+    let rows = statement.query_map([], |row| {
+        Ok(InstallationRow {
+            installation_id: row.get(0)?,
+            org_id: row.get(1)?,
+            security_context: row.get(2)?,
+            is_default: row.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Adds or replaces an installation. The default one replaces the previous default (and
+/// any installation holding its id or securityContext): the flags describe it anew.
+pub(crate) fn save_installation(
+    connection: &Connection,
+    row: &InstallationRow,
+) -> Result<(), StoreError> {
+    if row.is_default {
+        connection
+            .prepare_cached("DELETE FROM installations WHERE is_default = 1")?
+            .execute([])?;
+    }
+    connection
+        .prepare_cached(
+            "DELETE FROM installations WHERE installation_id = ?1 OR security_context = ?2",
+        )?
+        .execute(params![row.installation_id, row.security_context])?;
+    connection
+        .prepare_cached(
+            "INSERT INTO installations (installation_id, org_id, security_context, is_default)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            row.installation_id,
+            row.org_id,
+            row.security_context,
+            row.is_default
+        ])?;
+    Ok(())
+}
+
+/// Saves the default installation at start, in a transaction of its own: several processes
+/// may start on one file at once (parallel `-p local` commands), and an unchanged default
+/// is not written again.
+pub(crate) fn save_default_installation(
+    connection: &mut Connection,
+    row: &InstallationRow,
+) -> Result<(), StoreError> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let unchanged = transaction
+        .prepare_cached(
+            "SELECT 1 FROM installations WHERE is_default = 1 AND installation_id = ?1
+             AND org_id = ?2 AND security_context = ?3",
+        )?
+        .query_row(
+            params![row.installation_id, row.org_id, row.security_context],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some();
+    if !unchanged {
+        save_installation(&transaction, row)?;
+    }
+    transaction.commit()?;
+    Ok(())
+}
+
+/// What an uninstallation removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Removed {
+    pub storage_items: usize,
+    pub config_params: usize,
+    pub logs: usize,
+}
+
+/// Forgets the installation and deletes its storage items, config params and logs, in one
+/// transaction.
+pub(crate) fn remove_installation(
+    connection: &mut Connection,
+    installation_id: &str,
+) -> Result<Removed, StoreError> {
+    let transaction = connection.transaction()?;
+    let delete = |table: &str| -> Result<usize, StoreError> {
+        Ok(transaction.execute(
+            &format!("DELETE FROM {table} WHERE installation_id = ?1"),
+            params![installation_id],
+        )?)
+    };
+    let removed = Removed {
+        storage_items: delete("storage_items")?,
+        config_params: delete("config_params")?,
+        logs: delete("extension_logs")?,
+    };
+    delete("installations")?;
+    transaction.commit()?;
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::memory;
+    use super::*;
+
+    fn row(id: &str, context: &str, is_default: bool) -> InstallationRow {
+        InstallationRow {
+            installation_id: id.into(),
+            org_id: "1".into(),
+            security_context: context.into(),
+            is_default,
+        }
+    }
+
+    #[test]
+    fn a_new_default_replaces_the_old_one_and_others_stay() {
+        let mut db = memory();
+        save_installation(&db, &row("a", "ca", true)).unwrap();
+        save_installation(&db, &row("b", "cb", false)).unwrap();
+        save_default_installation(&mut db, &row("c", "cc", true)).unwrap();
+        save_default_installation(&mut db, &row("c", "cc", true)).unwrap();
+        let ids: Vec<_> = installations(&db)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.installation_id)
+            .collect();
+        assert_eq!(ids, ["b", "c"]);
+    }
+
+    #[test]
+    fn removal_deletes_only_that_installations_rows() {
+        let mut db = memory();
+        for id in ["a", "b"] {
+            save_installation(&db, &row(id, &format!("c{id}"), false)).unwrap();
+            db.execute(
+                "INSERT INTO config_params (installation_id, name, value) VALUES (?1, 'n', 'v')",
+                [id],
+            )
+            .unwrap();
+        }
+        let removed = remove_installation(&mut db, "a").unwrap();
+        assert_eq!(removed.config_params, 1);
+        assert_eq!(installations(&db).unwrap().len(), 1);
+        let left: i64 = db
+            .query_row("SELECT COUNT(*) FROM config_params", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 1);
+    }
+}
