@@ -313,9 +313,10 @@ fn installations_survive_a_restart_with_the_same_database_file() {
             .any(|i| i["securityContext"] == a["securityContext"]),
         "{listed}"
     );
-    // The saved profile still names the old port: talk to the new one with its credentials.
+    // The saved profile still names the old port: talk to the new one with its credentials
+    // (a flag, since the profile named with -p ranks above DESK_INVOKE_BASE_URL).
     let get = as_profile(&sandbox, "org-a")
-        .env("DESK_INVOKE_BASE_URL", &emulator.base_url)
+        .args(["--base-url", &emulator.base_url])
         .args(["storage", "get", "--key", "kept", "-o", "json"])
         .output()
         .unwrap();
