@@ -115,6 +115,8 @@ if [[ $MODE != check ]]; then
   fi
 fi
 command -v python3 >/dev/null || fail "python3 is needed (it writes the report)"
+# The interpreter itself, not a version manager's shim: it is started many times.
+PYTHON=$(python3 -c 'import sys; print(sys.executable)')
 HELPERS=$BENCH/helpers.py
 
 # ---------------------------------------------------------------------------------------
@@ -130,6 +132,10 @@ fi
 build=()
 [[ -n ${DESK_INVOKE_BIN:-} ]] || build+=(--bin desk-invoke)
 [[ -n ${DESK_INVOKE_LOAD_BIN:-} ]] || build+=(--example emulator_load)
+# What cargo sets for the process it runs (a test, `cargo run`) is not for a nested build: a
+# build script that watches CARGO_MANIFEST_DIR (ring's) would rebuild, ping-pong.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e |
+  grep -E '^CARGO_(MANIFEST_|PKG_|CRATE_NAME$|BIN_NAME$|BIN_EXE_|PRIMARY_PACKAGE$|TARGET_TMPDIR$)' || true)
 if ((${#build[@]})); then
   say "building ${PROFILE_FLAG[*]:-(debug)} --locked ${build[*]} in $TARGET"
   cargo build "${PROFILE_FLAG[@]}" --locked "${build[@]}" >&2
@@ -271,7 +277,7 @@ compare() {
   shift 3
   local pairs=("$@") count=$((${#@} / 2))
   if [[ $MODE == check ]]; then
-    python3 "$HELPERS" once "$RESULTS/$name.round1.json" "${pairs[@]}"
+    "$PYTHON" "$HELPERS" once "$RESULTS/$name.round1.json" "${pairs[@]}"
     return
   fi
   for round in $(seq "$ROUNDS"); do
@@ -298,7 +304,7 @@ peak_rss() {
         fail "$label failed"
       }
     else
-      python3 "$HELPERS" peak-rss "$@" >"$WORK/rss.tmp" 2>"$WORK/rss.err" || {
+      "$PYTHON" "$HELPERS" peak-rss "$@" >"$WORK/rss.tmp" 2>"$WORK/rss.err" || {
         cat "$WORK/rss.err" >&2
         fail "$label failed"
       }
@@ -310,8 +316,8 @@ peak_rss() {
 }
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-now() { date +%s.%N; }
-seconds_since() { python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$1" "$(now)"; }
+now() { date +%s%N; }
+seconds_since() { awk -v from="$1" -v to="$(now)" 'BEGIN { printf "%.6f\n", (to - from) / 1e9 }'; }
 
 # COUNT → NDJSON on stdout, compact, as `storage get -o ndjson` writes it; all in group `bench`
 # (Desk lists storage only by key or by group).
@@ -341,4 +347,4 @@ export RESULTS MODE SECTIONS BIG_MIB BULK_ITEMS LOOP_ITEMS EXPORT_SMALL EXPORT_B
 export LOADAVG_END=$(cut -d" " -f1-3 /proc/loadavg)
 export PREVIOUS=$BENCH/last-$MODE.json
 export CLK_TCK=$(getconf CLK_TCK)
-python3 "$BENCH/report.py"
+"$PYTHON" "$BENCH/report.py"

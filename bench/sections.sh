@@ -116,11 +116,11 @@ section_bulk() {
 # ---------------------------------------------------------------------------------------
 section_export() {
   say "storage get --all: seeding $EXPORT_SMALL and $EXPORT_BIG items"
-  local pair count url_small url_big started
+  local pair count url_small url_big started small_pid
   make_items "$EXPORT_SMALL" >"$WORK/items_small.ndjson"
   make_items "$EXPORT_BIG" >"$WORK/items_big.ndjson"
   start_emulator export_small
-  url_small=$EMULATOR_URL
+  url_small=$EMULATOR_URL small_pid=$EMULATOR_PID
   "$BIN" --base-url "$url_small" storage put --file "$WORK/items_small.ndjson" --concurrency 16 2>/dev/null
   start_emulator export_big
   url_big=$EMULATOR_URL
@@ -140,6 +140,8 @@ section_export() {
   peak_rss export "export-$EXPORT_SMALL" "$BIN" --base-url "$url_small" $EXPORT
   # shellcheck disable=SC2086
   peak_rss export "export-$EXPORT_BIG" "$BIN" --base-url "$url_big" $EXPORT
+  stop_server "$small_pid"
+  stop_server "$EMULATOR_PID"
 }
 
 # ---------------------------------------------------------------------------------------
@@ -181,7 +183,7 @@ section_rate() {
       "$(seconds_since "$started")" >"$RESULTS/rate$batch.json"
     stored=$("$BIN" --base-url "$EMULATOR_URL" storage count --queriable-value bench)
     printf '"stored": %s}\n' "$stored" >>"$RESULTS/rate$batch.json"
-    python3 -c 'import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())' \
+    "$PYTHON" -c 'import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())' \
       "$EMULATOR_URL/_emulator/stats" >"$RESULTS/rate$batch.stats.json"
     stop_server "$EMULATOR_PID"
   done
@@ -223,8 +225,8 @@ section_peers() {
   fi
 
   if [[ -x $MOCKOON ]]; then
-    port=$(python3 "$HELPERS" free-port)
-    python3 "$BENCH/mockoon_env.py" "$envelope" "$port" "$WORK/mockoon.json"
+    port=$("$PYTHON" "$HELPERS" free-port)
+    "$PYTHON" "$BENCH/mockoon_env.py" "$envelope" "$port" "$WORK/mockoon.json"
     # -X: no log file; its log line per request goes to /dev/null (it has no quiet flag).
     "$MOCKOON" start -d "$WORK/mockoon.json" -X --disable-admin-api >/dev/null 2>"$WORK/mockoon.log" &
     SERVER_PIDS+=($!)
@@ -266,7 +268,7 @@ section_peers() {
     done
   done
   for target in "${targets[@]}"; do
-    python3 "$HELPERS" tree-memory "${PID[$target]}" >"$RESULTS/peer_$target.memory"
+    "$PYTHON" "$HELPERS" tree-memory "${PID[$target]}" >"$RESULTS/peer_$target.memory"
     stop_server "${PID[$target]}"
   done
 }
@@ -324,10 +326,10 @@ section_scale() {
     done
     peak_rss "scale_export.$stage" client "$BIN" --base-url "$EMULATOR_URL" \
       storage get --queriable-value probe --all -o ndjson
-    memory=$(python3 "$HELPERS" tree-memory "$EMULATOR_PID")
+    memory=$("$PYTHON" "$HELPERS" tree-memory "$EMULATOR_PID")
     printf '{"items": %s, "added": %s, "seconds": %s, "cpu_ticks": %s, "db_bytes": %s, "export_items": %s, "export_seconds": [%s], "emulator_hwm_kib": %s, "emulator_rss_kib": %s}\n' \
       "$stage" "$((stage - previous))" "$seconds" "$((after - before))" \
-      "$(python3 "$HELPERS" db-bytes "$WORK/scale.sqlite")" "$count" \
+      "$("$PYTHON" "$HELPERS" db-bytes "$WORK/scale.sqlite")" "$count" \
       "$(IFS=,; echo "${export_seconds[*]}")" "${memory% *}" "${memory#* }" \
       >"$RESULTS/scale.$stage.json"
     previous=$stage

@@ -4,6 +4,7 @@
 //! and run explicitly by `.ci/run` (`cargo test --test integration -- --ignored`).
 
 mod bad_input;
+mod bench_harness;
 mod common;
 mod devloop;
 mod emulator_forwarding;
