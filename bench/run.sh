@@ -4,6 +4,7 @@
 # tables of ratios, peak RSS and goals.
 #
 # usage: bench/run.sh [--quick | --check | --scale | --only SECTIONS] [--scale-max N] [--save] [--keep]
+#        bench/run.sh --report DIR   (the tables again, from a work directory kept with --keep)
 #   (none)        the full run: every section but the scaling run
 #   --quick       fewer runs and smaller inputs (a 64 MiB body, 20k items instead of 50k, …)
 #   --check       every row ONCE on tiny inputs (seconds): proves the harness works. Installs
@@ -15,6 +16,7 @@
 #                 export, load, rate, peers, scale
 #   --save        write the run's numbers to bench/last-MODE.json, the next run's "previous"
 #   --keep        keep the work directory (results JSON, logs, databases) and say where it is
+#   --report DIR  render the tables again from DIR (after a change to bench/report.py)
 #
 # Environment: DESK_INVOKE_BIN (the binary to measure; no build), DESK_INVOKE_LOAD_BIN (the
 # load generator, examples/emulator_load.rs), DESK_INVOKE_BASELINE_BIN (a second desk-invoke,
@@ -47,6 +49,10 @@ while (($#)); do
     shift
     ;;
   --keep) KEEP=1 ;;
+  --report)
+    REPORT_FROM=${2:?--report needs a work directory}
+    shift
+    ;;
   --save) SAVE=1 ;;
   -h | --help)
     awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
@@ -59,6 +65,17 @@ while (($#)); do
   esac
   shift
 done
+if [[ -n ${REPORT_FROM:-} ]]; then
+  [[ -f $REPORT_FROM/results/run.env ]] || {
+    echo "bench/run.sh: $REPORT_FROM/results/run.env is missing (a work directory kept with --keep?)" >&2
+    exit 2
+  }
+  set -a
+  # shellcheck source=/dev/null
+  source "$REPORT_FROM/results/run.env"
+  set +a
+  RESULTS=$REPORT_FROM/results SAVE_TO= exec python3 "$(dirname "$0")/report.py"
+fi
 ALL_SECTIONS="short hash-big put-one bulk export load rate peers scale"
 if [[ -n $ONLY ]]; then
   SECTIONS=${ONLY//,/ }
@@ -347,4 +364,11 @@ export RESULTS MODE SECTIONS BIG_MIB BULK_ITEMS LOOP_ITEMS EXPORT_SMALL EXPORT_B
 export LOADAVG_END=$(cut -d" " -f1-3 /proc/loadavg)
 export PREVIOUS=$BENCH/last-$MODE.json
 export CLK_TCK=$(getconf CLK_TCK)
+# What the report reads, for `--report DIR` later.
+for name in RESULTS MODE SECTIONS BIG_MIB BULK_ITEMS LOOP_ITEMS EXPORT_SMALL EXPORT_BIG \
+  LOAD_REQUESTS LOAD_REPEATS LOAD_CONCURRENCY ELAPSED ROUNDS LOADAVG_START LOADAVG_END \
+  RATE_ITEMS PEER_REQUESTS PEER_SECONDS PEER_ROUNDS PEER_CONNECTIONS MOCKOON_VERSION \
+  SCALE_STAGES SCALE_PROBE SCALE_GETS BASE PREVIOUS CLK_TCK RUSTC_VERSION BIN_VERSION GIT_COMMIT; do
+  printf '%s=%q\n' "$name" "${!name}"
+done >"$RESULTS/run.env"
 "$PYTHON" "$BENCH/report.py"
