@@ -29,9 +29,17 @@ import time
 def once(out, pairs):
     results = []
     for label, command in zip(pairs[::2], pairs[1::2]):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run(shlex.split(command), stdout=subprocess.DEVNULL, check=True)
-        results.append({"command": label, "times": [time.perf_counter() - started]})
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        results.append({
+            "command": label,
+            "times": [wall],
+            "user": after.ru_utime - before.ru_utime,
+            "system": after.ru_stime - before.ru_stime,
+        })
     with open(out, "w") as f:
         json.dump({"results": results}, f)
 

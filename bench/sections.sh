@@ -5,10 +5,13 @@
 
 # ---------------------------------------------------------------------------------------
 # short: whole short processes against the floor of a process (/bin/true) and openssl; with
-# DESK_INVOKE_BASELINE_BIN, the baseline binary runs in the same hyperfine invocation
+# DESK_INVOKE_BASELINE_BIN, the baseline binary runs in the same hyperfine invocation.
+# Many short rounds: a busy machine's load moves within seconds, and a long block of A runs
+# then B runs would compare two different machines (an A/A run showed 2.5× that way).
 # ---------------------------------------------------------------------------------------
 section_short() {
   needs short openssl || return 0
+  local ROUNDS=$SHORT_ROUNDS
   say "short commands: hash, --version, storage get --key"
   local hash_args=(hash --url https://desk.zoho.com/api/v1/tickets -X GET --headers '{"orgId":"376723"}')
   local hash_cmd="hash --url https://desk.zoho.com/api/v1/tickets -X GET --headers '{\"orgId\":\"376723\"}'"
@@ -22,7 +25,7 @@ section_short() {
     [[ $("$BASE" "${hash_args[@]}") == "$ours" ]] || fail "the baseline binary's HASH differs"
     baseline=(baseline "$BASE $hash_cmd")
   fi
-  compare hash_small 20 "$HASH_RUNS" \
+  compare hash_small 3 "$SHORT_RUNS" \
     desk-invoke "$BIN $hash_cmd" \
     openssl "openssl dgst -sha256 -hmac $DESK_INVOKE_SECRET $WORK/canonical.txt" \
     true /bin/true "${baseline[@]}"
@@ -32,7 +35,7 @@ section_short() {
   [[ $("$BIN" --version) == desk-invoke* ]] || fail "--version does not name desk-invoke"
   baseline=()
   [[ -z $BASE ]] || baseline=(baseline "$BASE --version")
-  compare version 20 "$HASH_RUNS" desk-invoke "$BIN --version" true /bin/true "${baseline[@]}"
+  compare version 3 "$SHORT_RUNS" desk-invoke "$BIN --version" true /bin/true "${baseline[@]}"
 
   start_emulator short
   local value='{"name":"bench","n":1}'
@@ -42,7 +45,7 @@ section_short() {
     fail "storage get --key did not return what was put"
   baseline=()
   [[ -z $BASE ]] || baseline=(baseline "$BASE storage get --key short")
-  compare get_key 3 "$PUT_RUNS" \
+  compare get_key 1 "$GET_RUNS" \
     desk-invoke "$BIN storage get --key short" "${baseline[@]}"
   peak_rss get_key desk-invoke "$BIN" storage get --key short
   stop_server "$EMULATOR_PID"
