@@ -148,7 +148,7 @@ def busy():
 
 
 # The estimator the short rows' goals are judged on, chosen once per run.
-JUDGED_ON = "CPU time (user + system)" if busy() else "wall time (medians)"
+JUDGED_ON = "CPU time, user + sys" if busy() else "wall-time medians"
 
 
 def short_ratio(name, a, b):
@@ -168,9 +168,9 @@ def short():
         return rows, notes, goals, details
     checks = [
         # (row, hyperfine name, over, goal, limit)
-        ("`hash`, small message, whole process", "hash_small", "openssl", "openssl dgst -hmac", 0.4),
-        ("`hash`, small message, whole process", "hash_small", "true", "/bin/true", 1.6),
-        ("`--version`, whole process", "version", "true", "/bin/true", 1.4),
+        ("`hash`, small message, whole process", "hash_small", "openssl", "`openssl dgst -hmac`", 0.4),
+        ("`hash`, small message, whole process", "hash_small", "true", "`/bin/true`", 1.6),
+        ("`--version`, whole process", "version", "true", "`/bin/true`", 1.4),
     ]
     has_baseline = "baseline" in times("get_key")
     if has_baseline:
@@ -183,12 +183,12 @@ def short():
         rows.append((
             row,
             f"{ms(median(name, 'desk-invoke'))} (CPU {ms(cpu_seconds(name, 'desk-invoke'))}){rss}",
-            f"`{what}`: {ms(median(name, over))} (CPU {ms(cpu_seconds(name, over))})",
+            f"{what}: {ms(median(name, over))} (CPU {ms(cpu_seconds(name, over))})",
             text,
             f"≤ {limit}×",
             verdict(judged <= limit),
         ))
-        goals.append((f"{row.split(',')[0]} ≤ {limit}× `{what}`", f"{judged:.2f}× ({JUDGED_ON})", judged <= limit))
+        goals.append((f"{row.split(',')[0]} ≤ {limit}× {what}", f"{judged:.2f}× ({JUDGED_ON})", judged <= limit))
         details.append(f"- {name}, desk-invoke over {over} (wall) per round: {per_round(name, 'desk-invoke', over)}")
     if has_baseline:
         for name in ("hash_small", "version"):
