@@ -618,12 +618,12 @@ def main():
                       f"{ms(max(values))} over {len(values)} runs")
         print("\n".join(details))
     if ENV.get("SAVE_TO"):
-        save(ENV["SAVE_TO"], now, previous)
+        save(ENV["SAVE_TO"], now)
 
 
-def save(path, now, previous):
-    """The run's metrics over the previous ones: a section that did not run keeps its numbers."""
-    metrics = dict((previous or {}).get("metrics", {}))
+def save(path, now):
+    """The run's metrics over the file's: a section that did not run keeps its numbers."""
+    metrics = load_json(path).get("metrics", {}) if os.path.exists(path) else {}
     for metric in summary.values():
         metric.update(date=now, commit=ENV.get("GIT_COMMIT", "?"))
     metrics.update(summary)

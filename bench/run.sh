@@ -16,7 +16,8 @@
 #                 export, load, rate, peers, scale
 #   --save        write the run's numbers to bench/last-MODE.json, the next run's "previous"
 #   --keep        keep the work directory (results JSON, logs, databases) and say where it is
-#   --report DIR  render the tables again from DIR (after a change to bench/report.py)
+#   --report DIR  render the tables again from DIR (after a change to bench/report.py); with
+#                 --save, its numbers become the previous run's
 #
 # Environment: DESK_INVOKE_BIN (the binary to measure; no build), DESK_INVOKE_LOAD_BIN (the
 # load generator, examples/emulator_load.rs), DESK_INVOKE_BASELINE_BIN (a second desk-invoke,
@@ -74,7 +75,9 @@ if [[ -n ${REPORT_FROM:-} ]]; then
   # shellcheck source=/dev/null
   source "$REPORT_FROM/results/run.env"
   set +a
-  RESULTS=$REPORT_FROM/results SAVE_TO= exec python3 "$(dirname "$0")/report.py"
+  SAVE_TO=
+  ((SAVE)) && SAVE_TO=$(cd "$(dirname "$0")" && pwd)/last-$MODE.json
+  RESULTS=$REPORT_FROM/results SAVE_TO=$SAVE_TO exec python3 "$(dirname "$0")/report.py"
 fi
 ALL_SECTIONS="short hash-big put-one bulk export load rate peers scale"
 if [[ -n $ONLY ]]; then
