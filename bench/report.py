@@ -494,6 +494,7 @@ def scale():
         ))
         tag = f"{stage['items'] // 1000}k"
         record(f"scale_import_{tag}_items_per_s", values["import"], "higher", "items/s")
+        record(f"scale_cpu_{tag}_us_per_item", values["cpu"], "lower", "µs")
         record(f"scale_get_{tag}_p50_ms", values["get"], "lower", "ms")
         record(f"scale_export_{tag}_items_per_s", values["export"], "higher", "items/s")
         previous_items = stage["items"]
