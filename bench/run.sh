@@ -103,7 +103,7 @@ LOADAVG_START=$(cut -d" " -f1-3 /proc/loadavg)
 MOCKOON_VERSION=9.9.0
 MOCKOON=$BENCH/.node/node_modules/.bin/mockoon-cli
 
-say() { printf '>> %s\n' "$*" >&2; }
+say() { printf '>> [%ss] %s\n' "$(($(date +%s) - STARTED))" "$*" >&2; }
 fail() {
   echo "bench/run.sh: $*" >&2
   exit 1
