@@ -1,47 +1,116 @@
 #!/usr/bin/env bash
-# desk-invoke against the shell status quo (openssl dgst, curl), measured side by side in one
-# run on this machine, printed as a markdown table of ratios, peak RSS and goals.
+# desk-invoke against what users would pick instead (openssl dgst, curl, /bin/true, Mockoon, a
+# bare Node server), measured side by side in one run on this machine, printed as markdown
+# tables of ratios, peak RSS and goals.
 #
-# usage: bench/run.sh [--quick] [--keep]
-#   --quick  fewer runs and smaller inputs (a 64 MiB body, 20k items instead of 50k, …)
-#   --keep   keep the work directory (results JSON, logs, databases) and say where it is
+# usage: bench/run.sh [--quick | --check | --scale | --only SECTIONS] [--scale-max N] [--save] [--keep]
+#        bench/run.sh --report DIR   (the tables again, from a work directory kept with --keep)
+#   (none)        the full run: every section but the scaling run
+#   --quick       fewer runs and smaller inputs (a 64 MiB body, 20k items instead of 50k, …)
+#   --check       every row ONCE on tiny inputs (seconds): proves the harness works. Installs
+#                 and builds nothing release: the binary is $DESK_INVOKE_BIN, or a debug build;
+#                 rows whose tools are missing are skipped with a note
+#   --scale       only the storage scaling run: 10k, 100k and 1M items in a file database
+#   --scale-max N stop the scaling run at N items (10000, 100000 or 1000000)
+#   --only LIST   only these sections, comma-separated: short, hash-big, put-one, bulk,
+#                 export, load, rate, peers, scale
+#   --save        write the run's numbers to bench/last-MODE.json, the next run's "previous"
+#   --keep        keep the work directory (results JSON, logs, databases) and say where it is
+#   --report DIR  render the tables again from DIR (after a change to bench/report.py); with
+#                 --save, its numbers become the previous run's
+#
+# Environment: DESK_INVOKE_BIN (the binary to measure; no build), DESK_INVOKE_LOAD_BIN (the
+# load generator, examples/emulator_load.rs), DESK_INVOKE_BASELINE_BIN (a second desk-invoke,
+# e.g. today's release: the short commands then run both, in the same hyperfine invocation).
 #
 # What it does: installs missing tools by package name (hyperfine, GNU time, openssl, curl,
-# python3), builds `--release --locked` (the binary and examples/emulator_load.rs) in
-# $CARGO_TARGET_DIR or target/, starts emulators on loopback with databases in a temporary
-# directory, and measures. A and B of each comparison run in the same hyperfine invocation,
-# in rounds whose order alternates (A,B then B,A …); the numbers are medians over all runs.
-# Peak RSS is GNU time's %M (the largest of a few runs). Nothing is downloaded besides
-# missing tools, and all traffic stays on 127.0.0.1.
+# python3; @mockoon/cli into bench/.node with npm when npm is there), builds `--release
+# --locked` (the binary and examples/emulator_load.rs) in $CARGO_TARGET_DIR or target/, starts
+# servers on 127.0.0.1 with databases in a temporary directory, and measures. The commands of
+# a comparison run in the same hyperfine invocation, in rounds whose order rotates; the
+# numbers are medians over all runs. Peak RSS is GNU time's %M (the largest of a few runs).
 set -euo pipefail
 
-QUICK=0
+MODE=full
 KEEP=0
-for arg in "$@"; do
-  case $arg in
-  --quick) QUICK=1 ;;
+SAVE=0
+ONLY=
+SCALE_MAX=1000000
+while (($#)); do
+  case $1 in
+  --quick) MODE=quick ;;
+  --check) MODE=check ;;
+  --scale) ONLY=scale ;;
+  --scale-max)
+    SCALE_MAX=${2:?--scale-max needs a number}
+    shift
+    ;;
+  --only)
+    ONLY=${2:?--only needs a list of sections}
+    shift
+    ;;
   --keep) KEEP=1 ;;
+  --report)
+    REPORT_FROM=${2:?--report needs a work directory}
+    shift
+    ;;
+  --save) SAVE=1 ;;
   -h | --help)
     awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
     exit 0
     ;;
   *)
-    echo "bench/run.sh: unknown argument $arg (try --help)" >&2
+    echo "bench/run.sh: unknown argument $1 (try --help)" >&2
     exit 2
     ;;
   esac
+  shift
 done
+if [[ -n ${REPORT_FROM:-} ]]; then
+  [[ -f $REPORT_FROM/results/run.env ]] || {
+    echo "bench/run.sh: $REPORT_FROM/results/run.env is missing (a work directory kept with --keep?)" >&2
+    exit 2
+  }
+  set -a
+  # shellcheck source=/dev/null
+  source "$REPORT_FROM/results/run.env"
+  set +a
+  SAVE_TO=
+  ((SAVE)) && SAVE_TO=$(cd "$(dirname "$0")" && pwd)/last-$MODE.json
+  RESULTS=$REPORT_FROM/results SAVE_TO=$SAVE_TO exec python3 "$(dirname "$0")/report.py"
+fi
+ALL_SECTIONS="short hash-big put-one bulk export load rate peers scale"
+if [[ -n $ONLY ]]; then
+  SECTIONS=${ONLY//,/ }
+elif [[ $MODE == check ]]; then
+  SECTIONS=$ALL_SECTIONS
+else
+  SECTIONS=${ALL_SECTIONS% scale}
+fi
+for section in $SECTIONS; do
+  [[ " $ALL_SECTIONS " == *" $section "* ]] || {
+    echo "bench/run.sh: unknown section $section (one of: $ALL_SECTIONS)" >&2
+    exit 2
+  }
+done
+wants() { [[ " $SECTIONS " == *" $1 "* ]]; }
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench
 cd "$ROOT"
 STARTED=$(date +%s)
 LOADAVG_START=$(cut -d" " -f1-3 /proc/loadavg)
+MOCKOON_VERSION=9.9.0
+MOCKOON=$BENCH/.node/node_modules/.bin/mockoon-cli
 
-say() { printf '>> %s\n' "$*" >&2; }
+say() { printf '>> [%ss] %s\n' "$(($(date +%s) - STARTED))" "$*" >&2; }
+fail() {
+  echo "bench/run.sh: $*" >&2
+  exit 1
+}
 
 # ---------------------------------------------------------------------------------------
-# Tools
+# Tools (before HOME is redirected below: apt, npm's cache, cargo and rustup use the real one)
 # ---------------------------------------------------------------------------------------
 apt_install() {
   local sudo=()
@@ -52,49 +121,103 @@ apt_install() {
     "${sudo[@]}" apt-get install -y -q "$@" >/dev/null
   fi
 }
-missing=()
-for pair in hyperfine:hyperfine openssl:openssl curl:curl python3:python3; do
-  command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
-done
-[[ -x /usr/bin/time ]] || missing+=(time)
-((${#missing[@]} == 0)) || apt_install "${missing[@]}"
+if [[ $MODE != check ]]; then
+  missing=()
+  for pair in hyperfine:hyperfine openssl:openssl curl:curl python3:python3; do
+    command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
+  done
+  [[ -x /usr/bin/time ]] || missing+=(time)
+  ((${#missing[@]} == 0)) || apt_install "${missing[@]}"
+  if wants peers && [[ ! -x $MOCKOON ]] && command -v npm >/dev/null; then
+    say "installing @mockoon/cli@$MOCKOON_VERSION into bench/.node (npm)"
+    npm install --prefix "$BENCH/.node" --no-audit --no-fund --loglevel=error \
+      "@mockoon/cli@$MOCKOON_VERSION" >&2 || say "npm could not install @mockoon/cli"
+  fi
+fi
+command -v python3 >/dev/null || fail "python3 is needed (it writes the report)"
+# The interpreter itself, not a version manager's shim: it is started many times.
+PYTHON=$(python3 -c 'import sys; print(sys.executable)')
+HELPERS=$BENCH/helpers.py
 
 # ---------------------------------------------------------------------------------------
 # Build (before HOME is redirected below: cargo and rustup live under the real HOME)
 # ---------------------------------------------------------------------------------------
 TARGET=${CARGO_TARGET_DIR:-target}
 [[ $TARGET == /* ]] || TARGET=$ROOT/$TARGET
-say "building --release --locked in $TARGET"
-cargo build --release --locked --bin desk-invoke --example emulator_load >&2
-BIN=$TARGET/release/desk-invoke
+PROFILE=release
+PROFILE_FLAG=(--release)
+if [[ $MODE == check ]]; then
+  PROFILE=debug PROFILE_FLAG=()
+fi
+build=()
+[[ -n ${DESK_INVOKE_BIN:-} ]] || build+=(--bin desk-invoke)
+[[ -n ${DESK_INVOKE_LOAD_BIN:-} ]] || build+=(--example emulator_load)
+# What cargo sets for the process it runs (a test, `cargo run`) is not for a nested build: a
+# build script that watches CARGO_MANIFEST_DIR (ring's) would rebuild, ping-pong.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e |
+  grep -E '^CARGO_(MANIFEST_|PKG_|CRATE_NAME$|BIN_NAME$|BIN_EXE_|PRIMARY_PACKAGE$|TARGET_TMPDIR$)' || true)
+if ((${#build[@]})); then
+  say "building ${PROFILE_FLAG[*]:-(debug)} --locked ${build[*]} in $TARGET"
+  cargo build "${PROFILE_FLAG[@]}" --locked "${build[@]}" >&2
+fi
+BIN=${DESK_INVOKE_BIN:-$TARGET/$PROFILE/desk-invoke}
+LOAD=${DESK_INVOKE_LOAD_BIN:-$TARGET/$PROFILE/examples/emulator_load}
+BASE=${DESK_INVOKE_BASELINE_BIN:-}
+[[ -x $BIN ]] || fail "no binary at $BIN"
+[[ -x $LOAD ]] || fail "no load generator at $LOAD"
+[[ -z $BASE || -x $BASE ]] || fail "no baseline binary at $BASE"
 RUSTC_VERSION=$(rustc --version 2>/dev/null || echo "rustc ?")
-export RUSTC_VERSION
-LOAD=$TARGET/release/examples/emulator_load
+BIN_VERSION=$("$BIN" --version 2>/dev/null || echo "?")
+export RUSTC_VERSION BIN_VERSION
+GIT_COMMIT=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo "?")
+export GIT_COMMIT
 
 # ---------------------------------------------------------------------------------------
 # Sizes
 # ---------------------------------------------------------------------------------------
-if ((QUICK)); then
-  ROUNDS=2 HASH_RUNS=50 BIG_MIB=64 BIG_RUNS=3 PUT_RUNS=10 BULK_ITEMS=5000 LOOP_ITEMS=50
-  BULK_RUNS=1 EXPORT_BIG=20000 EXPORT_RUNS=2 LOAD_REQUESTS=5000 LOAD_REPEATS=1
-else
-  ROUNDS=4 HASH_RUNS=150 BIG_MIB=256 BIG_RUNS=5 PUT_RUNS=30 BULK_ITEMS=5000 LOOP_ITEMS=200
-  BULK_RUNS=3 EXPORT_BIG=50000 EXPORT_RUNS=3 LOAD_REQUESTS=20000 LOAD_REPEATS=3
-fi
+case $MODE in
+check)
+  ROUNDS=1 BIG_MIB=1 BIG_RUNS=1 PUT_RUNS=1 BULK_ITEMS=200 LOOP_ITEMS=3
+  BULK_RUNS=1 EXPORT_BIG=400 EXPORT_RUNS=1 LOAD_REQUESTS=100 LOAD_REPEATS=1 RATE_ITEMS=30
+  PEER_REQUESTS=50 PEER_SECONDS=5 PEER_ROUNDS=1 PEER_WARMUP=10
+  SHORT_ROUNDS=1 SHORT_RUNS=1 GET_RUNS=1
+  SCALE_STAGES="200 1000 2000" SCALE_PROBE=100 SCALE_GETS=50 SCALE_EXPORTS=1
+  ;;
+quick)
+  ROUNDS=2 BIG_MIB=64 BIG_RUNS=3 PUT_RUNS=10 BULK_ITEMS=5000 LOOP_ITEMS=50
+  BULK_RUNS=1 EXPORT_BIG=20000 EXPORT_RUNS=2 LOAD_REQUESTS=5000 LOAD_REPEATS=1 RATE_ITEMS=1000
+  PEER_REQUESTS=5000 PEER_SECONDS=5 PEER_ROUNDS=1 PEER_WARMUP=1000
+  SHORT_ROUNDS=10 SHORT_RUNS=10 GET_RUNS=2
+  SCALE_STAGES="10000 100000 1000000" SCALE_PROBE=5000 SCALE_GETS=2000 SCALE_EXPORTS=1
+  ;;
+full)
+  ROUNDS=4 BIG_MIB=256 BIG_RUNS=5 PUT_RUNS=30 BULK_ITEMS=5000 LOOP_ITEMS=200
+  BULK_RUNS=3 EXPORT_BIG=50000 EXPORT_RUNS=3 LOAD_REQUESTS=20000 LOAD_REPEATS=3 RATE_ITEMS=1000
+  PEER_REQUESTS=20000 PEER_SECONDS=10 PEER_ROUNDS=2 PEER_WARMUP=2000
+  SHORT_ROUNDS=30 SHORT_RUNS=20 GET_RUNS=4
+  SCALE_STAGES="10000 100000 1000000" SCALE_PROBE=5000 SCALE_GETS=5000 SCALE_EXPORTS=3
+  ;;
+esac
 EXPORT_SMALL=$BULK_ITEMS
 LOAD_CONCURRENCY=32
+PEER_CONNECTIONS="1 8 64"
+stages=()
+for stage in $SCALE_STAGES; do
+  ((stage <= SCALE_MAX)) && stages+=("$stage")
+done
+SCALE_STAGES=${stages[*]}
 
 # ---------------------------------------------------------------------------------------
 # Sandbox: own HOME, no inherited DESK_INVOKE_* settings, the emulator's local credentials
 # ---------------------------------------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/desk-invoke-bench.XXXXXX")
-EMULATOR_PIDS=()
+SERVER_PIDS=()
 cleanup() {
   local pid
-  for pid in "${EMULATOR_PIDS[@]}"; do
+  for pid in "${SERVER_PIDS[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
-  for pid in "${EMULATOR_PIDS[@]}"; do
+  for pid in "${SERVER_PIDS[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
   if ((KEEP)); then
@@ -115,214 +238,143 @@ export DESK_INVOKE_ORG_ID=376723
 mkdir -p "$HOME"
 RESULTS=$WORK/results
 mkdir -p "$RESULTS"
+: >"$RESULTS/skipped.tsv"
 
-# Starts an emulator on a free loopback port with its database in $WORK; sets EMULATOR_URL
-# and EMULATOR_PID.
-# Extra flags for the emulator may follow the name. -q: no log line per request (it would be
-# measured too); the port comes from --port-file.
-start_emulator() {
-  local name=$1 log=$WORK/$1.log port_file=$WORK/$1.port _
+# skip SECTION REASON: the section's rows are left out of the tables, with the reason.
+skip() {
+  say "skipping $1: $2"
+  printf '%s\t%s\n' "$1" "$2" >>"$RESULTS/skipped.tsv"
+}
+# needs SECTION TOOL…: true when every tool is there, else the section is skipped.
+needs() {
+  local section=$1 tool
   shift
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || {
+      skip "$section" "$tool is not installed"
+      return 1
+    }
+  done
+}
+
+# start_server NAME PORT_FILE CMD…: starts a server in the background, waits (bounded) for
+# its port file; sets SERVER_PID and SERVER_URL.
+start_server() {
+  local name=$1 port_file=$2 log=$WORK/$1.log _
+  shift 2
   rm -f "$port_file"
-  "$BIN" -q emulator --addr 127.0.0.1:0 --db "$WORK/$name.sqlite" --port-file "$port_file" "$@" \
-    >/dev/null 2>"$log" &
-  EMULATOR_PID=$!
-  EMULATOR_PIDS+=("$EMULATOR_PID")
+  "$@" >/dev/null 2>"$log" &
+  SERVER_PID=$!
+  SERVER_PIDS+=("$SERVER_PID")
   for _ in $(seq 200); do
     [[ -s $port_file ]] && break
     sleep 0.05
   done
   [[ -s $port_file ]] || {
     cat "$log" >&2
-    echo "bench/run.sh: the emulator did not start" >&2
-    exit 1
+    fail "$name did not start"
   }
-  EMULATOR_URL=http://127.0.0.1:$(cat "$port_file")
+  SERVER_URL=http://127.0.0.1:$(cat "$port_file")
 }
 
-# compare NAME WARMUP RUNS LABEL_A CMD_A LABEL_B CMD_B
-# hyperfine runs both commands in one invocation, ROUNDS times, alternating which goes first.
+# start_emulator NAME [FLAG…]: an emulator on a free loopback port with its database in $WORK;
+# sets EMULATOR_URL and EMULATOR_PID. -q: no log line per request (it would be measured too).
+start_emulator() {
+  local name=$1
+  shift
+  start_server "$name" "$WORK/$name.port" \
+    "$BIN" -q emulator --addr 127.0.0.1:0 --db "$WORK/$name.sqlite" --port-file "$WORK/$name.port" "$@"
+  EMULATOR_PID=$SERVER_PID EMULATOR_URL=$SERVER_URL
+}
+
+stop_server() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+# compare NAME WARMUP RUNS LABEL CMD [LABEL CMD…]
+# hyperfine runs the commands in one invocation, ROUNDS times; the order rotates each round.
+# --check runs every command once (bench/helpers.py once), without hyperfine.
 compare() {
-  local name=$1 warmup=$2 runs=$3 label_a=$4 cmd_a=$5 label_b=$6 cmd_b=$7 round
+  local name=$1 warmup=$2 runs=$3 round i
+  shift 3
+  local pairs=("$@") count=$((${#@} / 2))
+  if [[ $MODE == check ]]; then
+    "$PYTHON" "$HELPERS" once "$RESULTS/$name.round1.json" "${pairs[@]}"
+    return
+  fi
   for round in $(seq "$ROUNDS"); do
-    local order=(-n "$label_a" "$cmd_a" -n "$label_b" "$cmd_b")
-    ((round % 2)) || order=(-n "$label_b" "$cmd_b" -n "$label_a" "$cmd_a")
+    local order=()
+    for i in $(seq 0 $((count - 1))); do
+      local at=$(((i + round - 1) % count * 2))
+      order+=(-n "${pairs[at]}" "${pairs[at + 1]}")
+    done
     hyperfine -N --style none --warmup "$warmup" --runs "$runs" \
       --export-json "$RESULTS/$name.round$round.json" "${order[@]}" >/dev/null
   done
 }
 
-# peak_rss NAME LABEL CMD… : the largest peak RSS (KiB) of 3 runs, into $RESULTS/NAME.rss
+# peak_rss NAME LABEL CMD… : the largest peak RSS (KiB) of 3 runs (1 with --check), into
+# $RESULTS/NAME.rss
 peak_rss() {
-  local name=$1 label=$2 max=0 kib _
+  local name=$1 label=$2 max=0 kib runs=3 _
   shift 2
-  for _ in 1 2 3; do
-    /usr/bin/time -f %M -o "$WORK/rss.tmp" "$@" >/dev/null 2>"$WORK/rss.err" || {
-      cat "$WORK/rss.err" >&2
-      exit 1
-    }
+  [[ $MODE == check ]] && runs=1
+  for _ in $(seq "$runs"); do
+    if [[ -x /usr/bin/time ]]; then
+      /usr/bin/time -f %M -o "$WORK/rss.tmp" "$@" >/dev/null 2>"$WORK/rss.err" || {
+        cat "$WORK/rss.err" >&2
+        fail "$label failed"
+      }
+    else
+      "$PYTHON" "$HELPERS" peak-rss "$@" >"$WORK/rss.tmp" 2>"$WORK/rss.err" || {
+        cat "$WORK/rss.err" >&2
+        fail "$label failed"
+      }
+    fi
     kib=$(tail -n 1 "$WORK/rss.tmp")
     ((kib > max)) && max=$kib
   done
   printf '%s\t%s\n' "$label" "$max" >>"$RESULTS/$name.rss"
 }
 
-# ---------------------------------------------------------------------------------------
-# 1. hash, small message: whole process against openssl dgst fed the same stringToHash
-# ---------------------------------------------------------------------------------------
-say "hash: small message"
-HASH_ARGS=(hash --url https://desk.zoho.com/api/v1/tickets -X GET --headers '{"orgId":"376723"}')
-printf '%s' "$("$BIN" "${HASH_ARGS[@]}" --canonical)" >"$WORK/canonical.txt"
-ours=$("$BIN" "${HASH_ARGS[@]}")
-theirs=$(openssl dgst -sha256 -hmac "$DESK_INVOKE_SECRET" -r "$WORK/canonical.txt")
-[[ $ours == "${theirs%% *}" ]] || {
-  echo "bench/run.sh: desk-invoke and openssl disagree on the small HASH" >&2
-  exit 1
-}
-compare hash_small 20 "$HASH_RUNS" \
-  desk-invoke "$BIN hash --url https://desk.zoho.com/api/v1/tickets -X GET --headers '{\"orgId\":\"376723\"}'" \
-  openssl "openssl dgst -sha256 -hmac $DESK_INVOKE_SECRET $WORK/canonical.txt"
-peak_rss hash_small desk-invoke "$BIN" "${HASH_ARGS[@]}"
-peak_rss hash_small openssl openssl dgst -sha256 -hmac "$DESK_INVOKE_SECRET" "$WORK/canonical.txt"
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+now() { date +%s%N; }
+seconds_since() { awk -v from="$1" -v to="$(now)" 'BEGIN { printf "%.6f\n", (to - from) / 1e9 }'; }
 
-# ---------------------------------------------------------------------------------------
-# 2. hash of a big postBody file, streamed, against openssl dgst of the same file
-# ---------------------------------------------------------------------------------------
-say "hash: ${BIG_MIB} MiB postBody"
-BIG=$WORK/body.txt
-# Text (base64 of random bytes): a postBody must be UTF-8, and the check is measured too.
-# 3 random bytes make 4 base64 characters: the file is exactly BIG_MIB MiB.
-head -c "$((BIG_MIB * 1024 * 1024 / 4 * 3))" /dev/urandom | base64 -w 0 >"$BIG"
-ours=$("$BIN" hash --post-body "@$BIG")
-theirs=$({
-  printf 'postBody='
-  cat "$BIG"
-} | openssl dgst -sha256 -hmac "$DESK_INVOKE_SECRET" -r)
-[[ $ours == "${theirs%% *}" ]] || {
-  echo "bench/run.sh: desk-invoke and openssl disagree on the big HASH" >&2
-  exit 1
-}
-compare hash_big 1 "$BIG_RUNS" \
-  desk-invoke "$BIN hash --post-body @$BIG" \
-  openssl "openssl dgst -sha256 -hmac $DESK_INVOKE_SECRET $BIG"
-peak_rss hash_big desk-invoke "$BIN" hash --post-body "@$BIG"
-peak_rss hash_big openssl openssl dgst -sha256 -hmac "$DESK_INVOKE_SECRET" "$BIG"
-rm -f "$BIG"
-
-# ---------------------------------------------------------------------------------------
-# 3. one storage put process against one openssl + curl line
-# ---------------------------------------------------------------------------------------
-say "storage put: one process"
-start_emulator single
-export DESK_INVOKE_BASE_URL=$EMULATOR_URL
-VALUE='{"name":"bench","n":1,"tags":["a","b"]}'
-reply=$(bash "$BENCH/put_one.sh" single "$VALUE")
-[[ $reply == *'"statusCode":200'* ]] || {
-  echo "bench/run.sh: the openssl+curl line was not accepted: $reply" >&2
-  exit 1
-}
-"$BIN" storage put single "$VALUE" >/dev/null
-compare put_one 3 "$PUT_RUNS" \
-  desk-invoke "$BIN storage put single '$VALUE'" \
-  openssl+curl "bash $BENCH/put_one.sh single '$VALUE'"
-peak_rss put_one desk-invoke "$BIN" storage put single "$VALUE"
-
-# ---------------------------------------------------------------------------------------
-# 4. bulk put of BULK_ITEMS items against the bash loop over LOOP_ITEMS of them
-# ---------------------------------------------------------------------------------------
-say "storage put --file: $BULK_ITEMS items, bash loop: $LOOP_ITEMS items"
-# Every item is in the group `bench`: Desk lists storage only by key or by group.
-make_items() { # COUNT → NDJSON on stdout, compact, as `storage get -o ndjson` writes it
+# COUNT → NDJSON on stdout, compact, as `storage get -o ndjson` writes it; all in group `bench`
+# (Desk lists storage only by key or by group).
+make_items() {
   awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++)
     printf "{\"key\":\"item-%06d\",\"queriableValue\":\"bench\",\"value\":{\"n\":%d,\"name\":\"item number %d\",\"tags\":[\"alpha\",\"beta\"],\"active\":true}}\n", i, i, i }'
 }
 EXPORT="storage get --queriable-value bench --all -o ndjson"
-make_items "$BULK_ITEMS" >"$WORK/items_bulk.ndjson"
-head -n "$LOOP_ITEMS" "$WORK/items_bulk.ndjson" >"$WORK/items_loop.ndjson"
-start_emulator small
-export DESK_INVOKE_BASE_URL=$EMULATOR_URL
-SMALL_URL=$EMULATOR_URL
-ROUNDS_SAVED=$ROUNDS
-ROUNDS=$((ROUNDS_SAVED > 2 ? ROUNDS_SAVED / 2 : ROUNDS_SAVED))
-compare bulk_put 0 "$BULK_RUNS" \
-  desk-invoke "$BIN storage put --file $WORK/items_bulk.ndjson" \
-  bash-loop "bash $BENCH/put_loop.sh $WORK/items_loop.ndjson"
-ROUNDS=$ROUNDS_SAVED
-peak_rss bulk_put desk-invoke "$BIN" storage put --file "$WORK/items_bulk.ndjson"
 
-# ---------------------------------------------------------------------------------------
-# 5. export with storage get --all -o ndjson: EXPORT_SMALL and EXPORT_BIG items
-# ---------------------------------------------------------------------------------------
-say "storage get --all: seeding $EXPORT_BIG items"
-start_emulator big
-BIG_URL=$EMULATOR_URL
-make_items "$EXPORT_BIG" >"$WORK/items_big.ndjson"
-seed_started=$(date +%s.%N)
-"$BIN" --base-url "$BIG_URL" storage put --file "$WORK/items_big.ndjson" --concurrency 16 2>/dev/null
-seed_ended=$(date +%s.%N)
-printf '{"items": %s, "seconds": %s}\n' "$EXPORT_BIG" \
-  "$(python3 -c "print($seed_ended - $seed_started)")" >"$RESULTS/seed.json"
-for pair in "$EXPORT_SMALL:$SMALL_URL" "$EXPORT_BIG:$BIG_URL"; do
-  count=$("$BIN" --base-url "${pair#*:}" $EXPORT | wc -l)
-  [[ $count -eq ${pair%%:*} ]] || {
-    echo "bench/run.sh: exported $count items, expected ${pair%%:*}" >&2
-    exit 1
-  }
-done
-say "storage get --all: exporting"
-compare export 1 "$EXPORT_RUNS" \
-  "export-$EXPORT_SMALL" "$BIN --base-url $SMALL_URL $EXPORT" \
-  "export-$EXPORT_BIG" "$BIN --base-url $BIG_URL $EXPORT"
-# shellcheck disable=SC2086 # $EXPORT is the command's words
-peak_rss export "export-$EXPORT_SMALL" "$BIN" --base-url "$SMALL_URL" $EXPORT
-# shellcheck disable=SC2086
-peak_rss export "export-$EXPORT_BIG" "$BIN" --base-url "$BIG_URL" $EXPORT
+# shellcheck source=bench/sections.sh
+source "$BENCH/sections.sh"
 
-# ---------------------------------------------------------------------------------------
-# 6. the emulator alone under concurrent load (pre-signed requests, loopback, bounded)
-# ---------------------------------------------------------------------------------------
-say "emulator: $LOAD_REQUESTS requests x $LOAD_REPEATS per mode, $LOAD_CONCURRENCY at a time"
-start_emulator load
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-for mode in put get; do
-  for repeat in $(seq "$LOAD_REPEATS"); do
-    before=$(cpu_ticks "$EMULATOR_PID")
-    "$LOAD" --url "$EMULATOR_URL" --mode "$mode" --requests "$LOAD_REQUESTS" \
-      --concurrency "$LOAD_CONCURRENCY" --max-seconds 60 >"$RESULTS/load_$mode.$repeat.json"
-    after=$(cpu_ticks "$EMULATOR_PID")
-    printf '%s\n' "$((after - before))" >"$RESULTS/load_$mode.$repeat.ticks"
-  done
+for section in $SECTIONS; do
+  "section_${section//-/_}"
 done
 
 # ---------------------------------------------------------------------------------------
-# 7. an import at Desk's rate limits: 1,000 items into an emulator enforcing Desk's storage
-#    limits over a 1 s window, paced at --rate 50/1s; --batch 10 (default) and --batch 1
-# ---------------------------------------------------------------------------------------
-RATE_ITEMS=1000
-make_items "$RATE_ITEMS" >"$WORK/items_rate.ndjson"
-for batch in 10 1; do
-  say "rate-limited import: $RATE_ITEMS items, --batch $batch, --rate 50/1s"
-  start_emulator "rate$batch" --rate-limits desk --rate-window 1s
-  started=$(date +%s.%N)
-  "$BIN" --base-url "$EMULATOR_URL" storage put --file "$WORK/items_rate.ndjson" \
-    --batch "$batch" --rate 50/1s 2>"$WORK/rate$batch.err" || {
-    cat "$WORK/rate$batch.err" >&2
-    echo "bench/run.sh: the rate-limited import failed" >&2
-    exit 1
-  }
-  ended=$(date +%s.%N)
-  stored=$("$BIN" --base-url "$EMULATOR_URL" storage count --queriable-value bench)
-  curl -sS "$EMULATOR_URL/_emulator/stats" >"$RESULTS/rate$batch.stats.json"
-  printf '{"items": %s, "batch": %s, "seconds": %s, "stored": %s}\n' "$RATE_ITEMS" "$batch" \
-    "$(python3 -c "print($ended - $started)")" "$stored" >"$RESULTS/rate$batch.json"
-  kill "$EMULATOR_PID"
-done
-
-# ---------------------------------------------------------------------------------------
-# The table
+# The tables
 # ---------------------------------------------------------------------------------------
 ELAPSED=$(($(date +%s) - STARTED))
-export RESULTS QUICK BIG_MIB BULK_ITEMS LOOP_ITEMS EXPORT_SMALL EXPORT_BIG LOAD_REQUESTS \
-  LOAD_REPEATS LOAD_CONCURRENCY ELAPSED ROUNDS LOADAVG_START
+SAVE_TO=
+((SAVE)) && SAVE_TO=$BENCH/last-$MODE.json
+export RESULTS MODE SECTIONS BIG_MIB BULK_ITEMS LOOP_ITEMS EXPORT_SMALL EXPORT_BIG \
+  LOAD_REQUESTS LOAD_REPEATS LOAD_CONCURRENCY ELAPSED ROUNDS SHORT_ROUNDS SHORT_RUNS LOADAVG_START RATE_ITEMS \
+  PEER_REQUESTS PEER_SECONDS PEER_ROUNDS PEER_CONNECTIONS MOCKOON_VERSION SCALE_STAGES \
+  SCALE_PROBE SCALE_GETS SAVE_TO BASE
+export LOADAVG_END=$(cut -d" " -f1-3 /proc/loadavg)
+export PREVIOUS=$BENCH/last-$MODE.json
 export CLK_TCK=$(getconf CLK_TCK)
-python3 "$BENCH/report.py"
+# What the report reads, for `--report DIR` later.
+for name in RESULTS MODE SECTIONS BIG_MIB BULK_ITEMS LOOP_ITEMS EXPORT_SMALL EXPORT_BIG \
+  LOAD_REQUESTS LOAD_REPEATS LOAD_CONCURRENCY ELAPSED ROUNDS SHORT_ROUNDS SHORT_RUNS LOADAVG_START LOADAVG_END \
+  RATE_ITEMS PEER_REQUESTS PEER_SECONDS PEER_ROUNDS PEER_CONNECTIONS MOCKOON_VERSION \
+  SCALE_STAGES SCALE_PROBE SCALE_GETS BASE PREVIOUS CLK_TCK RUSTC_VERSION BIN_VERSION GIT_COMMIT; do
+  printf '%s=%q\n' "$name" "${!name}"
+done >"$RESULTS/run.env"
+"$PYTHON" "$BENCH/report.py"

@@ -5,6 +5,7 @@
 
 mod architecture_layers;
 mod bad_input;
+mod bench_harness;
 mod bulk_unexpected_end;
 mod client_bounds;
 mod client_proxy;
