@@ -204,79 +204,10 @@ fn set(
         Some(path) => Some(Secret::new(read_secret_arg(path, "securityContext")?)),
         None => None,
     };
-    // `--secret-file PATH` is stored as a reference (the secret stays where it is);
-    // `--secret-file -` and the prompt store the value itself.
-    let secret = match (&args.secret_env, &flags.secret_file) {
-        (Some(_), _) => None,
-        (None, Some(secret_path)) if secret_path.as_os_str() == "-" => Some(NewSecret::Value(
-            Secret::new(read_secret_arg(secret_path, "secret")?),
-        )),
-        (None, Some(secret_path)) => {
-            // Read once now, so a wrong path is found today rather than at the next request.
-            read_secret_arg(secret_path, "secret")?;
-            if let Some(warning) = file::permission_warning(secret_path) {
-                out.warn(&warning);
-            }
-            let absolute = std::path::absolute(secret_path).unwrap_or_else(|_| secret_path.clone());
-            Some(NewSecret::File(absolute))
-        }
-        (None, None) => {
-            let has_secret = existing.profiles.get(&args.name).is_some_and(|p| {
-                p.secret.is_some() || p.secret_file.is_some() || p.secret_env.is_some()
-            });
-            if has_secret {
-                None
-            } else if std::io::stdin().is_terminal() {
-                let secret =
-                    rpassword::prompt_password(format!("Extension secret for `{}`: ", args.name))
-                        .or_config(|| "cannot read the secret".into())?;
-                if secret.trim().is_empty() {
-                    return Err(Error::usage("the secret cannot be empty"));
-                }
-                Some(NewSecret::Value(Secret::new(
-                    secret.trim_end_matches(['\r', '\n']),
-                )))
-            } else {
-                out.warn(&format!(
-                    "profile `{}` has no secret; add one with --secret-file PATH or --secret-env VAR",
-                    args.name
-                ));
-                None
-            }
-        }
-    };
-    // Exactly the flags given (never the environment: it is not a request to store it).
-    let (org_id, base_url) = (&flags.org_id, &flags.base_url);
+    let secret = new_secret(args, &existing, flags, out)?;
     let default = file::update(path, |file| {
         let entry = file.profiles.entry(args.name.clone()).or_default();
-        if let Some(org) = org_id {
-            entry.org_id = Some(org.clone());
-        }
-        if let Some(dc) = &args.data_center {
-            entry.data_center = Some(dc.to_ascii_lowercase());
-            entry.base_url = None;
-        }
-        if let Some(url) = base_url {
-            entry.base_url = Some(url.trim_end_matches('/').to_string());
-            entry.data_center = None;
-        }
-        if let Some(connection) = &args.connection {
-            entry.connection = Some(connection.clone());
-        }
-        if let Some(context) = security_context {
-            entry.security_context = Some(context);
-        }
-        if let Some(var) = &args.secret_env {
-            entry.secret_env = Some(var.clone());
-            entry.secret = None;
-            entry.secret_file = None;
-        } else if let Some(secret) = secret {
-            (entry.secret, entry.secret_file) = match secret {
-                NewSecret::Value(value) => (Some(value), None),
-                NewSecret::File(path) => (None, Some(path)),
-            };
-            entry.secret_env = None;
-        }
+        merge_into(entry, args, flags, security_context, secret);
         // Only the first profile becomes the default unasked.
         let first = file.profiles.len() == 1 && file.default_profile.is_none();
         if args.make_default || first {
@@ -289,20 +220,110 @@ fn set(
         args.name,
         path.display()
     ));
-    match default {
-        Some(default) if default == args.name => {
-            out.info(&format!("`{}` is the default profile", args.name));
+    say_default(&args.name, default.as_deref(), out);
+    Ok(())
+}
+
+/// The secret `profile set` stores: `--secret-file PATH` as a reference (the secret stays
+/// where it is); `--secret-file -` and the prompt as the value itself; nothing when
+/// `--secret-env` names a variable or the profile already has one.
+fn new_secret(
+    args: &ProfileSetArgs,
+    existing: &ProfileFile,
+    flags: &TargetFlags,
+    out: &Output,
+) -> Result<Option<NewSecret>> {
+    match (&args.secret_env, &flags.secret_file) {
+        (Some(_), _) => Ok(None),
+        (None, Some(secret_path)) if secret_path.as_os_str() == "-" => Ok(Some(NewSecret::Value(
+            Secret::new(read_secret_arg(secret_path, "secret")?),
+        ))),
+        (None, Some(secret_path)) => {
+            // Read once now, so a wrong path is found today rather than at the next request.
+            read_secret_arg(secret_path, "secret")?;
+            if let Some(warning) = file::permission_warning(secret_path) {
+                out.warn(&warning);
+            }
+            let absolute = std::path::absolute(secret_path).unwrap_or_else(|_| secret_path.clone());
+            Ok(Some(NewSecret::File(absolute)))
         }
+        (None, None) => {
+            let has_secret = existing.profiles.get(&args.name).is_some_and(|p| {
+                p.secret.is_some() || p.secret_file.is_some() || p.secret_env.is_some()
+            });
+            if has_secret {
+                return Ok(None);
+            }
+            if !std::io::stdin().is_terminal() {
+                out.warn(&format!(
+                    "profile `{}` has no secret; add one with --secret-file PATH or --secret-env VAR",
+                    args.name
+                ));
+                return Ok(None);
+            }
+            let secret =
+                rpassword::prompt_password(format!("Extension secret for `{}`: ", args.name))
+                    .or_config(|| "cannot read the secret".into())?;
+            if secret.trim().is_empty() {
+                return Err(Error::usage("the secret cannot be empty"));
+            }
+            Ok(Some(NewSecret::Value(Secret::new(
+                secret.trim_end_matches(['\r', '\n']),
+            ))))
+        }
+    }
+}
+
+/// Exactly the flags given go into the profile (never the environment: it is not a request
+/// to store it).
+fn merge_into(
+    entry: &mut Profile,
+    args: &ProfileSetArgs,
+    flags: &TargetFlags,
+    security_context: Option<Secret>,
+    secret: Option<NewSecret>,
+) {
+    if let Some(org) = &flags.org_id {
+        entry.org_id = Some(org.clone());
+    }
+    if let Some(dc) = &args.data_center {
+        entry.data_center = Some(dc.to_ascii_lowercase());
+        entry.base_url = None;
+    }
+    if let Some(url) = &flags.base_url {
+        entry.base_url = Some(url.trim_end_matches('/').to_string());
+        entry.data_center = None;
+    }
+    if let Some(connection) = &args.connection {
+        entry.connection = Some(connection.clone());
+    }
+    if let Some(context) = security_context {
+        entry.security_context = Some(context);
+    }
+    if let Some(var) = &args.secret_env {
+        entry.secret_env = Some(var.clone());
+        entry.secret = None;
+        entry.secret_file = None;
+    } else if let Some(secret) = secret {
+        (entry.secret, entry.secret_file) = match secret {
+            NewSecret::Value(value) => (Some(value), None),
+            NewSecret::File(path) => (None, Some(path)),
+        };
+        entry.secret_env = None;
+    }
+}
+
+/// Which profile is the default after `profile set NAME`, said on stderr.
+fn say_default(name: &str, default: Option<&str>, out: &Output) {
+    match default {
+        Some(default) if default == name => out.info(&format!("`{name}` is the default profile")),
         Some(default) => out.info(&format!(
-            "the default profile is still `{default}` (use `-p {0}`, or make `{0}` the default with `desk-invoke profile use {0}`)",
-            args.name
+            "the default profile is still `{default}` (use `-p {name}`, or make `{name}` the default with `desk-invoke profile use {name}`)"
         )),
         None => out.info(&format!(
-            "there is no default profile (use `-p {0}`, or `desk-invoke profile use {0}`)",
-            args.name
+            "there is no default profile (use `-p {name}`, or `desk-invoke profile use {name}`)"
         )),
     }
-    Ok(())
 }
 
 /// `profile show --effective`: every setting in effect and where it came from; with
