@@ -8,6 +8,11 @@ use serde_json::{Map, Value};
 
 pub const MAX_KEY_CHARS: usize = 50;
 pub const MAX_VALUE_BYTES: usize = 5120;
+/// How deep a value may nest (objects and arrays), on both sides. A stored value is read back
+/// inside Desk's reply, itself inside the envelope's `response` string and maybe a
+/// `statusMessage`: JSON parsers stop at 128 levels (serde_json does), so a value nested
+/// deeper than this could be written and never read again.
+pub const MAX_VALUE_DEPTH: usize = 64;
 /// Paging of `GET …/storage` (Zoho, "Get Storage Data"): `from` is 0-based; without `limit`
 /// Desk serves 20 items; its own example pages by 100, the most the emulator serves.
 pub const FIRST_FROM: u64 = 0;
@@ -201,7 +206,29 @@ pub fn check_value(value: &Value) -> Result<()> {
             "value is {size} bytes; storage allows at most {MAX_VALUE_BYTES}"
         )));
     }
+    let depth = nesting_depth(value);
+    if depth > MAX_VALUE_DEPTH {
+        return Err(Error::usage(format!(
+            "value nests {depth} levels deep; storage allows at most {MAX_VALUE_DEPTH}, so that it can be read back"
+        )));
+    }
     Ok(())
+}
+
+/// How many objects and arrays deep `value` nests (`{"a":1}` is 1), without recursion.
+fn nesting_depth(value: &Value) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(value, 1)];
+    while let Some((value, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match value {
+            Value::Object(map) => Box::new(map.values()),
+            Value::Array(items) => Box::new(items.iter()),
+            _ => continue,
+        };
+        deepest = deepest.max(depth);
+        stack.extend(children.map(|child| (child, depth + 1)));
+    }
+    deepest
 }
 
 /// `from` and `limit` as (offset, limit), with the defaults filled in.
@@ -303,6 +330,26 @@ mod tests {
         assert!(check_key("key", "a b").is_err());
         let message = check_key("key", "a\u{1b}b").unwrap_err().message;
         assert!(!message.contains('\u{1b}'), "{message}");
+    }
+
+    #[test]
+    fn values_nested_deeper_than_can_be_read_back_are_refused() {
+        let nested = |levels: usize| -> Value {
+            let text = "{\"a\":".repeat(levels) + "1" + &"}".repeat(levels);
+            serde_json::from_str(&text).unwrap()
+        };
+        assert_eq!(nesting_depth(&nested(1)), 1);
+        assert_eq!(nesting_depth(&json!({"a": [1, {"b": []}]})), 4);
+        assert!(check_value(&nested(MAX_VALUE_DEPTH)).is_ok());
+        let error = check_value(&nested(MAX_VALUE_DEPTH + 1)).unwrap_err();
+        assert!(error.message.contains("levels deep"), "{}", error.message);
+        // What is accepted comes back through the whole reply: the envelope's `response`
+        // string holding Desk's body, with `statusMessage` around it.
+        let deepest = json!({"statusMessage": {"modules": [{"value": nested(MAX_VALUE_DEPTH)}]}});
+        let response = json!({"response": deepest.to_string()}).to_string();
+        let outer: Value = serde_json::from_str(&response).unwrap();
+        let inner: Value = serde_json::from_str(outer["response"].as_str().unwrap()).unwrap();
+        assert_eq!(nesting_depth(&inner), MAX_VALUE_DEPTH + 4);
     }
 
     #[test]

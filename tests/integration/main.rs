@@ -34,5 +34,6 @@ mod readme;
 mod secret_hygiene;
 mod security_masking;
 mod settings_sources;
+mod storage_limits;
 mod surface;
 mod trust;
