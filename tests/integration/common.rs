@@ -370,3 +370,110 @@ pub(crate) fn free_port() -> u16 {
         .expect("a free loopback port")
         .port()
 }
+
+/// The stdout of a successful command, parsed as JSON.
+pub(crate) fn json_out(output: &std::process::Output) -> serde_json::Value {
+    assert!(output.status.success(), "stderr: {}", stderr_of(output));
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout_of(output)))
+}
+
+/// The key of the `i`th item `ndjson_items` writes with `prefix`.
+pub(crate) fn item_key(prefix: &str, i: usize) -> String {
+    format!("{prefix}{i:05}")
+}
+
+/// `n` NDJSON items keyed `item_key(prefix, i)`, alternating between the `GROUPS`, each
+/// value carrying text that needs escaping in JSON and in a form.
+pub(crate) fn ndjson_items(n: usize, prefix: &str) -> String {
+    (0..n)
+        .map(|i| {
+            let item = serde_json::json!({
+                "key": item_key(prefix, i),
+                "queriableValue": GROUPS[i % 2],
+                "value": {"n": i, "text": "ü ✓ \"q\" & = +"},
+            });
+            item.to_string() + "\n"
+        })
+        .collect()
+}
+
+/// The keys of the JSON lines of an NDJSON file (a failed file, say); none if it is absent.
+pub(crate) fn keys_in_file(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|v| v["key"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The keys of every item of the test groups stored behind `url`, as exported.
+pub(crate) fn stored_keys(sandbox: &Sandbox, url: &str) -> Vec<String> {
+    export(sandbox, url)
+        .iter()
+        .map(|item| item["key"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Bulk output lists failures before the final `error:` line, so only the exit code, the
+/// last line and the absence of panics and secrets are checked.
+pub(crate) fn assert_clean_failure_lines(out: &std::process::Output, code: i32) {
+    let stderr = stderr_of(out);
+    assert_eq!(out.status.code(), Some(code), "{stderr}");
+    assert!(stderr.lines().any(|l| l.starts_with("error:")), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+    assert_no_secrets(out);
+}
+
+/// Asserts the JUnit file parses (by Python's XML parser) with `tests` cases, `failures`
+/// of them failed, and a suite header that says the same.
+pub(crate) fn validate_junit(path: &Path, tests: usize, failures: usize) {
+    let script = "import sys, xml.etree.ElementTree as ET\nroot = ET.parse(sys.argv[1]).getroot()\nsuite = root.find('testsuite')\ncases = suite.findall('testcase')\nprint(len(cases), len([c for c in cases if c.find('failure') is not None]), suite.get('tests'), suite.get('failures'))";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "invalid XML: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("{tests} {failures} {tests} {failures}")
+    );
+}
+
+/// A GET by Python's urllib (a client independent of ours); the body as text.
+pub(crate) fn http_get(url: &str) -> String {
+    let out = std::process::Command::new("python3")
+        .args(["-c", "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())"])
+        .arg(url)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs `command` (a shell line) with stdout on a pty; returns what the pty showed.
+pub(crate) fn on_pty(sandbox: &Sandbox, env: &[(&str, &str)], command: &str) -> String {
+    let bin = env!("CARGO_BIN_EXE_desk-invoke");
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &command.replace("desk-invoke", bin), "/dev/null"])
+        .env("HOME", sandbox.dir.path())
+        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
+        .env("XDG_DATA_HOME", sandbox.dir.path().join("data"))
+        .env_remove("NO_COLOR")
+        .env("TERM", "xterm");
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
+    let out = cmd.output().unwrap();
+    String::from_utf8_lossy(&out.stdout).replace('\r', "")
+}

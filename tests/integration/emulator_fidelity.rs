@@ -58,7 +58,7 @@ fn group(n: usize, name: &str) -> Vec<Value> {
 }
 
 #[test]
-fn row_1_invoke_is_signed_over_the_fields_sent() {
+fn invoke_is_signed_over_the_fields_sent() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let (status, _) = get(&sandbox, &emulator.base_url, &json!({"key": "k"}));
@@ -78,7 +78,7 @@ fn row_1_invoke_is_signed_over_the_fields_sent() {
 }
 
 #[test]
-fn row_2_answers_come_in_every_published_shape() {
+fn answers_come_in_every_published_shape() {
     for wrap in ["none", "object", "string"] {
         let sandbox = Sandbox::new();
         let emulator = sandbox.start_emulator(&["--response-wrap", wrap]);
@@ -97,7 +97,7 @@ fn row_2_answers_come_in_every_published_shape() {
 }
 
 #[test]
-fn row_3_a_storage_read_needs_a_filter() {
+fn a_storage_read_needs_a_filter() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let (status, body) = get(&sandbox, &emulator.base_url, &json!({"from": 0}));
@@ -110,7 +110,7 @@ fn row_3_a_storage_read_needs_a_filter() {
 }
 
 #[test]
-fn row_4_storage_pages_from_zero_by_twenty() {
+fn storage_pages_from_zero_by_twenty() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -132,7 +132,7 @@ fn row_4_storage_pages_from_zero_by_twenty() {
 }
 
 #[test]
-fn row_5_listings_are_stable_across_updates() {
+fn listings_are_stable_across_updates() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -154,7 +154,7 @@ fn row_5_listings_are_stable_across_updates() {
 }
 
 #[test]
-fn row_6_writes_take_one_item_or_up_to_ten() {
+fn writes_take_one_item_or_up_to_ten() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -177,7 +177,7 @@ fn row_6_writes_take_one_item_or_up_to_ten() {
 }
 
 #[test]
-fn row_7_keys_follow_the_published_characters_and_hyphens() {
+fn keys_follow_the_published_characters_and_hyphens() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -200,7 +200,7 @@ fn row_7_keys_follow_the_published_characters_and_hyphens() {
 }
 
 #[test]
-fn row_8_values_are_objects_of_bounded_size() {
+fn values_are_objects_of_bounded_size() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -221,7 +221,7 @@ fn row_8_values_are_objects_of_bounded_size() {
 }
 
 #[test]
-fn row_9_unknown_item_fields_are_refused() {
+fn unknown_item_fields_are_refused() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let (status, body) = post(
@@ -237,7 +237,7 @@ fn row_9_unknown_item_fields_are_refused() {
 }
 
 #[test]
-fn row_10_rate_limits_are_enforced_per_class() {
+fn rate_limits_are_enforced_per_class() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&["--rate-limits", "desk", "--rate-window", "30s"]);
     let url = &emulator.base_url;
@@ -260,10 +260,7 @@ fn row_10_rate_limits_are_enforced_per_class() {
         &["--url", STORAGE, "-X", "DELETE", "--query", "key=w0"],
     );
     assert_eq!(status, 200);
-    let stats: Value = serde_json::from_str(&crate::trust::reqwest_get(&format!(
-        "{url}/_emulator/stats"
-    )))
-    .unwrap();
+    let stats: Value = serde_json::from_str(&http_get(&format!("{url}/_emulator/stats"))).unwrap();
     assert_eq!(stats["rateLimited"], 1, "{stats}");
     assert_eq!(stats["byStatus"]["429"], 1, "{stats}");
 }
@@ -271,7 +268,7 @@ fn row_10_rate_limits_are_enforced_per_class() {
 /// A bulk put that runs into Desk's limit (no --rate given: loopback is unpaced) waits
 /// out the 429s and finishes: every item stored, exit 0, and the emulator saw the refusals.
 #[test]
-fn row_10_a_bulk_put_over_the_limit_waits_and_finishes() {
+fn a_bulk_put_over_the_limit_waits_and_finishes() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&["--rate-limits", "desk", "--rate-window", "1s"]);
     let url = &emulator.base_url;
@@ -308,10 +305,7 @@ fn row_10_a_bulk_put_over_the_limit_waits_and_finishes() {
         .output()
         .unwrap();
     assert_eq!(stdout_of(&count).trim(), "120");
-    let stats: Value = serde_json::from_str(&crate::trust::reqwest_get(&format!(
-        "{url}/_emulator/stats"
-    )))
-    .unwrap();
+    let stats: Value = serde_json::from_str(&http_get(&format!("{url}/_emulator/stats"))).unwrap();
     let limited = stats["rateLimited"].as_u64().unwrap();
     assert!(limited >= 1, "the limit was reached: {stats}");
     assert_eq!(
@@ -322,7 +316,7 @@ fn row_10_a_bulk_put_over_the_limit_waits_and_finishes() {
 }
 
 #[test]
-fn row_11_a_limited_request_says_when_to_come_back() {
+fn a_limited_request_says_when_to_come_back() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&["--rate-limits", "desk", "--rate-window", "30s"]);
     let url = &emulator.base_url;
@@ -361,7 +355,7 @@ fn row_11_a_limited_request_says_when_to_come_back() {
 }
 
 #[test]
-fn row_12_deleting_twice_is_harmless() {
+fn deleting_twice_is_harmless() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -378,7 +372,7 @@ fn row_12_deleting_twice_is_harmless() {
 }
 
 #[test]
-fn row_13_placeholders_go_where_zoho_says() {
+fn placeholders_go_where_zoho_says() {
     let sandbox = Sandbox::new();
     let resources = sandbox.write(
         "resources.json",
@@ -427,7 +421,7 @@ fn row_13_placeholders_go_where_zoho_says() {
 }
 
 #[test]
-fn row_14_unknown_placeholders_are_not_guessed() {
+fn unknown_placeholders_are_not_guessed() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let out = sandbox
@@ -444,7 +438,7 @@ fn row_14_unknown_placeholders_are_not_guessed() {
 }
 
 #[test]
-fn row_15_permissions_carry_is_enabled() {
+fn permissions_carry_is_enabled() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&["--permission", "canEdit=true"]);
     let (status, body) = call(
@@ -465,7 +459,7 @@ fn row_15_permissions_carry_is_enabled() {
 }
 
 #[test]
-fn row_16_config_params_round_trip() {
+fn config_params_round_trip() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -490,7 +484,7 @@ fn row_16_config_params_round_trip() {
 }
 
 #[test]
-fn row_17_logs_know_their_installation() {
+fn logs_know_their_installation() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -534,7 +528,7 @@ fn row_17_logs_know_their_installation() {
 }
 
 #[test]
-fn row_18_callbacks_are_signed_over_the_raw_body() {
+fn callbacks_are_signed_over_the_raw_body() {
     let sandbox = Sandbox::new();
     let receiver = Hostile::start(|_| Answer::json(200, &json!({})));
     sandbox
@@ -561,7 +555,7 @@ fn row_18_callbacks_are_signed_over_the_raw_body() {
 }
 
 #[test]
-fn row_19_the_client_never_follows_a_redirect() {
+fn the_client_never_follows_a_redirect() {
     let sandbox = Sandbox::new();
     let redirecting = Hostile::start(|_| Answer::Reply {
         status: 307,
