@@ -60,6 +60,138 @@ impl Sandbox {
     }
 }
 
+/// One run of the binary and what it must show, checked at once by `run` (after just's
+/// `Test` builder): `sandbox.desk(&["hash", "--url", "u"]).expect_exit(3)
+/// .stderr_has("secret").no_secret_leaks().run()`. Every run must not panic; the exit code
+/// expected is 0 unless told. A failing check names the caller's line.
+#[must_use = "nothing runs until `run`"]
+pub(crate) struct Run {
+    command: Command,
+    exit: i32,
+    error_line: bool,
+    stderr_has: Vec<String>,
+    stdout_has: Vec<String>,
+    hidden: Vec<String>,
+    suite_secrets: bool,
+}
+
+impl Run {
+    /// A check of `command` as it is configured.
+    pub(crate) fn of(command: Command) -> Run {
+        Run {
+            command,
+            exit: 0,
+            error_line: false,
+            stderr_has: Vec::new(),
+            stdout_has: Vec::new(),
+            hidden: Vec::new(),
+            suite_secrets: false,
+        }
+    }
+
+    pub(crate) fn args<S: AsRef<std::ffi::OsStr>>(
+        mut self,
+        args: impl IntoIterator<Item = S>,
+    ) -> Run {
+        self.command.args(args);
+        self
+    }
+
+    pub(crate) fn env(mut self, name: &str, value: impl AsRef<std::ffi::OsStr>) -> Run {
+        self.command.env(name, value);
+        self
+    }
+
+    pub(crate) fn stdin(mut self, input: impl Into<Vec<u8>>) -> Run {
+        self.command.write_stdin(input);
+        self
+    }
+
+    pub(crate) fn expect_exit(mut self, code: i32) -> Run {
+        self.exit = code;
+        self
+    }
+
+    /// Exit `code` with stderr one clean `error:` line (plus an optional hint) and no
+    /// backtrace, as `assert_clean_failure` checks.
+    pub(crate) fn expect_error(mut self, code: i32) -> Run {
+        self.error_line = true;
+        self.expect_exit(code)
+    }
+
+    pub(crate) fn stderr_has(mut self, text: &str) -> Run {
+        self.stderr_has.push(text.to_string());
+        self
+    }
+
+    pub(crate) fn stdout_has(mut self, text: &str) -> Run {
+        self.stdout_has.push(text.to_string());
+        self
+    }
+
+    /// Neither stdout nor stderr may show `secret`.
+    pub(crate) fn hides(mut self, secret: &str) -> Run {
+        self.hidden.push(secret.to_string());
+        self
+    }
+
+    /// Neither the suite's secret nor its securityContext (plain or encoded) shows anywhere.
+    pub(crate) fn no_secret_leaks(mut self) -> Run {
+        self.suite_secrets = true;
+        self
+    }
+
+    /// Runs the command, checks everything asked, and returns the output for more checks.
+    #[track_caller]
+    pub(crate) fn run(mut self) -> std::process::Output {
+        let output = self.command.output().expect("the binary runs");
+        let (stdout, stderr) = (stdout_of(&output), stderr_of(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(self.exit),
+            "exit code; stderr: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "panic: {stderr}");
+        if self.error_line {
+            assert_clean_failure(&output, self.exit, &[]);
+        }
+        for text in &self.stderr_has {
+            assert!(
+                stderr.contains(text.as_str()),
+                "stderr lacks {text:?}: {stderr}"
+            );
+        }
+        for text in &self.stdout_has {
+            assert!(
+                stdout.contains(text.as_str()),
+                "stdout lacks {text:?}: {stdout}"
+            );
+        }
+        for secret in &self.hidden {
+            assert!(
+                !stderr.contains(secret.as_str()) && !stdout.contains(secret.as_str()),
+                "secret leaked: {stderr} {stdout}"
+            );
+        }
+        if self.suite_secrets {
+            assert_no_secrets(&output);
+        }
+        output
+    }
+}
+
+impl Sandbox {
+    /// `desk-invoke ARGS` in this sandbox, with no credentials.
+    pub(crate) fn desk(&self, args: &[&str]) -> Run {
+        Run::of(self.cmd()).args(args)
+    }
+
+    /// `desk-invoke ARGS` configured for `base_url` with the suite's credentials.
+    pub(crate) fn desk_against(&self, base_url: &str, args: &[&str]) -> Run {
+        Run::of(self.against(base_url)).args(args)
+    }
+}
+
 /// HMAC-SHA256 hex by openssl: an implementation independent of ours.
 pub(crate) fn openssl_hmac(secret: &str, message: &[u8]) -> String {
     let mut child = std::process::Command::new("openssl")
@@ -105,6 +237,7 @@ pub(crate) fn stderr_of(output: &std::process::Output) -> String {
 
 /// Asserts a failure is one clean `error:` line (plus an optional hint), the expected exit
 /// code, no panic, and no secret.
+#[track_caller]
 pub(crate) fn assert_clean_failure(output: &std::process::Output, code: i32, secrets: &[&str]) {
     let stderr = stderr_of(output);
     let stdout = stdout_of(output);
@@ -180,6 +313,7 @@ impl Sandbox {
 }
 
 /// Asserts neither the secret nor the securityContext appears in the output.
+#[track_caller]
 pub(crate) fn assert_no_secrets(output: &std::process::Output) {
     for text in [stdout_of(output), stderr_of(output)] {
         assert!(!text.contains(SECRET), "secret leaked: {text}");
@@ -244,8 +378,10 @@ pub(crate) fn spawn_emulator_logging(command: std::process::Command, log: &Path)
     spawn(command, Some(log.to_path_buf()))
 }
 
+/// How long an emulator may take to say where it listens.
+const EMULATOR_START_BOUND: std::time::Duration = std::time::Duration::from_secs(30);
+
 fn spawn(mut command: std::process::Command, log: Option<PathBuf>) -> Emulator {
-    use std::io::BufRead;
     if !command.get_args().any(|a| a == "--addr") {
         command.args(["--addr", "127.0.0.1:0"]);
     }
@@ -254,31 +390,53 @@ fn spawn(mut command: std::process::Command, log: Option<PathBuf>) -> Emulator {
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     let mut child = command.spawn().expect("the desk-invoke binary starts");
-    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let banner_lines = drain_stderr(child.stderr.take().unwrap(), log);
+    let deadline = std::time::Instant::now() + EMULATOR_START_BOUND;
     let mut banner = String::new();
-    let base_url = loop {
-        let mut line = String::new();
-        if stderr.read_line(&mut line).unwrap_or(0) == 0 {
-            let _ = child.kill();
-            panic!("the emulator exited before listening; stderr:\n{banner}");
-        }
+    let mut base_url = None;
+    // The banner up to its last line, or until the emulator exits or the bound passes.
+    while let Ok(line) =
+        banner_lines.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now()))
+    {
         banner.push_str(&line);
         if let Some(rest) = line.split("listening on ").nth(1) {
-            break rest.trim().to_string();
+            base_url = Some(rest.trim().to_string());
         }
-    };
-    // The rest of the banner, up to its last line.
-    loop {
-        let mut line = String::new();
-        if stderr.read_line(&mut line).unwrap_or(0) == 0 {
-            break;
-        }
-        banner.push_str(&line);
-        if line.contains("press Ctrl-C") {
+        if base_url.is_some() && line.contains("press Ctrl-C") {
             break;
         }
     }
+    let Some(base_url) = base_url else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("the emulator did not listen within {EMULATOR_START_BOUND:?}; stderr:\n{banner}");
+    };
+    Emulator {
+        child,
+        base_url,
+        banner,
+        home: None,
+    }
+}
+
+/// Reads the emulator's stderr in the background: the banner (up to `press Ctrl-C`) goes to
+/// the returned channel, every later line (one per request) to `log` when given.
+fn drain_stderr(
+    stderr: std::process::ChildStderr,
+    log: Option<PathBuf>,
+) -> std::sync::mpsc::Receiver<String> {
+    use std::io::BufRead;
+    let (banner, banner_lines) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        let mut lines = std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok);
+        for line in lines.by_ref() {
+            let last = line.contains("press Ctrl-C");
+            if banner.send(line + "\n").is_err() || last {
+                break;
+            }
+        }
         let mut file = log.map(|path| {
             std::fs::OpenOptions::new()
                 .create(true)
@@ -286,18 +444,13 @@ fn spawn(mut command: std::process::Command, log: Option<PathBuf>) -> Emulator {
                 .open(path)
                 .expect("log file")
         });
-        for line in stderr.lines().map_while(Result::ok) {
+        for line in lines {
             if let Some(file) = file.as_mut() {
                 let _ = writeln!(file, "{line}");
             }
         }
     });
-    Emulator {
-        child,
-        base_url,
-        banner,
-        home: None,
-    }
+    banner_lines
 }
 
 /// An emulator in a fresh temporary home; `configure` adds credentials and flags.
@@ -476,4 +629,48 @@ pub(crate) fn on_pty(sandbox: &Sandbox, env: &[(&str, &str)], command: &str) -> 
     }
     let out = cmd.output().unwrap();
     String::from_utf8_lossy(&out.stdout).replace('\r', "")
+}
+
+/// A raw invoke form signed as Desk signs it, with the built-in local credentials:
+/// (the form body, its HASH header).
+pub(crate) fn signed_invoke_form(
+    fields: &[(desk_invoke::api::signing::Field, &str)],
+) -> (String, String) {
+    let mut signed = desk_invoke::api::signing::InvokeFields::new();
+    for (field, value) in fields {
+        signed.set(*field, *value);
+    }
+    (
+        desk_invoke::api::form::encode_form(desk_invoke::LOCAL_SECURITY_CONTEXT, &signed),
+        signed.hash(desk_invoke::LOCAL_SECRET.as_bytes()),
+    )
+}
+
+/// POSTs a signed invoke form to the emulator at `base_url`; its HTTP status and JSON body.
+pub(crate) async fn signed_invoke(
+    client: &reqwest::Client,
+    base_url: &str,
+    fields: &[(desk_invoke::api::signing::Field, &str)],
+) -> (u16, serde_json::Value) {
+    let (body, hash) = signed_invoke_form(fields);
+    let reply = client
+        .post(format!(
+            "{base_url}/api/v1/invoke?orgId={}",
+            desk_invoke::LOCAL_ORG_ID
+        ))
+        .header("HASH", hash)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .expect("the emulator answers");
+    let status = reply.status().as_u16();
+    (status, reply.json().await.expect("a JSON body"))
+}
+
+/// An in-memory emulator with the built-in local credentials, in a home of its own.
+pub(crate) fn local_emulator(extra: &[&str]) -> Emulator {
+    spawn_emulator_in_temp_home(|command| {
+        command.arg("--in-memory").args(extra);
+    })
 }
