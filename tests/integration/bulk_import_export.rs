@@ -32,17 +32,12 @@ fn the_failed_file_is_never_the_input() {
             file.to_str().unwrap(),
         ],
     ] {
-        let out = sandbox
-            .against(&emulator.base_url)
-            .args(&args)
-            .output()
-            .unwrap();
-        assert_clean_failure(&out, 2, &[SECRET, SECURITY_CONTEXT]);
-        assert!(
-            stderr_of(&out).contains("is the input itself"),
-            "{}",
-            stderr_of(&out)
-        );
+        sandbox
+            .desk_against(&emulator.base_url, &args)
+            .expect_error(2)
+            .no_secret_leaks()
+            .stderr_has("is the input itself")
+            .run();
         assert_eq!(
             std::fs::read(&file).unwrap(),
             before,
@@ -74,19 +69,16 @@ fn bad_bytes_fail_one_line_only() {
     input.extend_from_slice(b"{\"key\":\"bad\xff\xfe\",\"value\":{}}\n");
     input.extend_from_slice(ndjson_items(10, "v").as_bytes());
     let failed = sandbox.path("failed");
-    let out = sandbox
-        .against(&emulator.base_url)
-        .args(["storage", "put", "--file", "-", "--failed"])
+    sandbox
+        .desk_against(
+            &emulator.base_url,
+            &["storage", "put", "--file", "-", "--failed"],
+        )
         .arg(&failed)
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).contains("20 stored, 1 failed"),
-        "{}",
-        stderr_of(&out)
-    );
+        .stdin(input)
+        .expect_exit(7)
+        .stderr_has("20 stored, 1 failed")
+        .run();
     assert_eq!(
         std::fs::read(&failed).unwrap(),
         b"{\"key\":\"bad\xff\xfe\",\"value\":{}}\n",
@@ -220,14 +212,12 @@ fn a_closed_stderr_does_not_stop_an_import() {
 #[test]
 fn secret_and_items_both_on_stdin_are_refused() {
     let sandbox = Sandbox::new();
-    let out = sandbox
-        .cmd()
-        .args(["--base-url", "http://127.0.0.1:9", "--org-id", "1"])
+    sandbox
+        .desk(&["--base-url", "http://127.0.0.1:9", "--org-id", "1"])
         .args(["--secret-file", "-", "storage", "put", "--file", "-"])
-        .write_stdin(ndjson_items(3, "x"))
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 2, &[]);
+        .stdin(ndjson_items(3, "x"))
+        .expect_error(2)
+        .run();
 }
 
 // No silent change on import: the last line wins, numbers stay exact, unknown fields are
@@ -246,18 +236,15 @@ fn imports_store_exactly_what_was_given() {
     }
     input.push_str("{\"key\":\"big\",\"queriableValue\":\"even\",\"value\":{\"n\":12345678901234567890123,\"f\":0.10000000000000000001}}\n");
     input.push_str("{\"key\":\"typo\",\"queriable_value\":\"even\",\"value\":{}}\n");
-    let out = sandbox
-        .against(&emulator.base_url)
-        .args(["storage", "put", "--file", "-", "--concurrency", "16"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).contains("queriableValue"),
-        "{}",
-        stderr_of(&out)
-    );
+    sandbox
+        .desk_against(
+            &emulator.base_url,
+            &["storage", "put", "--file", "-", "--concurrency", "16"],
+        )
+        .stdin(input)
+        .expect_exit(7)
+        .stderr_has("queriableValue")
+        .run();
     let get = |key: &str| {
         sandbox
             .against(&emulator.base_url)

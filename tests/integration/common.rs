@@ -97,7 +97,16 @@ impl Run {
         self
     }
 
-    pub(crate) fn env(mut self, name: &str, value: impl AsRef<std::ffi::OsStr>) -> Run {
+    pub(crate) fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Run {
+        self.command.arg(arg);
+        self
+    }
+
+    pub(crate) fn env(
+        mut self,
+        name: impl AsRef<std::ffi::OsStr>,
+        value: impl AsRef<std::ffi::OsStr>,
+    ) -> Run {
         self.command.env(name, value);
         self
     }
@@ -184,6 +193,11 @@ impl Sandbox {
     /// `desk-invoke ARGS` in this sandbox, with no credentials.
     pub(crate) fn desk(&self, args: &[&str]) -> Run {
         Run::of(self.cmd()).args(args)
+    }
+
+    /// `desk-invoke ARGS` in this sandbox with the suite's secret.
+    pub(crate) fn desk_signed(&self, args: &[&str]) -> Run {
+        Run::of(self.signed()).args(args)
     }
 
     /// `desk-invoke ARGS` configured for `base_url` with the suite's credentials.
@@ -673,4 +687,55 @@ pub(crate) fn local_emulator(extra: &[&str]) -> Emulator {
     spawn_emulator_in_temp_home(|command| {
         command.arg("--in-memory").args(extra);
     })
+}
+
+/// A running `desk-invoke listen` (killed when dropped) and where it listens.
+pub(crate) struct Listening {
+    /// `http://127.0.0.1:PORT`.
+    pub url: String,
+    /// Where Desk's callbacks go: `{url}/callback`.
+    pub callback_url: String,
+    pub child: Child,
+}
+
+impl Sandbox {
+    /// `desk-invoke listen --addr 127.0.0.1:0 EXTRA` with the suite's secret; waits (bounded)
+    /// for its port file. stderr is piped, stdout goes to `stdout`.
+    pub(crate) fn listen(&self, extra: &[&str], stdout: Stdio) -> Listening {
+        static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let port_file = self.path(&format!("listen-{n}.port"));
+        let child = Child(
+            std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"))
+                .env_clear()
+                .env("PATH", std::env::var("PATH").unwrap())
+                .env("HOME", self.dir.path())
+                .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+                .env("XDG_DATA_HOME", self.dir.path().join("data"))
+                .env("DESK_INVOKE_SECRET", SECRET)
+                .args(["listen", "--addr", "127.0.0.1:0", "--port-file"])
+                .arg(&port_file)
+                .args(extra)
+                .stdin(Stdio::null())
+                .stdout(stdout)
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap(),
+        );
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::time::Instant::now() < deadline {
+            if let Ok(port) = std::fs::read_to_string(&port_file) {
+                if !port.trim().is_empty() {
+                    let url = format!("http://127.0.0.1:{}", port.trim());
+                    return Listening {
+                        callback_url: format!("{url}/callback"),
+                        url,
+                        child,
+                    };
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        panic!("listen did not start");
+    }
 }

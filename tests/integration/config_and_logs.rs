@@ -60,12 +60,11 @@ fn config_params_set_get_and_masking() {
         some,
         json!([{"name": "region", "value": "eu", "secure": false}, {"name": "greeting", "value": "a=b", "secure": false}])
     );
-    let out = sandbox
-        .against(url)
-        .args(["config", "get", "nope"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
+    sandbox
+        .desk_against(url, &["config", "get", "nope"])
+        .expect_error(4)
+        .no_secret_leaks()
+        .run();
     // Config params are placeholders in queryParams: {{region}} → eu reads the item `eu`.
     sandbox
         .against(url)
@@ -110,19 +109,19 @@ fn logs_and_the_reference_limit() {
     let mut ids = Vec::new();
     for i in 0..10 {
         let out = sandbox
-            .against(url)
-            .args([
-                "log",
-                "--title",
-                &format!("step {i}"),
-                "--reference",
-                "job42",
-                "--description",
-            ])
+            .desk_against(
+                url,
+                &[
+                    "log",
+                    "--title",
+                    &format!("step {i}"),
+                    "--reference",
+                    "job42",
+                    "--description",
+                ],
+            )
             .arg(format!("@{}", description.display()))
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr_of(&out));
+            .run();
         ids.push(stdout_of(&out).trim().to_string());
     }
     assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), 10);
@@ -137,17 +136,12 @@ fn logs_and_the_reference_limit() {
         json["logId"].is_string() && json.get("parentLogId").is_some(),
         "{json}"
     );
-    let out = sandbox
-        .against(url)
-        .args(["log", "--title", "eleventh", "--reference", "job42"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
-    assert!(
-        stderr_of(&out).contains("at most 10 logs"),
-        "{}",
-        stderr_of(&out)
-    );
+    sandbox
+        .desk_against(url, &["log", "--title", "eleventh", "--reference", "job42"])
+        .expect_error(4)
+        .no_secret_leaks()
+        .stderr_has("at most 10 logs")
+        .run();
 }
 
 #[test]
@@ -177,11 +171,9 @@ fn permissions_list_and_check() {
         .assert()
         .code(1)
         .stdout("disabled\n");
-    let out = sandbox
-        .against(url)
-        .args(["permissions", "check", "unknown"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr_of(&out).contains("no custom permission named `unknown`"));
+    sandbox
+        .desk_against(url, &["permissions", "check", "unknown"])
+        .expect_exit(1)
+        .stderr_has("no custom permission named `unknown`")
+        .run();
 }

@@ -63,18 +63,14 @@ fn invoke_is_signed_over_the_fields_sent() {
     let emulator = sandbox.start_emulator(&[]);
     let (status, _) = get(&sandbox, &emulator.base_url, &json!({"key": "k"}));
     assert_eq!(status, 200);
-    let out = sandbox
-        .against(&emulator.base_url)
+    Run::of(sandbox.against(&emulator.base_url))
         .env("DESK_INVOKE_SECRET", "another-secret")
         .args(["invoke", "--url", STORAGE, "--query", "key=k"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &["another-secret", SECURITY_CONTEXT]);
-    assert!(
-        stderr_of(&out).contains("INVALID_HASH"),
-        "{}",
-        stderr_of(&out)
-    );
+        .expect_error(4)
+        .hides("another-secret")
+        .hides(SECURITY_CONTEXT)
+        .stderr_has("INVALID_HASH")
+        .run();
 }
 
 #[test]
@@ -281,24 +277,20 @@ fn a_bulk_put_over_the_limit_waits_and_finishes() {
         })
         .collect();
     let file = sandbox.write("items.ndjson", items);
-    let out = sandbox
-        .against(url)
-        .args([
-            "storage",
-            "put",
-            "--file",
-            file.to_str().unwrap(),
-            "--batch",
-            "1",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).contains("120 stored, 0 failed"),
-        "{}",
-        stderr_of(&out)
-    );
+    sandbox
+        .desk_against(
+            url,
+            &[
+                "storage",
+                "put",
+                "--file",
+                file.to_str().unwrap(),
+                "--batch",
+                "1",
+            ],
+        )
+        .stderr_has("120 stored, 0 failed")
+        .run();
     let count = sandbox
         .against(url)
         .args(["storage", "count", "--queriable-value", "bulk"])
@@ -424,17 +416,15 @@ fn placeholders_go_where_zoho_says() {
 fn unknown_placeholders_are_not_guessed() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
-    let out = sandbox
-        .against(&emulator.base_url)
-        .args(["invoke", "--url", "https://{{nowhere}}/x"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
-    assert!(
-        stderr_of(&out).contains("UNRESOLVED_PLACEHOLDER"),
-        "{}",
-        stderr_of(&out)
-    );
+    sandbox
+        .desk_against(
+            &emulator.base_url,
+            &["invoke", "--url", "https://{{nowhere}}/x"],
+        )
+        .expect_error(4)
+        .no_secret_leaks()
+        .stderr_has("UNRESOLVED_PLACEHOLDER")
+        .run();
 }
 
 #[test]
@@ -562,12 +552,11 @@ fn the_client_never_follows_a_redirect() {
         headers: vec![("Location", "http://localhost:9/elsewhere".into())],
         body: Vec::new(),
     });
-    let out = sandbox
-        .against(&redirecting.url)
-        .args(["storage", "get", "--key", "k"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
+    sandbox
+        .desk_against(&redirecting.url, &["storage", "get", "--key", "k"])
+        .expect_error(4)
+        .no_secret_leaks()
+        .run();
     assert_eq!(redirecting.requests().len(), 1);
 }
 
@@ -595,19 +584,19 @@ fn a_thousand_hyphenated_items_round_trip() {
     };
     let export = |url: &str, format: &str| {
         let out = sandbox
-            .against(url)
-            .args([
-                "storage",
-                "get",
-                "--queriable-value",
-                "color-red-datas",
-                "--all",
-                "-o",
-                format,
-            ])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr_of(&out));
+            .desk_against(
+                url,
+                &[
+                    "storage",
+                    "get",
+                    "--queriable-value",
+                    "color-red-datas",
+                    "--all",
+                    "-o",
+                    format,
+                ],
+            )
+            .run();
         out.stdout
     };
     let first = export(&source.base_url, "ndjson");
@@ -658,27 +647,24 @@ fn refused_batches_fall_back_to_single_writes() {
         })
         .collect();
     let failed = sandbox.path("failed");
-    let out = sandbox
-        .against(&no_arrays.url)
-        .args([
-            "storage",
-            "put",
-            "--file",
-            "-",
-            "--concurrency",
-            "1",
-            "--failed",
-        ])
+    sandbox
+        .desk_against(
+            &no_arrays.url,
+            &[
+                "storage",
+                "put",
+                "--file",
+                "-",
+                "--concurrency",
+                "1",
+                "--failed",
+            ],
+        )
         .arg(&failed)
-        .write_stdin(items)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).contains("24 stored, 1 failed"),
-        "{}",
-        stderr_of(&out)
-    );
+        .stdin(items)
+        .expect_exit(7)
+        .stderr_has("24 stored, 1 failed")
+        .run();
     assert!(std::fs::read_to_string(&failed)
         .unwrap()
         .contains("\"bad\""));

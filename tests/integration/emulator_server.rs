@@ -103,13 +103,11 @@ fn the_emulator_logs_every_request() {
         .args(["storage", "get", "--key", "k"])
         .assert()
         .success();
-    let out = sandbox
-        .against(&emulator.base_url)
+    Run::of(sandbox.against(&emulator.base_url))
         .env("DESK_INVOKE_SECRET", "wrong-secret")
         .args(["storage", "get", "--key", "k"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(4));
+        .expect_exit(4)
+        .run();
     drop(emulator);
     let logged = std::fs::read_to_string(&log).unwrap();
     assert!(

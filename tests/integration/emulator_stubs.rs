@@ -24,35 +24,36 @@ fn stubs_answer_and_the_journal_remembers() {
     ]);
     let url = &emulator.base_url;
     let out = sandbox
-        .against(url)
-        .args([
-            "invoke",
-            "--url",
-            "https://desk.zoho.com/api/v1/tickets",
-            "--query",
-            "limit=1",
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .desk_against(
+            url,
+            &[
+                "invoke",
+                "--url",
+                "https://desk.zoho.com/api/v1/tickets",
+                "--query",
+                "limit=1",
+                "-o",
+                "json",
+            ],
+        )
+        .run();
     let body: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(body["data"][0]["subject"], "Printer on fire");
-    let out = sandbox
-        .against(url)
-        .args([
-            "invoke",
-            "--url",
-            "https://api.example.com/v2/x",
-            "-X",
-            "POST",
-            "--post-body",
-            "{}",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    sandbox
+        .desk_against(
+            url,
+            &[
+                "invoke",
+                "--url",
+                "https://api.example.com/v2/x",
+                "-X",
+                "POST",
+                "--post-body",
+                "{}",
+            ],
+        )
+        .expect_exit(5)
+        .run();
     let seen: Value =
         serde_json::from_str(&http_get(&format!("{url}/_emulator/requests"))).unwrap();
     let seen = seen.as_array().unwrap();
@@ -113,17 +114,17 @@ fn toml_stubs_read_their_body_files() {
     );
     let emulator = sandbox.start_emulator(&["--stub", stubs.to_str().unwrap()]);
     let out = sandbox
-        .against(&emulator.base_url)
-        .args([
-            "invoke",
-            "--url",
-            "https://desk.zoho.com/api/v1/agents",
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .desk_against(
+            &emulator.base_url,
+            &[
+                "invoke",
+                "--url",
+                "https://desk.zoho.com/api/v1/agents",
+                "-o",
+                "json",
+            ],
+        )
+        .run();
     let body: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(body["data"][0]["name"], "Ada");
     // A POST does not match a GET stub: the emulator answers it as Desk would (no such API).
@@ -142,15 +143,9 @@ fn toml_stubs_read_their_body_files() {
     assert!(!stdout_of(&out).contains("Ada"), "{}", stdout_of(&out));
     // A mistake in a stub file is reported at its field.
     let typo = sandbox.write("typo.json", r#"{"stubs": [{"url": "x", "stauts": 503}]}"#);
-    let out = sandbox
-        .cmd()
-        .args(["emulator", "--stub", typo.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 2, &[]);
-    assert!(
-        stderr_of(&out).contains("unknown field `stauts`"),
-        "{}",
-        stderr_of(&out)
-    );
+    sandbox
+        .desk(&["emulator", "--stub", typo.to_str().unwrap()])
+        .expect_error(2)
+        .stderr_has("unknown field `stauts`")
+        .run();
 }

@@ -25,30 +25,27 @@ fn redirects_are_refused() {
             vec!["invoke", "--url", "/x"],
             vec!["storage", "get", "--key", "k"],
         ] {
-            let out = sandbox
-                .against(&redirecting.url)
-                .args(&args)
-                .output()
-                .unwrap();
-            assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
-            assert!(
-                stderr_of(&out).contains("redirect to localhost"),
-                "{}",
-                stderr_of(&out)
-            );
+            sandbox
+                .desk_against(&redirecting.url, &args)
+                .expect_error(4)
+                .no_secret_leaks()
+                .stderr_has("redirect to localhost")
+                .run();
         }
         let handler = Hostile::start(move |_| Answer::Reply {
             status,
             headers: vec![("Location", "http://localhost:9/steal".into())],
             body: Vec::new(),
         });
-        let out = sandbox
-            .against(&handler.url)
-            .args(["send-callback", "--event", "onInstall", "--to"])
+        sandbox
+            .desk_against(
+                &handler.url,
+                &["send-callback", "--event", "onInstall", "--to"],
+            )
             .arg(format!("{}/callback", handler.url))
-            .output()
-            .unwrap();
-        assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
+            .expect_error(4)
+            .no_secret_leaks()
+            .run();
     }
     assert!(elsewhere.requests().is_empty(), "a redirect was followed");
 }
@@ -91,20 +88,24 @@ fn the_timeout_bounds_the_whole_request() {
     );
     let silent = Hostile::start(|_| Answer::Silence);
     let started = Instant::now();
-    let out = sandbox
-        .against(&silent.url)
-        .args(["--timeout", "1s", "storage", "get", "--key", "k"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 6, &[SECRET, SECURITY_CONTEXT]);
+    sandbox
+        .desk_against(
+            &silent.url,
+            &["--timeout", "1s", "storage", "get", "--key", "k"],
+        )
+        .expect_error(6)
+        .no_secret_leaks()
+        .run();
     assert!(started.elapsed() < Duration::from_secs(5));
     let trickle = Hostile::start(|_| Answer::Trickle);
-    let out = sandbox
-        .against(&trickle.url)
-        .args(["--timeout", "1s", "storage", "get", "--key", "k"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 6, &[SECRET, SECURITY_CONTEXT]);
+    sandbox
+        .desk_against(
+            &trickle.url,
+            &["--timeout", "1s", "storage", "get", "--key", "k"],
+        )
+        .expect_error(6)
+        .no_secret_leaks()
+        .run();
 }
 
 #[test]
@@ -163,19 +164,21 @@ fn replies_wrapped_in_status_message_are_unwrapped() {
         // An error reply is unwrapped too: the invalid key is caught by the emulator here
         // because it arrives through raw invoke.
         let out = sandbox
-            .against(url)
-            .args([
-                "invoke",
-                "--url",
-                "/api/v1/installedExtensions/{{installationId}}/storage",
-                "-X",
-                "GET",
-                "--query",
-                "key=bad key",
-            ])
-            .output()
-            .unwrap();
-        assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
+            .desk_against(
+                url,
+                &[
+                    "invoke",
+                    "--url",
+                    "/api/v1/installedExtensions/{{installationId}}/storage",
+                    "-X",
+                    "GET",
+                    "--query",
+                    "key=bad key",
+                ],
+            )
+            .expect_error(4)
+            .no_secret_leaks()
+            .run();
         assert!(
             stderr_of(&out).contains("INVALID_DATA"),
             "{wrap}: {}",
@@ -299,12 +302,14 @@ fn paginate_follows_a_list_and_stops_on_a_repeated_page() {
         .assert()
         .success();
     let out = sandbox
-        .against(&emulator.base_url)
-        .args([
-            "invoke",
-            "--url",
-            "/api/v1/installedExtensions/{{installationId}}/storage",
-        ])
+        .desk_against(
+            &emulator.base_url,
+            &[
+                "invoke",
+                "--url",
+                "/api/v1/installedExtensions/{{installationId}}/storage",
+            ],
+        )
         .args([
             "--query",
             "queriableValue=pages",
@@ -312,9 +317,7 @@ fn paginate_follows_a_list_and_stops_on_a_repeated_page() {
             "-o",
             "ndjson",
         ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .run();
     let keys: Vec<String> = stdout_of(&out)
         .lines()
         .map(|l| {
@@ -358,20 +361,20 @@ fn paginate_follows_a_list_and_stops_on_a_repeated_page() {
         Answer::envelope(200, &json!({"data": data}))
     });
     let out = sandbox
-        .against(&list.url)
-        .args([
-            "invoke",
-            "--url",
-            "/api/v1/tickets",
-            "--query",
-            "limit=50",
-            "--paginate",
-            "-o",
-            "ndjson",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .desk_against(
+            &list.url,
+            &[
+                "invoke",
+                "--url",
+                "/api/v1/tickets",
+                "--query",
+                "limit=50",
+                "--paginate",
+                "-o",
+                "ndjson",
+            ],
+        )
+        .run();
     assert_eq!(stdout_of(&out).lines().count(), 321);
     assert_eq!(
         list.requests().len(),
@@ -393,24 +396,22 @@ fn paginate_follows_a_list_and_stops_on_a_repeated_page() {
     assert_eq!(hashes.len(), 7);
     let stubborn =
         Hostile::start(|_| Answer::envelope(200, &json!({"data": [{"id": 1}, {"id": 2}]})));
-    let out = sandbox
-        .against(&stubborn.url)
-        .args([
-            "invoke",
-            "--url",
-            "/api/v1/tickets",
-            "--query",
-            "limit=2",
-            "--paginate",
-        ])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 5, &[SECRET, SECURITY_CONTEXT]);
-    assert!(
-        stderr_of(&out).contains("ignores paging"),
-        "{}",
-        stderr_of(&out)
-    );
+    sandbox
+        .desk_against(
+            &stubborn.url,
+            &[
+                "invoke",
+                "--url",
+                "/api/v1/tickets",
+                "--query",
+                "limit=2",
+                "--paginate",
+            ],
+        )
+        .expect_error(5)
+        .no_secret_leaks()
+        .stderr_has("ignores paging")
+        .run();
 }
 
 /// A listing that fails before its first item prints nothing on stdout: an empty `[]` would
@@ -420,17 +421,19 @@ fn paginate_prints_no_list_when_it_fails_first() {
     let sandbox = Sandbox::new();
     let url = format!("http://127.0.0.1:{}", free_port());
     let out = sandbox
-        .against(&url)
-        .args([
-            "--retries",
-            "0",
-            "invoke",
-            "--paginate",
-            "--url",
-            "/api/v1/tickets",
-        ])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 6, &[SECRET, SECURITY_CONTEXT]);
+        .desk_against(
+            &url,
+            &[
+                "--retries",
+                "0",
+                "invoke",
+                "--paginate",
+                "--url",
+                "/api/v1/tickets",
+            ],
+        )
+        .expect_error(6)
+        .no_secret_leaks()
+        .run();
     assert_eq!(stdout_of(&out), "");
 }

@@ -5,51 +5,6 @@ use crate::hostile::{Answer, Hostile};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
-use std::time::Duration;
-
-/// A running `desk-invoke listen`, killed when dropped.
-struct Listening {
-    url: String,
-    child: Child,
-}
-
-fn listen(sandbox: &Sandbox, extra: &[&str]) -> Listening {
-    let port_file = sandbox.path(&format!("listen-{}.port", rand_suffix()));
-    let child = Child(
-        std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"))
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap())
-            .env("HOME", sandbox.dir.path())
-            .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
-            .env("DESK_INVOKE_SECRET", SECRET)
-            .args(["listen", "--addr", "127.0.0.1:0", "--port-file"])
-            .arg(&port_file)
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
-    );
-    for _ in 0..200 {
-        if let Ok(port) = std::fs::read_to_string(&port_file) {
-            if !port.trim().is_empty() {
-                return Listening {
-                    url: format!("http://127.0.0.1:{}/callback", port.trim()),
-                    child,
-                };
-            }
-        }
-        std::thread::sleep(Duration::from_millis(25));
-    }
-    panic!("listen did not start");
-}
-
-fn rand_suffix() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-}
 
 fn send(sandbox: &Sandbox, to: &str, secret: &str) -> std::process::Output {
     sandbox
@@ -66,8 +21,7 @@ fn send(sandbox: &Sandbox, to: &str, secret: &str) -> std::process::Output {
 fn listen_verifies_prints_forwards_and_saves() {
     let sandbox = Sandbox::new();
     let handler = Hostile::start(|_| Answer::json(200, &json!({"ok": true})));
-    let mut listening = listen(
-        &sandbox,
+    let mut listening = sandbox.listen(
         &[
             "-p",
             "dev",
@@ -76,9 +30,10 @@ fn listen_verifies_prints_forwards_and_saves() {
             "--forward-to",
             &format!("{}/mine", handler.url),
         ],
+        Stdio::piped(),
     );
     // A wrong secret: 401, nothing saved, still listening.
-    let out = send(&sandbox, &listening.url, "not-the-secret");
+    let out = send(&sandbox, &listening.callback_url, "not-the-secret");
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     // A tampered body: 401.
     let tampered = std::process::Command::new("curl")
@@ -100,12 +55,16 @@ fn listen_verifies_prints_forwards_and_saves() {
                 openssl_hmac(SECRET, b"{\"event\":\"onInstall\"}")
             ),
         ])
-        .args(["--data", "{\"event\":\"onUninstall\"}", &listening.url])
+        .args([
+            "--data",
+            "{\"event\":\"onUninstall\"}",
+            &listening.callback_url,
+        ])
         .output()
         .expect("curl runs (.ci/run installs it)");
     assert_eq!(String::from_utf8_lossy(&tampered.stdout), "401");
     // The real thing: 200, printed, forwarded byte for byte, saved; --once ends it.
-    let out = send(&sandbox, &listening.url, SECRET);
+    let out = send(&sandbox, &listening.callback_url, SECRET);
     assert!(out.status.success(), "{}", stderr_of(&out));
     let status = listening.child.0.wait().unwrap();
     assert!(status.success());

@@ -1,7 +1,11 @@
 //! The end-to-end tests, one binary (as ripgrep, cargo and xh do): the real `desk-invoke`
 //! binary against the real emulator over HTTP, against an independent Python stand-in for
-//! Desk, and against hostile loopback servers. Load, soak and timing tests are `#[ignore]`d
-//! and run explicitly by `.ci/run` (`cargo test --test integration -- --ignored`).
+//! Desk, and against hostile loopback servers (`hostile`). Files are named
+//! `<subject>_<topic>` (subjects: hash, invoke, storage, bulk, config_and_logs, emulator,
+//! listen, settings, output, security; see docs/architecture.md, "Tests"), so
+//! `cargo test --test integration storage_` runs one subject. Shared support is in
+//! `common`. Load, soak and timing tests are `#[ignore]`d and run explicitly by `.ci/run`
+//! (`cargo test --test integration -- --ignored`).
 
 mod architecture_layers;
 mod bulk_delete;

@@ -36,12 +36,10 @@ fn endless_inputs_are_refused() {
         assert_clean_failure(&out, code, &[SECRET]);
         assert!(started.elapsed() < Duration::from_secs(20), "{args:?}");
     }
-    let out = sandbox
-        .cmd()
-        .args(["--config", "/dev/zero", "profile", "list"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[]);
+    sandbox
+        .desk(&["--config", "/dev/zero", "profile", "list"])
+        .expect_error(3)
+        .run();
 }
 
 #[test]
@@ -292,16 +290,18 @@ fn non_utf8_arguments_are_usage_errors() {
             OsString::from("get"),
         ],
     ] {
-        let out = sandbox.signed().args(&args).output().unwrap();
-        assert_clean_failure(&out, 2, &[SECRET]);
+        Run::of(sandbox.signed())
+            .args(&args)
+            .expect_error(2)
+            .hides(SECRET)
+            .run();
     }
     // A non-UTF-8 file given as a value that must be text.
     let file = sandbox.write("latin1.txt", [b'a', 0xe9, b'b']);
-    let out = sandbox
-        .signed()
-        .args(["hash", "--url"])
+    sandbox
+        .desk_signed(&["hash", "--url"])
         .arg(format!("@{}", file.display()))
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 2, &[SECRET]);
+        .expect_error(2)
+        .hides(SECRET)
+        .run();
 }

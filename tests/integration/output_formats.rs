@@ -23,11 +23,9 @@ fn control_characters_never_reach_the_terminal_raw() {
         )
     });
     let out = sandbox
-        .against(&server.url)
-        .args(["invoke", "--url", "/x"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(4));
+        .desk_against(&server.url, &["invoke", "--url", "/x"])
+        .expect_exit(4)
+        .run();
     assert!(
         !out.stderr.contains(&0x1b) && !out.stderr.contains(&0x07),
         "{}",
@@ -92,11 +90,9 @@ fn output_formats_behave_the_same_everywhere() {
     assert_eq!(stderr_of(&out), "");
     // -o json: the error is a JSON object too.
     let out = sandbox
-        .against(url)
-        .args(["-o", "json", "storage", "get", "--key", "a b"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+        .desk_against(url, &["-o", "json", "storage", "get", "--key", "a b"])
+        .expect_exit(2)
+        .run();
     let error: Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(error["error"]["exitCode"], 2);
     // Colour is decided per stream: stdout on a terminal, stderr in a file.
@@ -133,11 +129,8 @@ fn every_command_honours_the_output_format() {
     let url = &emulator.base_url;
     let hash = |format: &str| {
         let out = sandbox
-            .signed()
-            .args(["hash", "--url", "https://x.test/", "-o", format])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr_of(&out));
+            .desk_signed(&["hash", "--url", "https://x.test/", "-o", format])
+            .run();
         stdout_of(&out)
     };
     let table = hash("table");

@@ -80,13 +80,13 @@ fn man_pages_have_every_section() {
 fn hints_follow_the_error_code() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
-    let out = sandbox
-        .against(&emulator.base_url)
+    let out = Run::of(sandbox.against(&emulator.base_url))
         .env("DESK_INVOKE_SECURITY_CONTEXT", "stale-context")
         .args(["storage", "get", "--key", "k"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &[SECRET, "stale-context"]);
+        .expect_error(4)
+        .hides(SECRET)
+        .hides("stale-context")
+        .run();
     let stderr = stderr_of(&out);
     assert!(
         stderr.contains("INVALID_SECURITY_CONTEXT") && stderr.contains("hint: the securityContext"),

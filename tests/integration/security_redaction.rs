@@ -90,25 +90,26 @@ fn the_emulator_keeps_its_secrets() {
         .success();
     // A secure value substituted into a URL is never shown, even in a refusal.
     let body = json!({"variables": [{"name": "apiHost", "value": "sk-live-0123456789.example", "secure": true}]});
-    let out = sandbox
-        .against(&emulator.base_url)
-        .args([
-            "invoke",
-            "--url",
-            "/api/v1/installedExtensions/{{installationId}}/configParams",
-            "-X",
-            "POST",
-        ])
+    sandbox
+        .desk_against(
+            &emulator.base_url,
+            &[
+                "invoke",
+                "--url",
+                "/api/v1/installedExtensions/{{installationId}}/configParams",
+                "-X",
+                "POST",
+            ],
+        )
         .args(["--post-body", &body.to_string()])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .run();
     let out = sandbox
-        .against(&emulator.base_url)
-        .args(["invoke", "--url", "https://{{apiHost}}/x"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+        .desk_against(
+            &emulator.base_url,
+            &["invoke", "--url", "https://{{apiHost}}/x"],
+        )
+        .expect_exit(4)
+        .run();
     assert!(!stderr_of(&out).contains("sk-live"), "{}", stderr_of(&out));
     assert!(
         stderr_of(&out).contains("HOST_NOT_ALLOWED"),
@@ -148,12 +149,10 @@ fn the_junit_report_is_redacted() {
     });
     let junit = sandbox.path("smoke.xml");
     let out = sandbox
-        .against(&echo.url)
-        .args(["smoke", "--junit"])
+        .desk_against(&echo.url, &["smoke", "--junit"])
         .arg(&junit)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+        .expect_exit(1)
+        .run();
     let xml = std::fs::read_to_string(&junit).unwrap();
     assert!(xml.contains("ECHO"), "{xml}");
     for value in [SECRET, SECURITY_CONTEXT] {
@@ -170,14 +169,12 @@ fn the_junit_report_is_redacted() {
 fn short_secrets_are_masked_once() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
-    let out = sandbox
-        .against(&emulator.base_url)
+    let out = Run::of(sandbox.against(&emulator.base_url))
         .env("DESK_INVOKE_SECRET", "s")
         .env("DESK_INVOKE_SECURITY_CONTEXT", "c")
         .args(["storage", "get", "--key", "k"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+        .expect_exit(4)
+        .run();
     let stderr = stderr_of(&out);
     assert!(stderr.contains("[redacted]"), "{stderr}");
     assert!(!stderr.contains("[reda["), "redacted twice: {stderr}");

@@ -11,26 +11,14 @@ use serde_json::json;
 fn the_local_profile_is_sealed() {
     let sandbox = Sandbox::new();
     let production = Hostile::start(|_| Answer::envelope(200, &json!({})));
-    let out = sandbox
-        .cmd()
+    Run::of(sandbox.cmd())
         .env("DESK_INVOKE_BASE_URL", &production.url)
         .env("DESK_INVOKE_ORG_ID", "999")
         .env("DESK_INVOKE_SECRET", "production-secret")
         .env("DESK_INVOKE_SECURITY_CONTEXT", "production-context")
         .args(["-p", "local", "smoke"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}{}",
-        stdout_of(&out),
-        stderr_of(&out)
-    );
-    assert!(
-        stderr_of(&out).contains("ignores DESK_INVOKE_BASE_URL"),
-        "{}",
-        stderr_of(&out)
-    );
+        .stderr_has("ignores DESK_INVOKE_BASE_URL")
+        .run();
     assert!(
         production.requests().is_empty(),
         "local reached the exported base URL"
@@ -40,15 +28,13 @@ fn the_local_profile_is_sealed() {
         vec!["--org-id", "1"],
         vec!["--secret-file", "/dev/null"],
     ] {
-        let out = sandbox
-            .cmd()
-            .args(["-p", "local"])
+        sandbox
+            .desk(&["-p", "local"])
             .args(&flags)
             .args(["storage", "get", "--key", "k"])
-            .output()
-            .unwrap();
-        assert_clean_failure(&out, 2, &[]);
-        assert!(stderr_of(&out).contains("sealed"), "{}", stderr_of(&out));
+            .expect_error(2)
+            .stderr_has("sealed")
+            .run();
     }
 }
 
@@ -157,17 +143,14 @@ fn local_profile_works_on_a_fresh_machine() {
 #[test]
 fn the_local_profile_refuses_what_cannot_work() {
     let sandbox = Sandbox::new();
-    let out = sandbox
-        .cmd()
-        .args(["-p", "local", "invoke", "--url", "/x", "--dry-run"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 2, &[]);
+    sandbox
+        .desk(&["-p", "local", "invoke", "--url", "/x", "--dry-run"])
+        .expect_error(2)
+        .run();
     let body = r#"{"event":"onInstall","orgId":1,"securityContext":"c"}"#;
     let hash = openssl_hmac(desk_invoke::LOCAL_SECRET, body.as_bytes());
-    let out = sandbox
-        .cmd()
-        .args([
+    sandbox
+        .desk(&[
             "-p",
             "local",
             "verify-callback",
@@ -177,8 +160,7 @@ fn the_local_profile_refuses_what_cannot_work() {
             "--body",
             body,
         ])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 2, &[]);
+        .expect_error(2)
+        .run();
     assert!(!sandbox.profiles_path().exists());
 }

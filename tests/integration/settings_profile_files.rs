@@ -69,8 +69,7 @@ fn concurrent_profile_writes_keep_every_profile() {
 #[test]
 fn profile_set_writes_only_its_flags() {
     let sandbox = Sandbox::new();
-    let out = sandbox
-        .cmd()
+    Run::of(sandbox.cmd())
         .env("DESK_INVOKE_BASE_URL", "https://desk.zoho.com")
         .env("DESK_INVOKE_ORG_ID", "999")
         .args([
@@ -82,9 +81,7 @@ fn profile_set_writes_only_its_flags() {
             "--secret-env",
             "S",
         ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .run();
     let text = std::fs::read_to_string(sandbox.profiles_path()).unwrap();
     assert!(text.contains("data_center = \"eu\""), "{text}");
     assert!(
@@ -173,13 +170,11 @@ fn profiles_explain_themselves() {
         shown["settings"]["base_url"]["source"],
         "env DESK_INVOKE_DATA_CENTER"
     );
-    let out = sandbox
-        .cmd()
-        .args(["profile", "remove", "local"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 2, &[]);
-    assert!(stderr_of(&out).contains("built-in"), "{}", stderr_of(&out));
+    sandbox
+        .desk(&["profile", "remove", "local"])
+        .expect_error(2)
+        .stderr_has("built-in")
+        .run();
     let out = sandbox
         .cmd()
         .args(["profile", "remove", "second"])
@@ -193,11 +188,11 @@ fn profiles_explain_themselves() {
     // --check proves the credentials against the target.
     let emulator = sandbox.start_emulator(&[]);
     let out = sandbox
-        .against(&emulator.base_url)
-        .args(["profile", "show", "--effective", "--check"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .desk_against(
+            &emulator.base_url,
+            &["profile", "show", "--effective", "--check"],
+        )
+        .run();
     let checked: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(checked["check"]["ok"], true);
     assert_eq!(
@@ -227,25 +222,23 @@ fn malformed_profile_files_exit_3() {
             vec!["storage", "get", "--key", "k"],
             vec!["smoke"],
         ] {
-            let out = sandbox
-                .signed()
+            Run::of(sandbox.signed())
                 .arg("--config")
                 .arg(&path)
                 .args(&args)
-                .output()
-                .unwrap();
-            assert_clean_failure(&out, 3, &[SECRET]);
+                .expect_error(3)
+                .hides(SECRET)
+                .run();
         }
     }
     // A profile file that is a directory, or unreadable, is a configuration error too.
-    let out = sandbox
-        .signed()
+    Run::of(sandbox.signed())
         .arg("--config")
         .arg(sandbox.dir.path())
         .args(["hash", "--url", "u"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[SECRET]);
+        .expect_error(3)
+        .hides(SECRET)
+        .run();
 }
 
 #[test]
@@ -269,10 +262,12 @@ fn missing_configuration_exits_3() {
         assert_clean_failure(&out, 3, &[SECRET, SECURITY_CONTEXT]);
         assert!(stderr_of(&out).contains("hint:"), "{}", stderr_of(&out));
     }
-    let out = sandbox
-        .against(&emulator.base_url)
-        .args(["-p", "ghost", "storage", "get", "--key", "k"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[SECRET, SECURITY_CONTEXT]);
+    sandbox
+        .desk_against(
+            &emulator.base_url,
+            &["-p", "ghost", "storage", "get", "--key", "k"],
+        )
+        .expect_error(3)
+        .no_secret_leaks()
+        .run();
 }

@@ -17,42 +17,36 @@ fn deletes_and_listings_report_what_happened() {
         .args(["storage", "put", "here", "{}"])
         .assert()
         .success();
-    let out = sandbox
-        .against(&emulator.base_url)
-        .args(["storage", "delete", "here", "gone1", "gone2"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).contains("1 deleted, 0 failed, 2 not found"),
-        "{}",
-        stderr_of(&out)
-    );
+    sandbox
+        .desk_against(
+            &emulator.base_url,
+            &["storage", "delete", "here", "gone1", "gone2"],
+        )
+        .stderr_has("1 deleted, 0 failed, 2 not found")
+        .run();
 
     let page: Vec<Value> = (0..100)
         .map(|i| json!({"key": format!("k{i}"), "queriableValue": "g", "value": {}}))
         .collect();
     let stubborn = Hostile::start(move |_| Answer::envelope(200, &json!({"data": page})));
     let started = Instant::now();
-    let out = sandbox
-        .against(&stubborn.url)
-        .args([
-            "storage",
-            "get",
-            "--queriable-value",
-            "g",
-            "--all",
-            "-o",
-            "ndjson",
-        ])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 5, &[SECRET, SECURITY_CONTEXT]);
-    assert!(
-        stderr_of(&out).contains("ignores paging"),
-        "{}",
-        stderr_of(&out)
-    );
+    sandbox
+        .desk_against(
+            &stubborn.url,
+            &[
+                "storage",
+                "get",
+                "--queriable-value",
+                "g",
+                "--all",
+                "-o",
+                "ndjson",
+            ],
+        )
+        .expect_error(5)
+        .no_secret_leaks()
+        .stderr_has("ignores paging")
+        .run();
     assert!(started.elapsed() < Duration::from_secs(10));
     assert_eq!(
         stubborn.requests().len(),
@@ -73,20 +67,22 @@ fn bad_input_is_found_before_sending() {
         vec!["--org-id", "", "storage", "get", "--key", "k"],
         vec!["storage", "get"],
     ] {
-        let out = sandbox.against(&nothing.url).args(&args).output().unwrap();
-        assert_clean_failure(&out, 2, &[SECRET]);
+        sandbox
+            .desk_against(&nothing.url, &args)
+            .expect_error(2)
+            .hides(SECRET)
+            .run();
     }
     assert!(nothing.requests().is_empty());
     sandbox.write(
         "config/desk-invoke/profiles.toml",
         "[profiles.default]\nbase_url = \"http://desk.zoho.com\"\norg_id = \"1\"\n",
     );
-    let out = sandbox
-        .signed()
-        .args(["storage", "get", "--key", "k"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[SECRET]);
+    sandbox
+        .desk_signed(&["storage", "get", "--key", "k"])
+        .expect_error(3)
+        .hides(SECRET)
+        .run();
 }
 
 #[test]
@@ -319,8 +315,11 @@ fn bad_storage_input_is_refused_before_sending() {
         vec!["config", "set", "novalue"],
         vec!["log", "--title", ""],
     ] {
-        let out = sandbox.against(&url).args(&args).output().unwrap();
-        assert_clean_failure(&out, 2, &[SECRET, SECURITY_CONTEXT]);
+        sandbox
+            .desk_against(&url, &args)
+            .expect_error(2)
+            .no_secret_leaks()
+            .run();
     }
 }
 
@@ -362,12 +361,12 @@ fn storage_work_is_safe_by_default() {
     assert_eq!(stdout_of(&dry).lines().count(), 110);
     assert_eq!(count("doomed"), "110", "a dry run deletes nothing");
     // Keys are collected first, so deleting while paging skips nothing.
-    let out = sandbox
-        .against(url)
-        .args(["storage", "delete", "--queriable-value", "doomed", "--yes"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    sandbox
+        .desk_against(
+            url,
+            &["storage", "delete", "--queriable-value", "doomed", "--yes"],
+        )
+        .run();
     assert_eq!(count("doomed"), "0");
     assert_eq!(count("kept"), "10");
     // On a terminal, a group delete asks first; no answer, nothing deleted.
