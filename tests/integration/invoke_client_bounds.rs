@@ -259,7 +259,7 @@ fn a_page_seen_before_stops_the_listing() {
         let before = alternating.requests().len();
         let started = Instant::now();
         let out = sandbox
-            .desk_against(&alternating.url, &args)
+            .desk_against(&alternating.url, args)
             .expect_error(5)
             .no_secret_leaks()
             .stderr_has("ignores paging")
@@ -485,7 +485,7 @@ fn a_reply_that_is_not_an_invoke_answer_is_a_server_fault() {
             &["invoke", "--url", "/api/v1/tickets", "--envelope"],
         ] {
             let out = sandbox
-                .desk_against(&server.url, &args)
+                .desk_against(&server.url, args)
                 .expect_error(5)
                 .no_secret_leaks()
                 .run();
