@@ -1,5 +1,5 @@
 //! Bulk imports through injected faults (429, 503, dropped connections) and a killed and
-//! restarted emulator lose nothing. Soak tests: `#[ignore]`d, run by `.ci/run --ignored`.
+//! restarted emulator lose nothing. Soak tests, `#[ignore]`d and run by `.ci/run`.
 
 use crate::common::*;
 use std::collections::BTreeSet;
