@@ -60,6 +60,152 @@ impl Sandbox {
     }
 }
 
+/// One run of the binary and what it must show, checked at once by `run` (after just's
+/// `Test` builder): `sandbox.desk(&["hash", "--url", "u"]).expect_exit(3)
+/// .stderr_has("secret").no_secret_leaks().run()`. Every run must not panic; the exit code
+/// expected is 0 unless told. A failing check names the caller's line.
+#[must_use = "nothing runs until `run`"]
+pub(crate) struct Run {
+    command: Command,
+    exit: i32,
+    error_line: bool,
+    stderr_has: Vec<String>,
+    stdout_has: Vec<String>,
+    hidden: Vec<String>,
+    suite_secrets: bool,
+}
+
+impl Run {
+    /// A check of `command` as it is configured.
+    pub(crate) fn of(command: Command) -> Run {
+        Run {
+            command,
+            exit: 0,
+            error_line: false,
+            stderr_has: Vec::new(),
+            stdout_has: Vec::new(),
+            hidden: Vec::new(),
+            suite_secrets: false,
+        }
+    }
+
+    pub(crate) fn args<S: AsRef<std::ffi::OsStr>>(
+        mut self,
+        args: impl IntoIterator<Item = S>,
+    ) -> Run {
+        self.command.args(args);
+        self
+    }
+
+    pub(crate) fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Run {
+        self.command.arg(arg);
+        self
+    }
+
+    pub(crate) fn env(
+        mut self,
+        name: impl AsRef<std::ffi::OsStr>,
+        value: impl AsRef<std::ffi::OsStr>,
+    ) -> Run {
+        self.command.env(name, value);
+        self
+    }
+
+    pub(crate) fn stdin(mut self, input: impl Into<Vec<u8>>) -> Run {
+        self.command.write_stdin(input);
+        self
+    }
+
+    pub(crate) fn expect_exit(mut self, code: i32) -> Run {
+        self.exit = code;
+        self
+    }
+
+    /// Exit `code` with stderr one clean `error:` line (plus an optional hint) and no
+    /// backtrace, as `assert_clean_failure` checks.
+    pub(crate) fn expect_error(mut self, code: i32) -> Run {
+        self.error_line = true;
+        self.expect_exit(code)
+    }
+
+    pub(crate) fn stderr_has(mut self, text: &str) -> Run {
+        self.stderr_has.push(text.to_string());
+        self
+    }
+
+    pub(crate) fn stdout_has(mut self, text: &str) -> Run {
+        self.stdout_has.push(text.to_string());
+        self
+    }
+
+    /// Neither stdout nor stderr may show `secret`.
+    pub(crate) fn hides(mut self, secret: &str) -> Run {
+        self.hidden.push(secret.to_string());
+        self
+    }
+
+    /// Neither the suite's secret nor its securityContext (plain or encoded) shows anywhere.
+    pub(crate) fn no_secret_leaks(mut self) -> Run {
+        self.suite_secrets = true;
+        self
+    }
+
+    /// Runs the command, checks everything asked, and returns the output for more checks.
+    #[track_caller]
+    pub(crate) fn run(mut self) -> std::process::Output {
+        let output = self.command.output().expect("the binary runs");
+        let (stdout, stderr) = (stdout_of(&output), stderr_of(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(self.exit),
+            "exit code; stderr: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "panic: {stderr}");
+        if self.error_line {
+            assert_clean_failure(&output, self.exit, &[]);
+        }
+        for text in &self.stderr_has {
+            assert!(
+                stderr.contains(text.as_str()),
+                "stderr lacks {text:?}: {stderr}"
+            );
+        }
+        for text in &self.stdout_has {
+            assert!(
+                stdout.contains(text.as_str()),
+                "stdout lacks {text:?}: {stdout}"
+            );
+        }
+        for secret in &self.hidden {
+            assert!(
+                !stderr.contains(secret.as_str()) && !stdout.contains(secret.as_str()),
+                "secret leaked: {stderr} {stdout}"
+            );
+        }
+        if self.suite_secrets {
+            assert_no_secrets(&output);
+        }
+        output
+    }
+}
+
+impl Sandbox {
+    /// `desk-invoke ARGS` in this sandbox, with no credentials.
+    pub(crate) fn desk(&self, args: &[&str]) -> Run {
+        Run::of(self.cmd()).args(args)
+    }
+
+    /// `desk-invoke ARGS` in this sandbox with the suite's secret.
+    pub(crate) fn desk_signed(&self, args: &[&str]) -> Run {
+        Run::of(self.signed()).args(args)
+    }
+
+    /// `desk-invoke ARGS` configured for `base_url` with the suite's credentials.
+    pub(crate) fn desk_against(&self, base_url: &str, args: &[&str]) -> Run {
+        Run::of(self.against(base_url)).args(args)
+    }
+}
+
 /// HMAC-SHA256 hex by openssl: an implementation independent of ours.
 pub(crate) fn openssl_hmac(secret: &str, message: &[u8]) -> String {
     let mut child = std::process::Command::new("openssl")
@@ -105,6 +251,7 @@ pub(crate) fn stderr_of(output: &std::process::Output) -> String {
 
 /// Asserts a failure is one clean `error:` line (plus an optional hint), the expected exit
 /// code, no panic, and no secret.
+#[track_caller]
 pub(crate) fn assert_clean_failure(output: &std::process::Output, code: i32, secrets: &[&str]) {
     let stderr = stderr_of(output);
     let stdout = stdout_of(output);
@@ -180,6 +327,7 @@ impl Sandbox {
 }
 
 /// Asserts neither the secret nor the securityContext appears in the output.
+#[track_caller]
 pub(crate) fn assert_no_secrets(output: &std::process::Output) {
     for text in [stdout_of(output), stderr_of(output)] {
         assert!(!text.contains(SECRET), "secret leaked: {text}");
@@ -244,8 +392,10 @@ pub(crate) fn spawn_emulator_logging(command: std::process::Command, log: &Path)
     spawn(command, Some(log.to_path_buf()))
 }
 
+/// How long an emulator may take to say where it listens.
+const EMULATOR_START_BOUND: std::time::Duration = std::time::Duration::from_secs(30);
+
 fn spawn(mut command: std::process::Command, log: Option<PathBuf>) -> Emulator {
-    use std::io::BufRead;
     if !command.get_args().any(|a| a == "--addr") {
         command.args(["--addr", "127.0.0.1:0"]);
     }
@@ -254,31 +404,53 @@ fn spawn(mut command: std::process::Command, log: Option<PathBuf>) -> Emulator {
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     let mut child = command.spawn().expect("the desk-invoke binary starts");
-    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let banner_lines = drain_stderr(child.stderr.take().unwrap(), log);
+    let deadline = std::time::Instant::now() + EMULATOR_START_BOUND;
     let mut banner = String::new();
-    let base_url = loop {
-        let mut line = String::new();
-        if stderr.read_line(&mut line).unwrap_or(0) == 0 {
-            let _ = child.kill();
-            panic!("the emulator exited before listening; stderr:\n{banner}");
-        }
+    let mut base_url = None;
+    // The banner up to its last line, or until the emulator exits or the bound passes.
+    while let Ok(line) =
+        banner_lines.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now()))
+    {
         banner.push_str(&line);
         if let Some(rest) = line.split("listening on ").nth(1) {
-            break rest.trim().to_string();
+            base_url = Some(rest.trim().to_string());
         }
-    };
-    // The rest of the banner, up to its last line.
-    loop {
-        let mut line = String::new();
-        if stderr.read_line(&mut line).unwrap_or(0) == 0 {
-            break;
-        }
-        banner.push_str(&line);
-        if line.contains("press Ctrl-C") {
+        if base_url.is_some() && line.contains("press Ctrl-C") {
             break;
         }
     }
+    let Some(base_url) = base_url else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("the emulator did not listen within {EMULATOR_START_BOUND:?}; stderr:\n{banner}");
+    };
+    Emulator {
+        child,
+        base_url,
+        banner,
+        home: None,
+    }
+}
+
+/// Reads the emulator's stderr in the background: the banner (up to `press Ctrl-C`) goes to
+/// the returned channel, every later line (one per request) to `log` when given.
+fn drain_stderr(
+    stderr: std::process::ChildStderr,
+    log: Option<PathBuf>,
+) -> std::sync::mpsc::Receiver<String> {
+    use std::io::BufRead;
+    let (banner, banner_lines) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        let mut lines = std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok);
+        for line in lines.by_ref() {
+            let last = line.contains("press Ctrl-C");
+            if banner.send(line + "\n").is_err() || last {
+                break;
+            }
+        }
         let mut file = log.map(|path| {
             std::fs::OpenOptions::new()
                 .create(true)
@@ -286,18 +458,13 @@ fn spawn(mut command: std::process::Command, log: Option<PathBuf>) -> Emulator {
                 .open(path)
                 .expect("log file")
         });
-        for line in stderr.lines().map_while(Result::ok) {
+        for line in lines {
             if let Some(file) = file.as_mut() {
                 let _ = writeln!(file, "{line}");
             }
         }
     });
-    Emulator {
-        child,
-        base_url,
-        banner,
-        home: None,
-    }
+    banner_lines
 }
 
 /// An emulator in a fresh temporary home; `configure` adds credentials and flags.
@@ -369,4 +536,206 @@ pub(crate) fn free_port() -> u16 {
         .and_then(|listener| listener.local_addr())
         .expect("a free loopback port")
         .port()
+}
+
+/// The stdout of a successful command, parsed as JSON.
+pub(crate) fn json_out(output: &std::process::Output) -> serde_json::Value {
+    assert!(output.status.success(), "stderr: {}", stderr_of(output));
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout_of(output)))
+}
+
+/// The key of the `i`th item `ndjson_items` writes with `prefix`.
+pub(crate) fn item_key(prefix: &str, i: usize) -> String {
+    format!("{prefix}{i:05}")
+}
+
+/// `n` NDJSON items keyed `item_key(prefix, i)`, alternating between the `GROUPS`, each
+/// value carrying text that needs escaping in JSON and in a form.
+pub(crate) fn ndjson_items(n: usize, prefix: &str) -> String {
+    (0..n)
+        .map(|i| {
+            let item = serde_json::json!({
+                "key": item_key(prefix, i),
+                "queriableValue": GROUPS[i % 2],
+                "value": {"n": i, "text": "ü ✓ \"q\" & = +"},
+            });
+            item.to_string() + "\n"
+        })
+        .collect()
+}
+
+/// The keys of the JSON lines of an NDJSON file (a failed file, say); none if it is absent.
+pub(crate) fn keys_in_file(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|v| v["key"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The keys of every item of the test groups stored behind `url`, as exported.
+pub(crate) fn stored_keys(sandbox: &Sandbox, url: &str) -> Vec<String> {
+    export(sandbox, url)
+        .iter()
+        .map(|item| item["key"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Bulk output lists failures before the final `error:` line, so only the exit code, the
+/// last line and the absence of panics and secrets are checked.
+pub(crate) fn assert_clean_failure_lines(out: &std::process::Output, code: i32) {
+    let stderr = stderr_of(out);
+    assert_eq!(out.status.code(), Some(code), "{stderr}");
+    assert!(stderr.lines().any(|l| l.starts_with("error:")), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+    assert_no_secrets(out);
+}
+
+/// Asserts the JUnit file parses (by Python's XML parser) with `tests` cases, `failures`
+/// of them failed, and a suite header that says the same.
+pub(crate) fn validate_junit(path: &Path, tests: usize, failures: usize) {
+    let script = "import sys, xml.etree.ElementTree as ET\nroot = ET.parse(sys.argv[1]).getroot()\nsuite = root.find('testsuite')\ncases = suite.findall('testcase')\nprint(len(cases), len([c for c in cases if c.find('failure') is not None]), suite.get('tests'), suite.get('failures'))";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "invalid XML: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("{tests} {failures} {tests} {failures}")
+    );
+}
+
+/// A GET by Python's urllib (a client independent of ours); the body as text.
+pub(crate) fn http_get(url: &str) -> String {
+    let out = std::process::Command::new("python3")
+        .args(["-c", "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())"])
+        .arg(url)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs `command` (a shell line) with stdout on a pty; returns what the pty showed.
+pub(crate) fn on_pty(sandbox: &Sandbox, env: &[(&str, &str)], command: &str) -> String {
+    let bin = env!("CARGO_BIN_EXE_desk-invoke");
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &command.replace("desk-invoke", bin), "/dev/null"])
+        .env("HOME", sandbox.dir.path())
+        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
+        .env("XDG_DATA_HOME", sandbox.dir.path().join("data"))
+        .env_remove("NO_COLOR")
+        .env("TERM", "xterm");
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
+    let out = cmd.output().unwrap();
+    String::from_utf8_lossy(&out.stdout).replace('\r', "")
+}
+
+/// A raw invoke form signed as Desk signs it, with the built-in local credentials:
+/// (the form body, its HASH header).
+pub(crate) fn signed_invoke_form(
+    fields: &[(desk_invoke::api::signing::Field, &str)],
+) -> (String, String) {
+    let mut signed = desk_invoke::api::signing::InvokeFields::new();
+    for (field, value) in fields {
+        signed.set(*field, *value);
+    }
+    (
+        desk_invoke::api::form::encode_form(desk_invoke::LOCAL_SECURITY_CONTEXT, &signed),
+        signed.hash(desk_invoke::LOCAL_SECRET.as_bytes()),
+    )
+}
+
+/// POSTs a signed invoke form to the emulator at `base_url`; its HTTP status and JSON body.
+pub(crate) async fn signed_invoke(
+    client: &reqwest::Client,
+    base_url: &str,
+    fields: &[(desk_invoke::api::signing::Field, &str)],
+) -> (u16, serde_json::Value) {
+    let (body, hash) = signed_invoke_form(fields);
+    let reply = client
+        .post(format!(
+            "{base_url}/api/v1/invoke?orgId={}",
+            desk_invoke::LOCAL_ORG_ID
+        ))
+        .header("HASH", hash)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .expect("the emulator answers");
+    let status = reply.status().as_u16();
+    (status, reply.json().await.expect("a JSON body"))
+}
+
+/// An in-memory emulator with the built-in local credentials, in a home of its own.
+pub(crate) fn local_emulator(extra: &[&str]) -> Emulator {
+    spawn_emulator_in_temp_home(|command| {
+        command.arg("--in-memory").args(extra);
+    })
+}
+
+/// A running `desk-invoke listen` (killed when dropped) and where it listens.
+pub(crate) struct Listening {
+    /// `http://127.0.0.1:PORT`.
+    pub url: String,
+    /// Where Desk's callbacks go: `{url}/callback`.
+    pub callback_url: String,
+    pub child: Child,
+}
+
+impl Sandbox {
+    /// `desk-invoke listen --addr 127.0.0.1:0 EXTRA` with the suite's secret; waits (bounded)
+    /// for its port file. stderr is piped, stdout goes to `stdout`.
+    pub(crate) fn listen(&self, extra: &[&str], stdout: Stdio) -> Listening {
+        static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let port_file = self.path(&format!("listen-{n}.port"));
+        let child = Child(
+            std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"))
+                .env_clear()
+                .env("PATH", std::env::var("PATH").unwrap())
+                .env("HOME", self.dir.path())
+                .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+                .env("XDG_DATA_HOME", self.dir.path().join("data"))
+                .env("DESK_INVOKE_SECRET", SECRET)
+                .args(["listen", "--addr", "127.0.0.1:0", "--port-file"])
+                .arg(&port_file)
+                .args(extra)
+                .stdin(Stdio::null())
+                .stdout(stdout)
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap(),
+        );
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::time::Instant::now() < deadline {
+            if let Ok(port) = std::fs::read_to_string(&port_file) {
+                if !port.trim().is_empty() {
+                    let url = format!("http://127.0.0.1:{}", port.trim());
+                    return Listening {
+                        callback_url: format!("{url}/callback"),
+                        url,
+                        child,
+                    };
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        panic!("listen did not start");
+    }
 }

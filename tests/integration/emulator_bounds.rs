@@ -358,12 +358,12 @@ fn writes_are_refused_once_the_database_file_is_deleted() {
     let log = wait_for_text(&log, "was deleted");
     assert!(log.contains("was deleted or replaced"), "{log}");
     // What was stored before is still readable.
-    let out = sandbox
-        .against(&emulator.base_url)
-        .args(["storage", "get", "--key", "before", "-o", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    sandbox
+        .desk_against(
+            &emulator.base_url,
+            &["storage", "get", "--key", "before", "-o", "json"],
+        )
+        .run();
 }
 
 /// Runs `command` to its end, or kills it after `limit` and fails.
@@ -431,16 +431,16 @@ fn stub_body_files_stay_in_the_stub_files_directory() {
     );
     let emulator = sandbox.start_emulator(&["--stub", stubs.to_str().unwrap()]);
     let out = sandbox
-        .against(&emulator.base_url)
-        .args([
-            "invoke",
-            "--url",
-            "https://desk.zoho.com/api/v1/agents",
-            "-o",
-            "raw",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .desk_against(
+            &emulator.base_url,
+            &[
+                "invoke",
+                "--url",
+                "https://desk.zoho.com/api/v1/agents",
+                "-o",
+                "raw",
+            ],
+        )
+        .run();
     assert_eq!(stdout_of(&out).trim(), "fine");
 }

@@ -3,43 +3,17 @@
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use desk_invoke::api::form::encode_form;
-use desk_invoke::api::signing::{Field, InvokeFields};
-use desk_invoke::{LOCAL_ORG_ID, LOCAL_SECRET, LOCAL_SECURITY_CONTEXT};
+use desk_invoke::api::signing::Field;
 use serde_json::{json, Map, Value};
 
 const INSTALLATION_ID: &str = "1000000000001";
 
-use crate::common::Emulator;
+use crate::common::{local_emulator, signed_invoke, Emulator};
 
 /// Starts the emulator on an ephemeral port with the built-in local credentials.
-fn start_emulator(extra: &[&str]) -> Emulator {
-    crate::common::spawn_emulator_in_temp_home(|command| {
-        command.arg("--in-memory").args(extra);
-    })
-}
-
 /// Sends a signed invoke request; returns the HTTP status and the JSON body.
 async fn invoke(emulator: &Emulator, fields: &[(Field, &str)]) -> (u16, Value) {
-    let mut signed = InvokeFields::new();
-    for (field, value) in fields {
-        signed.set(*field, *value);
-    }
-    let form = encode_form(LOCAL_SECURITY_CONTEXT, &signed);
-    let reply = reqwest::Client::new()
-        .post(format!(
-            "{}/api/v1/invoke?orgId={LOCAL_ORG_ID}",
-            emulator.base_url
-        ))
-        .header("HASH", signed.hash(LOCAL_SECRET.as_bytes()))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .body(form)
-        .send()
-        .await
-        .expect("the emulator answers");
-    let status = reply.status().as_u16();
-    let body = reply.json().await.expect("a JSON body");
-    (status, body)
+    signed_invoke(&reqwest::Client::new(), &emulator.base_url, fields).await
 }
 
 /// Answers 201 with what it received (method, path, query, headers, body) and an `x-echo`
@@ -85,7 +59,7 @@ fn config_params_url() -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forwards_method_query_headers_body_and_connection_with_placeholders() {
     let echo_port = start_echo().await;
-    let emulator = start_emulator(&["--connection", "crm=Authorization: Bearer conn-token"]);
+    let emulator = local_emulator(&["--connection", "crm=Authorization: Bearer conn-token"]);
 
     let (status, set) = invoke(
         &emulator,
@@ -186,7 +160,7 @@ async fn forwards_method_query_headers_body_and_connection_with_placeholders() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refuses_what_it_must_not_forward() {
     let echo_port = start_echo().await;
-    let emulator = start_emulator(&[]);
+    let emulator = local_emulator(&[]);
 
     let (status, reply) = invoke(
         &emulator,
@@ -285,7 +259,7 @@ async fn refuses_what_it_must_not_forward() {
 async fn allow_host_opens_a_host() {
     let echo_port = start_echo().await;
     let url = format!("http://0.0.0.0:{echo_port}/allowed");
-    let refusing = start_emulator(&[]);
+    let refusing = local_emulator(&[]);
     let (status, reply) = invoke(&refusing, &[(Field::RequestUrl, &url)]).await;
     assert_eq!(
         (status, reply["errorCode"].as_str()),
@@ -296,7 +270,7 @@ async fn allow_host_opens_a_host() {
     let auth = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(auth.path(), "Authorization: Bearer file-token-123\n").unwrap();
     let connection = format!("crm=@{}", auth.path().display());
-    let allowing = start_emulator(&["--allow-host", "0.0.0.0", "--connection", &connection]);
+    let allowing = local_emulator(&["--allow-host", "0.0.0.0", "--connection", &connection]);
     let (status, reply) = invoke(&allowing, &[(Field::RequestUrl, &url)]).await;
     assert_eq!(
         (status, reply["statusCode"].as_u64()),
@@ -337,7 +311,7 @@ async fn allow_host_opens_a_host() {
 /// any data center or the emulator itself; nothing is forwarded there.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn desk_hosts_and_own_address_are_served_locally() {
-    let emulator = start_emulator(&["--permission", "canEdit=true"]);
+    let emulator = local_emulator(&["--permission", "canEdit=true"]);
     let own = emulator.base_url.clone();
     let own_port = own.rsplit(':').next().unwrap().to_string();
     let bases = [

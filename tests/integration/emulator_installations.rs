@@ -36,7 +36,7 @@ fn as_profile(sandbox: &Sandbox, profile: &str) -> assert_cmd::Command {
 }
 
 fn http_get(url: &str) -> Value {
-    serde_json::from_str(&crate::trust::reqwest_get(url)).unwrap()
+    serde_json::from_str(&crate::common::http_get(url)).unwrap()
 }
 
 #[test]

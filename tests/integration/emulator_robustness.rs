@@ -1,8 +1,7 @@
 //! The emulator under abuse: garbage input, concurrency, restarts, injected faults.
 
-use desk_invoke::api::form::encode_form;
-use desk_invoke::api::signing::{Field, InvokeFields};
-use desk_invoke::{LOCAL_ORG_ID, LOCAL_SECRET, LOCAL_SECURITY_CONTEXT};
+use desk_invoke::api::signing::Field;
+use desk_invoke::LOCAL_ORG_ID;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::path::Path;
@@ -12,7 +11,7 @@ use std::time::{Duration, Instant};
 const STORAGE: &str = "https://desk.zoho.com/api/v1/installedExtensions/{{installationId}}/storage";
 const FORM: &str = "application/x-www-form-urlencoded";
 
-use crate::common::Emulator;
+use crate::common::{signed_invoke, signed_invoke_form, Emulator};
 
 /// Starts the emulator (built-in local credentials) on an ephemeral port, with `home` as its
 /// home directory.
@@ -22,39 +21,9 @@ fn start_emulator(home: &Path, extra: &[&str]) -> Emulator {
     crate::common::spawn_emulator(command)
 }
 
-fn signed_form(fields: &[(Field, &str)]) -> (String, String) {
-    let mut signed = InvokeFields::new();
-    for (field, value) in fields {
-        signed.set(*field, *value);
-    }
-    (
-        encode_form(LOCAL_SECURITY_CONTEXT, &signed),
-        signed.hash(LOCAL_SECRET.as_bytes()),
-    )
-}
-
-/// Sends a signed invoke request; returns the HTTP status and the JSON body.
-async fn invoke(
-    client: &reqwest::Client,
-    base_url: &str,
-    fields: &[(Field, &str)],
-) -> (u16, Value) {
-    let (body, hash) = signed_form(fields);
-    let reply = client
-        .post(format!("{base_url}/api/v1/invoke?orgId={LOCAL_ORG_ID}"))
-        .header("HASH", hash)
-        .header("Content-Type", FORM)
-        .body(body)
-        .send()
-        .await
-        .expect("the emulator answers");
-    let status = reply.status().as_u16();
-    (status, reply.json().await.expect("a JSON body"))
-}
-
 async fn put(client: &reqwest::Client, base_url: &str, key: &str) -> (u16, Value) {
     let body = json!({"key": key, "queriableValue": "bulk", "value": {"key": key}}).to_string();
-    invoke(
+    signed_invoke(
         client,
         base_url,
         &[
@@ -71,7 +40,7 @@ async fn all_keys(client: &reqwest::Client, base_url: &str) -> Vec<String> {
     let mut keys = Vec::new();
     for page in 0.. {
         let query = json!({"queriableValue": "bulk", "from": page * 100, "limit": 100}).to_string();
-        let (status, reply) = invoke(
+        let (status, reply) = signed_invoke(
             client,
             base_url,
             &[
@@ -279,7 +248,7 @@ async fn garbage_gets_a_4xx_and_the_emulator_keeps_serving() {
         ),
     ];
     for (what, fields, expected, code) in signed_cases {
-        let (status, reply) = invoke(&client, &emulator.base_url, fields).await;
+        let (status, reply) = signed_invoke(&client, &emulator.base_url, fields).await;
         assert_eq!(
             (status, reply["errorCode"].as_str()),
             (expected, Some(code)),
@@ -287,7 +256,7 @@ async fn garbage_gets_a_4xx_and_the_emulator_keeps_serving() {
         );
     }
     // Invalid JSON for storage is the storage API's 400, inside a successful invoke.
-    let (status, reply) = invoke(
+    let (status, reply) = signed_invoke(
         &client,
         &emulator.base_url,
         &[
@@ -407,7 +376,7 @@ async fn injected_faults_never_change_storage() {
 
     let (mut rate_limited, mut unavailable, mut dropped) = (0, 0, 0);
     for n in 0..60 {
-        let (body, hash) = signed_form(&[
+        let (body, hash) = signed_invoke_form(&[
             (Field::RequestUrl, STORAGE),
             (Field::RequestType, "POST"),
             (

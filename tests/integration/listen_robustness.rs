@@ -8,47 +8,6 @@ use crate::hostile::{Answer, Hostile};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-/// A running `desk-invoke listen` (killed when dropped) and where it listens.
-struct Listening {
-    url: String,
-    child: Child,
-}
-
-fn listen(sandbox: &Sandbox, extra: &[&str]) -> Listening {
-    let port_file = sandbox.path("listen.port");
-    let _ = std::fs::remove_file(&port_file);
-    let child = Child(
-        std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"))
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap())
-            .env("HOME", sandbox.dir.path())
-            .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
-            .env("XDG_DATA_HOME", sandbox.dir.path().join("data"))
-            .env("DESK_INVOKE_SECRET", SECRET)
-            .args(["listen", "--addr", "127.0.0.1:0", "--port-file"])
-            .arg(&port_file)
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
-    );
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        if let Ok(port) = std::fs::read_to_string(&port_file) {
-            if !port.trim().is_empty() {
-                return Listening {
-                    url: format!("http://127.0.0.1:{}", port.trim()),
-                    child,
-                };
-            }
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("listen did not start");
-}
-
 impl Listening {
     /// POSTs `body` to /callback signed with `secret`; the status.
     fn callback(&self, body: &str, secret: &str) -> u16 {
@@ -111,14 +70,14 @@ fn event(org_id: Option<&str>, security_context: Option<&str>) -> String {
 fn listen_once_stopped_before_a_callback_does_not_exit_0() {
     for (signal, code) in [("-INT", 130), ("-TERM", 143)] {
         let sandbox = Sandbox::new();
-        let listening = listen(&sandbox, &["--once"]);
+        let listening = sandbox.listen(&["--once"], Stdio::null());
         let (status, stderr) = listening.stop(signal);
         assert_eq!(status.code(), Some(code), "{signal}: {stderr}");
         assert!(stderr.contains("before a valid callback"), "{stderr}");
     }
     // After a valid callback, exit 0 as before.
     let sandbox = Sandbox::new();
-    let listening = listen(&sandbox, &["--once"]);
+    let listening = sandbox.listen(&["--once"], Stdio::null());
     assert_eq!(listening.callback(&event(Some(ORG_ID), None), SECRET), 200);
     let (status, stderr) = listening.finish();
     assert_eq!(status.code(), Some(0), "{stderr}");
@@ -127,7 +86,7 @@ fn listen_once_stopped_before_a_callback_does_not_exit_0() {
 #[test]
 fn a_callback_that_cannot_be_saved_is_not_acknowledged_and_listening_goes_on() {
     let sandbox = Sandbox::new();
-    let mut listening = listen(&sandbox, &["-p", "dev", "--save", "--once"]);
+    let mut listening = sandbox.listen(&["-p", "dev", "--save", "--once"], Stdio::null());
     // Valid, but nothing to save.
     assert_eq!(listening.callback(&event(None, None), SECRET), 500);
     assert!(listening.still_running());
@@ -162,9 +121,9 @@ fn a_callback_that_cannot_be_saved_is_not_acknowledged_and_listening_goes_on() {
 fn a_hanging_forward_handler_does_not_hold_desk_past_the_forward_bound() {
     let handler = Hostile::start(|_| Answer::Silence);
     let sandbox = Sandbox::new();
-    let listening = listen(
-        &sandbox,
+    let listening = sandbox.listen(
         &["--forward-to", &format!("{}/mine", handler.url), "--once"],
+        Stdio::null(),
     );
     let started = Instant::now();
     assert_eq!(listening.callback(&event(Some(ORG_ID), None), SECRET), 200);
@@ -179,7 +138,7 @@ fn a_hanging_forward_handler_does_not_hold_desk_past_the_forward_bound() {
 #[test]
 fn a_malformed_chunked_body_is_a_bad_request() {
     let sandbox = Sandbox::new();
-    let mut listening = listen(&sandbox, &[]);
+    let mut listening = sandbox.listen(&[], Stdio::null());
     let (status, _) = Connection::open(&listening.url).exchange(
         "POST /callback HTTP/1.1",
         &[

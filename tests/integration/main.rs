@@ -1,39 +1,53 @@
 //! The end-to-end tests, one binary (as ripgrep, cargo and xh do): the real `desk-invoke`
 //! binary against the real emulator over HTTP, against an independent Python stand-in for
-//! Desk, and against hostile loopback servers. Load, soak and timing tests are `#[ignore]`d
-//! and run explicitly by `.ci/run` (`cargo test --test integration -- --ignored`).
+//! Desk, and against hostile loopback servers (`hostile`). Files are named
+//! `<subject>_<topic>` (subjects: hash, invoke, storage, bulk, config_and_logs, emulator,
+//! listen, settings, output, security; see docs/architecture.md, "Tests"), so
+//! `cargo test --test integration storage_` runs one subject. Shared support is in
+//! `common`. Load, soak and timing tests are `#[ignore]`d and run explicitly by `.ci/run`
+//! (`cargo test --test integration -- --ignored`).
 
 mod architecture_layers;
-mod bad_input;
 mod bench_harness;
+mod bulk_delete;
+mod bulk_faults;
+mod bulk_import_export;
 mod bulk_unexpected_end;
-mod client_bounds;
-mod client_proxy;
 mod common;
-mod devloop;
+mod config_and_logs;
 mod emulator_bounds;
+mod emulator_fidelity;
 mod emulator_forwarding;
 mod emulator_independent_client;
 mod emulator_installations;
 mod emulator_project;
 mod emulator_robustness;
-mod extension_data;
-mod faults;
-mod fidelity;
+mod emulator_server;
+mod emulator_stubs;
 mod generated;
-mod hash;
+mod hash_command;
+mod hash_properties;
 mod hostile;
-mod invoke;
+mod invoke_client_bounds;
+mod invoke_command;
+mod invoke_proxy;
+mod invoke_requests;
+mod invoke_smoke;
+mod listen_callbacks;
 mod listen_robustness;
+mod output_bad_input;
+mod output_formats;
+mod output_help;
 mod output_pipes;
 mod output_terminal;
-mod profiles;
 mod project_check;
-mod properties;
 mod readme;
-mod secret_hygiene;
 mod security_masking;
+mod security_redaction;
+mod security_secret_hygiene;
+mod settings_local_profile;
+mod settings_profile_files;
+mod settings_profiles;
 mod settings_sources;
+mod storage_commands;
 mod storage_limits;
-mod surface;
-mod trust;

@@ -75,19 +75,19 @@ fn a_dry_run_asked_for_json_prints_json() {
     }
     let dry = |format: &str| {
         let out = sandbox
-            .against(&emulator.base_url)
-            .args([
-                "-o",
-                format,
-                "storage",
-                "delete",
-                "--queriable-value",
-                "g",
-                "--dry-run",
-            ])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr_of(&out));
+            .desk_against(
+                &emulator.base_url,
+                &[
+                    "-o",
+                    format,
+                    "storage",
+                    "delete",
+                    "--queriable-value",
+                    "g",
+                    "--dry-run",
+                ],
+            )
+            .run();
         stdout_of(&out)
     };
     let listed: Value = serde_json::from_str(&dry("json")).unwrap();

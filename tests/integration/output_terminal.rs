@@ -125,11 +125,11 @@ fn invoke_raw_through_a_pipe_is_byte_exact() {
     let desk = text_reply();
     for format in ["raw", "auto"] {
         let out = sandbox
-            .against(&desk.url)
-            .args(["invoke", "--request-url", "https://x.test/", "-o", format])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+            .desk_against(
+                &desk.url,
+                &["invoke", "--request-url", "https://x.test/", "-o", format],
+            )
+            .run();
         assert_eq!(
             out.stdout,
             format!("{HOSTILE}\nsecond line\n").into_bytes(),

@@ -131,13 +131,13 @@ fn a_rejected_secret_names_where_it_came_from() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let get = ["storage", "get", "--key", "k"];
-    let out = sandbox
-        .against(&emulator.base_url)
+    let out = Run::of(sandbox.against(&emulator.base_url))
         .env("DESK_INVOKE_SECRET", "not-the-secret")
         .args(get)
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT, "not-the-secret"]);
+        .expect_error(4)
+        .no_secret_leaks()
+        .hides("not-the-secret")
+        .run();
     let stderr = stderr_of(&out);
     assert!(
         stderr.contains("the secret used came from env DESK_INVOKE_SECRET"),
@@ -152,15 +152,15 @@ fn a_rejected_secret_names_where_it_came_from() {
         ),
     );
     std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
-    let out = sandbox
-        .against(&emulator.base_url)
+    let out = Run::of(sandbox.against(&emulator.base_url))
         .arg("--config")
         .arg(&config)
         .args(["-p", "stale"])
         .args(get)
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT, "stale-secret"]);
+        .expect_error(4)
+        .no_secret_leaks()
+        .hides("stale-secret")
+        .run();
     let stderr = stderr_of(&out);
     assert!(
         stderr.contains("the secret used came from profile `stale`"),
@@ -171,13 +171,11 @@ fn a_rejected_secret_names_where_it_came_from() {
 #[test]
 fn missing_settings_are_reported_together_with_what_was_asked() {
     let sandbox = Sandbox::new();
-    let out = sandbox
-        .cmd()
+    let out = Run::of(sandbox.cmd())
         .env("DESK_INVOKE_BASE_URL", "http://127.0.0.1:9")
         .args(["storage", "get", "--key", "k"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[]);
+        .expect_error(3)
+        .run();
     let stderr = stderr_of(&out);
     assert!(
         stderr.contains("3 settings are missing"),
@@ -197,14 +195,12 @@ fn missing_settings_are_reported_together_with_what_was_asked() {
         "[profiles.ci]\norg_id = \"1\"\nbase_url = \"http://127.0.0.1:9\"\nsecret_env = \"CI_SECRET_UNSET\"\nsecurity_context = \"sc\"\n",
     );
     std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
-    let out = sandbox
-        .cmd()
+    let out = Run::of(sandbox.cmd())
         .arg("--config")
         .arg(&config)
         .args(["-p", "ci", "storage", "get", "--key", "k"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[]);
+        .expect_error(3)
+        .run();
     assert!(
         stderr_of(&out)
             .contains("profile `ci` takes its secret from $CI_SECRET_UNSET, which is not set"),
@@ -245,16 +241,13 @@ fn the_emulator_never_takes_the_default_profile() {
         assert!(!banner.contains("production"), "{banner}");
         // And a client with the local credentials is served.
         let sandbox = Sandbox::new();
-        let out = sandbox
-            .cmd()
+        Run::of(sandbox.cmd())
             .env("DESK_INVOKE_BASE_URL", &emulator.base_url)
             .env("DESK_INVOKE_ORG_ID", "376723")
             .env("DESK_INVOKE_SECRET", "local-emulator-secret")
             .env("DESK_INVOKE_SECURITY_CONTEXT", "local-security-context")
             .args(["storage", "put", "k", r#"{"a":1}"#])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr_of(&out));
+            .run();
     }
 }
 
@@ -263,12 +256,9 @@ fn only_the_first_profile_becomes_the_default_unless_asked() {
     let sandbox = Sandbox::new();
     let set = |name: &str, extra: &[&str]| {
         let out = sandbox
-            .cmd()
-            .args(["profile", "set", name, "--org-id", "1", "--secret-env", "S"])
+            .desk(&["profile", "set", name, "--org-id", "1", "--secret-env", "S"])
             .args(extra)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr_of(&out));
+            .run();
         stderr_of(&out)
     };
     let default = || {
@@ -300,11 +290,9 @@ fn profile_names_with_control_or_bidi_characters_are_refused() {
         "iso\u{2066}late",
     ] {
         let out = sandbox
-            .cmd()
-            .args(["profile", "set", name, "--org-id", "1", "--secret-env", "S"])
-            .output()
-            .unwrap();
-        assert_clean_failure(&out, 2, &[]);
+            .desk(&["profile", "set", name, "--org-id", "1", "--secret-env", "S"])
+            .expect_error(2)
+            .run();
         let stderr = stderr_of(&out);
         assert!(stderr.contains("control or bidi"), "{stderr}");
         for raw in ['\u{1b}', '\u{7}', '\r', '\u{9b}', '\u{202e}', '\u{2066}'] {
@@ -350,30 +338,19 @@ fn a_secret_file_flag_readable_by_others_draws_a_warning() {
 fn credential_variables_that_are_not_utf8_say_so() {
     let sandbox = Sandbox::new();
     let bad = std::ffi::OsString::from_vec(vec![b's', 0xff, 0xfe, b'x']);
-    let out = sandbox
-        .cmd()
+    Run::of(sandbox.cmd())
         .env("DESK_INVOKE_SECRET", &bad)
         .args(["hash", "--url", "u"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[]);
-    assert!(
-        stderr_of(&out).contains("DESK_INVOKE_SECRET is not valid UTF-8"),
-        "{}",
-        stderr_of(&out)
-    );
-    let out = sandbox
-        .signed()
+        .expect_error(3)
+        .stderr_has("DESK_INVOKE_SECRET is not valid UTF-8")
+        .run();
+    Run::of(sandbox.signed())
         .env("DESK_INVOKE_BASE_URL", "http://127.0.0.1:9")
         .env("DESK_INVOKE_ORG_ID", ORG_ID)
         .env("DESK_INVOKE_SECURITY_CONTEXT", &bad)
         .args(["storage", "get", "--key", "k"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[SECRET]);
-    assert!(
-        stderr_of(&out).contains("DESK_INVOKE_SECURITY_CONTEXT is not valid UTF-8"),
-        "{}",
-        stderr_of(&out)
-    );
+        .expect_error(3)
+        .hides(SECRET)
+        .stderr_has("DESK_INVOKE_SECURITY_CONTEXT is not valid UTF-8")
+        .run();
 }

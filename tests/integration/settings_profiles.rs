@@ -110,12 +110,11 @@ fn set_list_show_remove() {
         .output()
         .unwrap();
     assert_eq!(stdout_of(&out), "* prod\n  local  (built-in emulator)\n");
-    let out = sandbox
-        .cmd()
-        .args(["profile", "remove", "staging"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[SECRET]);
+    sandbox
+        .desk(&["profile", "remove", "staging"])
+        .expect_error(3)
+        .hides(SECRET)
+        .run();
 }
 
 #[test]
@@ -127,8 +126,7 @@ fn profile_set_refuses_bad_values() {
         vec!["profile", "set", "x", "--base-url", "http://desk.zoho.com"],
         vec!["profile", "set", "x", "--secret-file", "/does/not/exist"],
     ] {
-        let out = sandbox.cmd().args(&args).output().unwrap();
-        assert_clean_failure(&out, 2, &[]);
+        sandbox.desk(&args).expect_error(2).run();
     }
     assert!(!sandbox.profiles_path().exists());
 }
@@ -192,14 +190,11 @@ fn world_readable_secrets_draw_a_warning() {
         format!("[profiles.default]\nsecret = \"{SECRET}\"\n"),
     );
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-    let out = sandbox
-        .cmd()
+    let out = Run::of(sandbox.cmd())
         .arg("--config")
         .arg(&path)
         .args(["hash", "--url", "u"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+        .run();
     let stderr = stderr_of(&out);
     assert!(
         stderr.contains("warning:") && stderr.contains("chmod 600"),
@@ -303,21 +298,17 @@ fn verify_callback_valid_invalid_and_json() {
         .success();
     // One byte different, or a trailing newline: invalid, exit 1.
     let out = sandbox
-        .signed()
-        .args(["verify-callback", "--hash", &hash])
-        .write_stdin(format!("{body}\n"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+        .desk_signed(&["verify-callback", "--hash", &hash])
+        .stdin(format!("{body}\n"))
+        .expect_exit(1)
+        .run();
     assert_eq!(stdout_of(&out), "invalid\n");
-    let out = sandbox
-        .cmd()
+    Run::of(sandbox.cmd())
         .env("DESK_INVOKE_SECRET", "wrong")
         .args(["verify-callback", "--hash", &hash])
-        .write_stdin(body)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+        .stdin(body)
+        .expect_exit(1)
+        .run();
     let out = sandbox
         .signed()
         .args(["verify-callback", "--hash", &hash, "-o", "json"])
@@ -331,13 +322,12 @@ fn verify_callback_valid_invalid_and_json() {
     );
     // Malformed hashes are input errors, not "invalid".
     for bad in ["", "xyz", &hash[..63]] {
-        let out = sandbox
-            .signed()
-            .args(["verify-callback", "--hash", bad])
-            .write_stdin(body)
-            .output()
-            .unwrap();
-        assert_clean_failure(&out, 2, &[SECRET]);
+        sandbox
+            .desk_signed(&["verify-callback", "--hash", bad])
+            .stdin(body)
+            .expect_error(2)
+            .hides(SECRET)
+            .run();
     }
 }
 
@@ -361,13 +351,11 @@ fn verify_callback_save_stores_org_and_security_context() {
     assert_eq!(mode(&sandbox.profiles_path()), 0o600);
     // An invalid callback saves nothing.
     let other = body.replace("0123456789", "forged");
-    let out = sandbox
-        .signed()
-        .args(["-p", "dev", "verify-callback", "--save", "--hash", &hash])
-        .write_stdin(other)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    sandbox
+        .desk_signed(&["-p", "dev", "verify-callback", "--save", "--hash", &hash])
+        .stdin(other)
+        .expect_exit(1)
+        .run();
     assert!(!std::fs::read_to_string(sandbox.profiles_path())
         .unwrap()
         .contains("forged"));

@@ -128,8 +128,7 @@ fn stored_secrets_stay_private() {
     let secret_file = sandbox.write("secret", SECRET);
     let context_file = sandbox.write("context", SECURITY_CONTEXT);
     let out = sandbox
-        .cmd()
-        .args([
+        .desk(&[
             "-vv",
             "profile",
             "set",
@@ -143,17 +142,14 @@ fn stored_secrets_stay_private() {
         .arg(&secret_file)
         .arg("--security-context-file")
         .arg(&context_file)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .run();
     assert_no_secrets(&out);
     for args in [
         vec!["profile", "show", "p"],
         vec!["profile", "show", "p", "-o", "json"],
         vec!["-p", "p", "invoke", "--url", "/x", "--dry-run"],
     ] {
-        let out = sandbox.cmd().args(&args).output().unwrap();
-        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+        let out = sandbox.desk(&args).run();
         assert_no_secrets(&out);
     }
     #[cfg(unix)]
@@ -176,11 +172,11 @@ fn a_malformed_connection_flag_does_not_echo_its_credential() {
         "=Authorization: Bearer tok-0123456789",
         "crm=: tok-0123456789",
     ] {
-        let out = sandbox
-            .signed()
-            .args(["emulator", "--in-memory", "--connection", bad])
-            .output()
-            .unwrap();
-        assert_clean_failure(&out, 2, &[SECRET, "tok-0123456789"]);
+        sandbox
+            .desk_signed(&["emulator", "--in-memory", "--connection", bad])
+            .expect_error(2)
+            .hides(SECRET)
+            .hides("tok-0123456789")
+            .run();
     }
 }

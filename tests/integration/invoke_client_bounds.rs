@@ -119,12 +119,11 @@ fn endless_replies_are_cut_at_the_body_cap() {
     for args in readers(&format!("{}/callback", endless.url)) {
         let started = Instant::now();
         let out = sandbox
-            .against(&endless.url)
-            .args(["--timeout", "60s", "--retries", "0"])
+            .desk_against(&endless.url, &["--timeout", "60s", "--retries", "0"])
             .args(&args)
-            .output()
-            .unwrap();
-        assert_clean_failure(&out, 5, &[SECRET, SECURITY_CONTEXT]);
+            .expect_error(5)
+            .no_secret_leaks()
+            .run();
         let stderr = stderr_of(&out);
         assert!(stderr.contains("larger than 16 MiB"), "{args:?}: {stderr}");
         assert!(stderr.contains("--max-body-size"), "{args:?}: {stderr}");
@@ -184,41 +183,32 @@ fn the_body_cap_is_a_setting() {
     let big = "x".repeat(2 << 20);
     let server = Hostile::start(move |_| Answer::envelope(200, &json!({ "big": big })));
     let get = ["invoke", "--url", "/api/v1/big"];
-    let out = sandbox.against(&server.url).args(get).output().unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = sandbox.desk_against(&server.url, &get).run();
     assert!(stdout_of(&out).len() > 2 << 20);
 
     let out = sandbox
-        .against(&server.url)
-        .args(["--max-body-size", "1MiB"])
+        .desk_against(&server.url, &["--max-body-size", "1MiB"])
         .args(get)
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 5, &[SECRET, SECURITY_CONTEXT]);
-    assert!(
-        stderr_of(&out).contains("larger than 1 MiB"),
-        "{}",
-        stderr_of(&out)
-    );
+        .expect_error(5)
+        .no_secret_leaks()
+        .stderr_has("larger than 1 MiB")
+        .run();
     assert!(stdout_of(&out).is_empty());
 
-    let out = sandbox
-        .against(&server.url)
+    Run::of(sandbox.against(&server.url))
         .env("DESK_INVOKE_MAX_BODY_SIZE", "1024KiB")
         .args(get)
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 5, &[SECRET, SECURITY_CONTEXT]);
+        .expect_error(5)
+        .no_secret_leaks()
+        .run();
 
     let requests = server.requests().len();
     for bad in ["0", "16MB", "5GiB", "lots", "18446744073709551615GiB"] {
         let out = sandbox
-            .against(&server.url)
-            .args(["--max-body-size", bad])
+            .desk_against(&server.url, &["--max-body-size", bad])
             .args(get)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr_of(&out));
+            .expect_exit(2)
+            .run();
         assert!(
             stderr_of(&out).contains("size"),
             "{bad}: {}",
@@ -269,16 +259,11 @@ fn a_page_seen_before_stops_the_listing() {
         let before = alternating.requests().len();
         let started = Instant::now();
         let out = sandbox
-            .against(&alternating.url)
-            .args(args)
-            .output()
-            .unwrap();
-        assert_clean_failure(&out, 5, &[SECRET, SECURITY_CONTEXT]);
-        assert!(
-            stderr_of(&out).contains("ignores paging"),
-            "{}",
-            stderr_of(&out)
-        );
+            .desk_against(&alternating.url, args)
+            .expect_error(5)
+            .no_secret_leaks()
+            .stderr_has("ignores paging")
+            .run();
         assert_eq!(
             alternating.requests().len() - before,
             3,
@@ -293,21 +278,19 @@ fn a_page_seen_before_stops_the_listing() {
 fn paging_offsets_never_wrap() {
     let sandbox = Sandbox::new();
     let full = Hostile::start(|_| Answer::envelope(200, &json!({ "data": [1, 2, 3] })));
-    let out = sandbox
-        .against(&full.url)
-        .args(["invoke", "--url", "/api/v1/things", "--paginate"])
+    sandbox
+        .desk_against(
+            &full.url,
+            &["invoke", "--url", "/api/v1/things", "--paginate"],
+        )
         .args([
             "--query-params",
             r#"{"from": "18446744073709551600", "limit": 100}"#,
         ])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 2, &[SECRET, SECURITY_CONTEXT]);
-    assert!(
-        stderr_of(&out).contains("largest offset"),
-        "{}",
-        stderr_of(&out)
-    );
+        .expect_error(2)
+        .no_secret_leaks()
+        .stderr_has("largest offset")
+        .run();
     assert!(full.requests().is_empty(), "refused before sending");
 }
 
@@ -457,14 +440,13 @@ fn rate_limit_pauses_count_against_the_timeout() {
         &["invoke", "--url", "/api/v1/things", "--paginate"],
     ] {
         let started = Instant::now();
-        let out = sandbox
-            .against(&busy.url)
-            .args(["--timeout", "3s"])
+        sandbox
+            .desk_against(&busy.url, &["--timeout", "3s"])
             .args(args)
-            .output()
-            .unwrap();
-        assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
-        assert!(stderr_of(&out).contains("--timeout"), "{}", stderr_of(&out));
+            .expect_error(4)
+            .no_secret_leaks()
+            .stderr_has("--timeout")
+            .run();
         let took = started.elapsed();
         assert!(
             took >= Duration::from_secs(2),
@@ -502,8 +484,11 @@ fn a_reply_that_is_not_an_invoke_answer_is_a_server_fault() {
             &["invoke", "--url", "/api/v1/tickets"][..],
             &["invoke", "--url", "/api/v1/tickets", "--envelope"],
         ] {
-            let out = sandbox.against(&server.url).args(args).output().unwrap();
-            assert_clean_failure(&out, 5, &[SECRET, SECURITY_CONTEXT]);
+            let out = sandbox
+                .desk_against(&server.url, args)
+                .expect_error(5)
+                .no_secret_leaks()
+                .run();
             let stderr = stderr_of(&out);
             assert!(stderr.contains("not an invoke answer"), "{stderr}");
             assert!(stderr.contains(content_type), "{stderr}");

@@ -58,27 +58,23 @@ fn group(n: usize, name: &str) -> Vec<Value> {
 }
 
 #[test]
-fn row_1_invoke_is_signed_over_the_fields_sent() {
+fn invoke_is_signed_over_the_fields_sent() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let (status, _) = get(&sandbox, &emulator.base_url, &json!({"key": "k"}));
     assert_eq!(status, 200);
-    let out = sandbox
-        .against(&emulator.base_url)
+    Run::of(sandbox.against(&emulator.base_url))
         .env("DESK_INVOKE_SECRET", "another-secret")
         .args(["invoke", "--url", STORAGE, "--query", "key=k"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &["another-secret", SECURITY_CONTEXT]);
-    assert!(
-        stderr_of(&out).contains("INVALID_HASH"),
-        "{}",
-        stderr_of(&out)
-    );
+        .expect_error(4)
+        .hides("another-secret")
+        .hides(SECURITY_CONTEXT)
+        .stderr_has("INVALID_HASH")
+        .run();
 }
 
 #[test]
-fn row_2_answers_come_in_every_published_shape() {
+fn answers_come_in_every_published_shape() {
     for wrap in ["none", "object", "string"] {
         let sandbox = Sandbox::new();
         let emulator = sandbox.start_emulator(&["--response-wrap", wrap]);
@@ -97,7 +93,7 @@ fn row_2_answers_come_in_every_published_shape() {
 }
 
 #[test]
-fn row_3_a_storage_read_needs_a_filter() {
+fn a_storage_read_needs_a_filter() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let (status, body) = get(&sandbox, &emulator.base_url, &json!({"from": 0}));
@@ -110,7 +106,7 @@ fn row_3_a_storage_read_needs_a_filter() {
 }
 
 #[test]
-fn row_4_storage_pages_from_zero_by_twenty() {
+fn storage_pages_from_zero_by_twenty() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -132,7 +128,7 @@ fn row_4_storage_pages_from_zero_by_twenty() {
 }
 
 #[test]
-fn row_5_listings_are_stable_across_updates() {
+fn listings_are_stable_across_updates() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -154,7 +150,7 @@ fn row_5_listings_are_stable_across_updates() {
 }
 
 #[test]
-fn row_6_writes_take_one_item_or_up_to_ten() {
+fn writes_take_one_item_or_up_to_ten() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -177,7 +173,7 @@ fn row_6_writes_take_one_item_or_up_to_ten() {
 }
 
 #[test]
-fn row_7_keys_follow_the_published_characters_and_hyphens() {
+fn keys_follow_the_published_characters_and_hyphens() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -200,7 +196,7 @@ fn row_7_keys_follow_the_published_characters_and_hyphens() {
 }
 
 #[test]
-fn row_8_values_are_objects_of_bounded_size() {
+fn values_are_objects_of_bounded_size() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -221,7 +217,7 @@ fn row_8_values_are_objects_of_bounded_size() {
 }
 
 #[test]
-fn row_9_unknown_item_fields_are_refused() {
+fn unknown_item_fields_are_refused() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let (status, body) = post(
@@ -237,7 +233,7 @@ fn row_9_unknown_item_fields_are_refused() {
 }
 
 #[test]
-fn row_10_rate_limits_are_enforced_per_class() {
+fn rate_limits_are_enforced_per_class() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&["--rate-limits", "desk", "--rate-window", "30s"]);
     let url = &emulator.base_url;
@@ -260,10 +256,7 @@ fn row_10_rate_limits_are_enforced_per_class() {
         &["--url", STORAGE, "-X", "DELETE", "--query", "key=w0"],
     );
     assert_eq!(status, 200);
-    let stats: Value = serde_json::from_str(&crate::trust::reqwest_get(&format!(
-        "{url}/_emulator/stats"
-    )))
-    .unwrap();
+    let stats: Value = serde_json::from_str(&http_get(&format!("{url}/_emulator/stats"))).unwrap();
     assert_eq!(stats["rateLimited"], 1, "{stats}");
     assert_eq!(stats["byStatus"]["429"], 1, "{stats}");
 }
@@ -271,7 +264,7 @@ fn row_10_rate_limits_are_enforced_per_class() {
 /// A bulk put that runs into Desk's limit (no --rate given: loopback is unpaced) waits
 /// out the 429s and finishes: every item stored, exit 0, and the emulator saw the refusals.
 #[test]
-fn row_10_a_bulk_put_over_the_limit_waits_and_finishes() {
+fn a_bulk_put_over_the_limit_waits_and_finishes() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&["--rate-limits", "desk", "--rate-window", "1s"]);
     let url = &emulator.base_url;
@@ -284,34 +277,27 @@ fn row_10_a_bulk_put_over_the_limit_waits_and_finishes() {
         })
         .collect();
     let file = sandbox.write("items.ndjson", items);
-    let out = sandbox
-        .against(url)
-        .args([
-            "storage",
-            "put",
-            "--file",
-            file.to_str().unwrap(),
-            "--batch",
-            "1",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).contains("120 stored, 0 failed"),
-        "{}",
-        stderr_of(&out)
-    );
+    sandbox
+        .desk_against(
+            url,
+            &[
+                "storage",
+                "put",
+                "--file",
+                file.to_str().unwrap(),
+                "--batch",
+                "1",
+            ],
+        )
+        .stderr_has("120 stored, 0 failed")
+        .run();
     let count = sandbox
         .against(url)
         .args(["storage", "count", "--queriable-value", "bulk"])
         .output()
         .unwrap();
     assert_eq!(stdout_of(&count).trim(), "120");
-    let stats: Value = serde_json::from_str(&crate::trust::reqwest_get(&format!(
-        "{url}/_emulator/stats"
-    )))
-    .unwrap();
+    let stats: Value = serde_json::from_str(&http_get(&format!("{url}/_emulator/stats"))).unwrap();
     let limited = stats["rateLimited"].as_u64().unwrap();
     assert!(limited >= 1, "the limit was reached: {stats}");
     assert_eq!(
@@ -322,7 +308,7 @@ fn row_10_a_bulk_put_over_the_limit_waits_and_finishes() {
 }
 
 #[test]
-fn row_11_a_limited_request_says_when_to_come_back() {
+fn a_limited_request_says_when_to_come_back() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&["--rate-limits", "desk", "--rate-window", "30s"]);
     let url = &emulator.base_url;
@@ -361,7 +347,7 @@ fn row_11_a_limited_request_says_when_to_come_back() {
 }
 
 #[test]
-fn row_12_deleting_twice_is_harmless() {
+fn deleting_twice_is_harmless() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -378,7 +364,7 @@ fn row_12_deleting_twice_is_harmless() {
 }
 
 #[test]
-fn row_13_placeholders_go_where_zoho_says() {
+fn placeholders_go_where_zoho_says() {
     let sandbox = Sandbox::new();
     let resources = sandbox.write(
         "resources.json",
@@ -427,24 +413,22 @@ fn row_13_placeholders_go_where_zoho_says() {
 }
 
 #[test]
-fn row_14_unknown_placeholders_are_not_guessed() {
+fn unknown_placeholders_are_not_guessed() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
-    let out = sandbox
-        .against(&emulator.base_url)
-        .args(["invoke", "--url", "https://{{nowhere}}/x"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
-    assert!(
-        stderr_of(&out).contains("UNRESOLVED_PLACEHOLDER"),
-        "{}",
-        stderr_of(&out)
-    );
+    sandbox
+        .desk_against(
+            &emulator.base_url,
+            &["invoke", "--url", "https://{{nowhere}}/x"],
+        )
+        .expect_error(4)
+        .no_secret_leaks()
+        .stderr_has("UNRESOLVED_PLACEHOLDER")
+        .run();
 }
 
 #[test]
-fn row_15_permissions_carry_is_enabled() {
+fn permissions_carry_is_enabled() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&["--permission", "canEdit=true"]);
     let (status, body) = call(
@@ -465,7 +449,7 @@ fn row_15_permissions_carry_is_enabled() {
 }
 
 #[test]
-fn row_16_config_params_round_trip() {
+fn config_params_round_trip() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -490,7 +474,7 @@ fn row_16_config_params_round_trip() {
 }
 
 #[test]
-fn row_17_logs_know_their_installation() {
+fn logs_know_their_installation() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
@@ -534,7 +518,7 @@ fn row_17_logs_know_their_installation() {
 }
 
 #[test]
-fn row_18_callbacks_are_signed_over_the_raw_body() {
+fn callbacks_are_signed_over_the_raw_body() {
     let sandbox = Sandbox::new();
     let receiver = Hostile::start(|_| Answer::json(200, &json!({})));
     sandbox
@@ -561,19 +545,18 @@ fn row_18_callbacks_are_signed_over_the_raw_body() {
 }
 
 #[test]
-fn row_19_the_client_never_follows_a_redirect() {
+fn the_client_never_follows_a_redirect() {
     let sandbox = Sandbox::new();
     let redirecting = Hostile::start(|_| Answer::Reply {
         status: 307,
         headers: vec![("Location", "http://localhost:9/elsewhere".into())],
         body: Vec::new(),
     });
-    let out = sandbox
-        .against(&redirecting.url)
-        .args(["storage", "get", "--key", "k"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT]);
+    sandbox
+        .desk_against(&redirecting.url, &["storage", "get", "--key", "k"])
+        .expect_error(4)
+        .no_secret_leaks()
+        .run();
     assert_eq!(redirecting.requests().len(), 1);
 }
 
@@ -601,19 +584,19 @@ fn a_thousand_hyphenated_items_round_trip() {
     };
     let export = |url: &str, format: &str| {
         let out = sandbox
-            .against(url)
-            .args([
-                "storage",
-                "get",
-                "--queriable-value",
-                "color-red-datas",
-                "--all",
-                "-o",
-                format,
-            ])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr_of(&out));
+            .desk_against(
+                url,
+                &[
+                    "storage",
+                    "get",
+                    "--queriable-value",
+                    "color-red-datas",
+                    "--all",
+                    "-o",
+                    format,
+                ],
+            )
+            .run();
         out.stdout
     };
     let first = export(&source.base_url, "ndjson");
@@ -664,27 +647,24 @@ fn refused_batches_fall_back_to_single_writes() {
         })
         .collect();
     let failed = sandbox.path("failed");
-    let out = sandbox
-        .against(&no_arrays.url)
-        .args([
-            "storage",
-            "put",
-            "--file",
-            "-",
-            "--concurrency",
-            "1",
-            "--failed",
-        ])
+    sandbox
+        .desk_against(
+            &no_arrays.url,
+            &[
+                "storage",
+                "put",
+                "--file",
+                "-",
+                "--concurrency",
+                "1",
+                "--failed",
+            ],
+        )
         .arg(&failed)
-        .write_stdin(items)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
-    assert!(
-        stderr_of(&out).contains("24 stored, 1 failed"),
-        "{}",
-        stderr_of(&out)
-    );
+        .stdin(items)
+        .expect_exit(7)
+        .stderr_has("24 stored, 1 failed")
+        .run();
     assert!(std::fs::read_to_string(&failed)
         .unwrap()
         .contains("\"bad\""));

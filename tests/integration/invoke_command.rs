@@ -7,12 +7,9 @@ use serde_json::Value;
 
 fn echo(sandbox: &Sandbox, desk: &FakeDesk, args: &[&str]) -> Value {
     let out = sandbox
-        .against(&desk.url)
-        .args(["invoke", "--url", "/echo"])
+        .desk_against(&desk.url, &["invoke", "--url", "/echo"])
         .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .run();
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -70,12 +67,9 @@ fn response_shapes_are_decoded() {
     let desk = FakeDesk::start();
     let run = |path: &str, extra: &[&str]| {
         let out = sandbox
-            .against(&desk.url)
-            .args(["invoke", "--url", path])
+            .desk_against(&desk.url, &["invoke", "--url", path])
             .args(extra)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{path}: {}", stderr_of(&out));
+            .run();
         stdout_of(&out)
     };
     assert_eq!(
@@ -133,25 +127,25 @@ fn exit_codes_follow_the_inner_status() {
 fn wrong_secret_is_rejected_with_a_hash_hint() {
     let sandbox = Sandbox::new();
     let desk = FakeDesk::start();
-    let out = sandbox
-        .against(&desk.url)
+    let out = Run::of(sandbox.against(&desk.url))
         .env("DESK_INVOKE_SECRET", "not-the-secret")
         .args(["invoke", "--url", "/echo"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT, "not-the-secret"]);
+        .expect_error(4)
+        .no_secret_leaks()
+        .hides("not-the-secret")
+        .run();
     let stderr = stderr_of(&out);
     assert!(
         stderr.contains("INVALID_HASH") && stderr.contains("hint:") && stderr.contains("HASH"),
         "{stderr}"
     );
-    let out = sandbox
-        .against(&desk.url)
+    Run::of(sandbox.against(&desk.url))
         .env("DESK_INVOKE_SECURITY_CONTEXT", "wrong-context")
         .args(["invoke", "--url", "/echo"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &[SECRET, "wrong-context"]);
+        .expect_error(4)
+        .hides(SECRET)
+        .hides("wrong-context")
+        .run();
 }
 
 #[test]
@@ -159,34 +153,40 @@ fn network_failures_exit_6() {
     let sandbox = Sandbox::new();
     // A port nothing listens on: bind, note the port, close.
     let port = free_port();
-    let out = sandbox
-        .against(&format!("http://127.0.0.1:{port}"))
-        .args(["invoke", "--url", "/echo", "--retries", "2"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 6, &[SECRET, SECURITY_CONTEXT]);
+    sandbox
+        .desk_against(
+            &format!("http://127.0.0.1:{port}"),
+            &["invoke", "--url", "/echo", "--retries", "2"],
+        )
+        .expect_error(6)
+        .no_secret_leaks()
+        .run();
     let desk = FakeDesk::start();
-    let out = sandbox
-        .against(&desk.url)
-        .args([
-            "invoke",
-            "--url",
-            "/slow",
-            "--timeout",
-            "500ms",
-            "--retries",
-            "1",
-        ])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 6, &[SECRET, SECURITY_CONTEXT]);
-    assert!(stderr_of(&out).contains("timed out"), "{}", stderr_of(&out));
-    let out = sandbox
-        .against(&desk.url)
-        .args(["invoke", "-X", "GET", "--url", "/drop", "--retries", "1"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 6, &[SECRET, SECURITY_CONTEXT]);
+    sandbox
+        .desk_against(
+            &desk.url,
+            &[
+                "invoke",
+                "--url",
+                "/slow",
+                "--timeout",
+                "500ms",
+                "--retries",
+                "1",
+            ],
+        )
+        .expect_error(6)
+        .no_secret_leaks()
+        .stderr_has("timed out")
+        .run();
+    sandbox
+        .desk_against(
+            &desk.url,
+            &["invoke", "-X", "GET", "--url", "/drop", "--retries", "1"],
+        )
+        .expect_error(6)
+        .no_secret_leaks()
+        .run();
 }
 
 #[test]
@@ -195,20 +195,22 @@ fn retries_recover_and_are_bounded() {
     let desk = FakeDesk::start();
     // Two 503s with Retry-After, then success: three attempts, even for a POST.
     let out = sandbox
-        .against(&desk.url)
-        .args(["invoke", "-X", "POST", "--url", "/flaky/a/2", "-v"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .desk_against(
+            &desk.url,
+            &["invoke", "-X", "POST", "--url", "/flaky/a/2", "-v"],
+        )
+        .run();
     assert_eq!(stdout_of(&out), "{\"attempts\":3}\n");
     assert_eq!(stderr_of(&out).matches("retrying").count(), 2);
     // Not enough retries: the last answer (503) decides the exit code.
-    let out = sandbox
-        .against(&desk.url)
-        .args(["invoke", "--url", "/flaky/b/5", "--retries", "1"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 5, &[SECRET, SECURITY_CONTEXT]);
+    sandbox
+        .desk_against(
+            &desk.url,
+            &["invoke", "--url", "/flaky/b/5", "--retries", "1"],
+        )
+        .expect_error(5)
+        .no_secret_leaks()
+        .run();
 }
 
 #[test]
@@ -279,20 +281,18 @@ fn bad_input_is_caught_before_sending() {
         assert_clean_failure(&out, code, &[SECRET, SECURITY_CONTEXT]);
     }
     // Configuration missing: exit 3.
-    let out = sandbox
-        .signed()
-        .args(["invoke", "--url", "/echo"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[SECRET]);
-    let out = sandbox
-        .signed()
+    sandbox
+        .desk_signed(&["invoke", "--url", "/echo"])
+        .expect_error(3)
+        .hides(SECRET)
+        .run();
+    Run::of(sandbox.signed())
         .env("DESK_INVOKE_BASE_URL", &desk.url)
         .env("DESK_INVOKE_ORG_ID", ORG_ID)
         .args(["invoke", "--url", "/echo"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[SECRET]);
+        .expect_error(3)
+        .hides(SECRET)
+        .run();
 }
 
 #[test]
@@ -300,18 +300,18 @@ fn dry_run_shows_everything_but_secrets_and_sends_nothing() {
     let sandbox = Sandbox::new();
     // Nothing listens here; a dry run must not try.
     let out = sandbox
-        .against("https://desk.zoho.eu")
-        .args([
-            "invoke",
-            "--dry-run",
-            "--url",
-            "/api/v1/tickets",
-            "-H",
-            "orgId: 1",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .desk_against(
+            "https://desk.zoho.eu",
+            &[
+                "invoke",
+                "--dry-run",
+                "--url",
+                "/api/v1/tickets",
+                "-H",
+                "orgId: 1",
+            ],
+        )
+        .run();
     let text = stdout_of(&out);
     let canonical =
         r#"requestURL=https://desk.zoho.eu/api/v1/tickets&requestType=GET&headers={"orgId":"1"}"#;
@@ -340,11 +340,11 @@ fn send_callback_is_signed_over_the_raw_body() {
     let desk = FakeDesk::start();
     let to = format!("{}/callback", desk.url);
     let out = sandbox
-        .against(&desk.url)
-        .args(["-v", "send-callback", "--event", "onInstall", "--to", &to])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .desk_against(
+            &desk.url,
+            &["-v", "send-callback", "--event", "onInstall", "--to", &to],
+        )
+        .run();
     assert_eq!(stdout_of(&out), "200 OK\n");
     // The handler echoes the event; the -v trace shows it with the securityContext redacted.
     assert!(
@@ -369,13 +369,13 @@ fn send_callback_is_signed_over_the_raw_body() {
         .assert()
         .success();
     // The handler's 4xx is exit 4.
-    let out = sandbox
-        .against(&desk.url)
+    let out = Run::of(sandbox.against(&desk.url))
         .env("DESK_INVOKE_SECRET", "other")
         .args(["send-callback", "--event", "onInstall", "--to", &to])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 4, &[SECRET, SECURITY_CONTEXT, "other"]);
+        .expect_error(4)
+        .no_secret_leaks()
+        .hides("other")
+        .run();
     assert_eq!(stdout_of(&out), "401 Unauthorized\n");
     // Bad input.
     for args in [
@@ -397,17 +397,22 @@ fn send_callback_is_signed_over_the_raw_body() {
             "{nope",
         ],
     ] {
-        let out = sandbox.against(&desk.url).args(&args).output().unwrap();
-        assert_clean_failure(&out, 2, &[SECRET, SECURITY_CONTEXT]);
+        sandbox
+            .desk_against(&desk.url, &args)
+            .expect_error(2)
+            .no_secret_leaks()
+            .run();
     }
     // Nobody listening: a network failure.
     let closed = format!("http://127.0.0.1:{}/callback", free_port());
-    let out = sandbox
-        .against(&desk.url)
-        .args(["send-callback", "--event", "onInstall", "--to", &closed])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 6, &[SECRET, SECURITY_CONTEXT]);
+    sandbox
+        .desk_against(
+            &desk.url,
+            &["send-callback", "--event", "onInstall", "--to", &closed],
+        )
+        .expect_error(6)
+        .no_secret_leaks()
+        .run();
     // What send-callback signs, verify-callback accepts.
     let hash = openssl_hmac(SECRET, body.as_bytes());
     sandbox

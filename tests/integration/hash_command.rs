@@ -38,13 +38,10 @@ fn every_vector_through_flags() {
                 args.push(format!("{flag}={}", value.as_str().unwrap()));
             }
         }
-        let out = sandbox
-            .cmd()
+        let out = Run::of(sandbox.cmd())
             .env("DESK_INVOKE_SECRET", v["secret"].as_str().unwrap())
             .args(&args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}: {}", v["name"], stderr_of(&out));
+            .run();
         assert_eq!(
             stdout_of(&out),
             format!("{}\n", v["hash"].as_str().unwrap()),
@@ -99,14 +96,11 @@ fn every_vector_through_files_and_stdin() {
                 args.push(format!("{flag}=@{}", path.display()));
             }
         }
-        let out = sandbox
-            .cmd()
+        let out = Run::of(sandbox.cmd())
             .env("DESK_INVOKE_SECRET", v["secret"].as_str().unwrap())
             .args(&args)
-            .write_stdin(stdin_value.unwrap())
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}: {}", v["name"], stderr_of(&out));
+            .stdin(stdin_value.unwrap())
+            .run();
         assert_eq!(
             stdout_of(&out).trim_end(),
             v["hash"].as_str().unwrap(),
@@ -253,14 +247,11 @@ fn edge_cases_match_openssl() {
         ),
     ];
     for (args, canonical) in cases {
-        let out = sandbox
-            .signed()
+        let out = Run::of(sandbox.signed())
             .arg("hash")
             .args(&args)
             .arg("--canonical")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+            .run();
         assert_eq!(stdout_of(&out), format!("{canonical}\n"), "{args:?}");
         let out = sandbox.signed().arg("hash").args(&args).output().unwrap();
         assert_eq!(
@@ -315,8 +306,7 @@ fn large_file_body_streams() {
     let canonical_path = sandbox.write("canonical.bin", &canonical);
     let expected = openssl_hmac_file(SECRET, &canonical_path);
     let out = sandbox
-        .signed()
-        .args([
+        .desk_signed(&[
             "hash",
             "--url",
             "https://x.test/",
@@ -327,9 +317,7 @@ fn large_file_body_streams() {
             "--post-body",
         ])
         .arg(format!("@{}", body_path.display()))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .run();
     assert_eq!(stdout_of(&out).trim_end(), expected);
     // --canonical streams the same bytes.
     let out = sandbox
@@ -417,67 +405,60 @@ fn bad_input_is_refused_cleanly() {
 fn configuration_errors_exit_3() {
     let sandbox = Sandbox::new();
     // No secret anywhere.
-    let out = sandbox.cmd().args(["hash", "--url", "u"]).output().unwrap();
-    assert_clean_failure(&out, 3, &[]);
-    assert!(stderr_of(&out).contains("hint:"));
+    sandbox
+        .desk(&["hash", "--url", "u"])
+        .expect_error(3)
+        .stderr_has("hint:")
+        .run();
     // Empty secret.
-    let out = sandbox
-        .cmd()
-        .args(["hash", "--url", "u", "--secret-file", "-"])
-        .write_stdin("\n")
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[]);
+    sandbox
+        .desk(&["hash", "--url", "u", "--secret-file", "-"])
+        .stdin("\n")
+        .expect_error(3)
+        .run();
     // Missing secret file.
-    let out = sandbox
-        .cmd()
-        .args(["hash", "--url", "u", "--secret-file", "/does/not/exist"])
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[]);
+    sandbox
+        .desk(&["hash", "--url", "u", "--secret-file", "/does/not/exist"])
+        .expect_error(3)
+        .run();
     // Malformed TOML, with the secret in it: the error must not echo it.
     let bad = sandbox.write(
         "bad.toml",
         format!("[profiles.default]\nsecret = \"{SECRET}\"\norg_id = \n"),
     );
-    let out = sandbox
-        .cmd()
-        .args(["hash", "--url", "u", "--config"])
+    sandbox
+        .desk(&["hash", "--url", "u", "--config"])
         .arg(&bad)
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[SECRET]);
-    assert!(stderr_of(&out).contains("line 3"), "{}", stderr_of(&out));
+        .expect_error(3)
+        .hides(SECRET)
+        .stderr_has("line 3")
+        .run();
     // Unknown profile.
     let good = sandbox.write("good.toml", "[profiles.a]\norg_id = \"1\"\n");
-    let out = sandbox
-        .signed()
-        .args(["hash", "--url", "u", "-p", "nope", "--config"])
+    sandbox
+        .desk_signed(&["hash", "--url", "u", "-p", "nope", "--config"])
         .arg(&good)
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[SECRET]);
+        .expect_error(3)
+        .hides(SECRET)
+        .run();
     // Unknown data center.
     let dc = sandbox.write("dc.toml", "[profiles.default]\ndata_center = \"mars\"\n");
-    let out = sandbox
-        .signed()
-        .args(["hash", "--url", "u", "--config"])
+    sandbox
+        .desk_signed(&["hash", "--url", "u", "--config"])
         .arg(&dc)
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[SECRET]);
+        .expect_error(3)
+        .hides(SECRET)
+        .run();
     // secret_env pointing at an unset variable.
     let env = sandbox.write(
         "env.toml",
         "[profiles.default]\nsecret_env = \"DESK_INVOKE_TEST_UNSET_VAR\"\n",
     );
-    let out = sandbox
-        .cmd()
-        .args(["hash", "--url", "u", "--config"])
+    sandbox
+        .desk(&["hash", "--url", "u", "--config"])
         .arg(&env)
-        .output()
-        .unwrap();
-    assert_clean_failure(&out, 3, &[]);
+        .expect_error(3)
+        .run();
 }
 
 /// A field given as an empty string is sent and hashed as `name=`.
@@ -485,8 +466,7 @@ fn configuration_errors_exit_3() {
 fn empty_json_fields_are_hashed_as_empty() {
     let sandbox = Sandbox::new();
     let out = sandbox
-        .signed()
-        .args([
+        .desk_signed(&[
             "hash",
             "--url",
             "u",
@@ -496,9 +476,7 @@ fn empty_json_fields_are_hashed_as_empty() {
             "",
             "--canonical",
         ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+        .run();
     assert_eq!(stdout_of(&out), "requestURL=u&queryParams=&headers=\n");
     let out = sandbox
         .signed()
