@@ -220,7 +220,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;storage;delete' {
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Keys to delete, one a line, or NDJSON items (`-` = stdin)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Keys to delete, one a line, or NDJSON items (`-` = stdin, read whole before the first delete)')
             [CompletionResult]::new('--queriable-value', '--queriable-value', [CompletionResultType]::ParameterName, 'Delete every item of this queriableValue group (its keys are collected first)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per period [default: Desk''s limit, 50/1m, for a Desk host; none for loopback]')
@@ -239,8 +239,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be deleted; delete nothing')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before deleting a group on a terminal')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before deleting a group on a terminal')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete a group or a --file''s keys without asking (needed where nobody can be asked: no terminal, or stdin is the input)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete a group or a --file''s keys without asking (needed where nobody can be asked: no terminal, or stdin is the input)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')

@@ -211,7 +211,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'desk-invoke;storage;delete'= {
-            cand --file 'Keys to delete, one a line, or NDJSON items (`-` = stdin)'
+            cand --file 'Keys to delete, one a line, or NDJSON items (`-` = stdin, read whole before the first delete)'
             cand --queriable-value 'Delete every item of this queriableValue group (its keys are collected first)'
             cand --concurrency 'Requests in flight at once'
             cand --rate 'Requests per period [default: Desk''s limit, 50/1m, for a Desk host; none for loopback]'
@@ -230,8 +230,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --output 'Output format'
             cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
             cand --dry-run 'List what would be deleted; delete nothing'
-            cand -y 'Do not ask before deleting a group on a terminal'
-            cand --yes 'Do not ask before deleting a group on a terminal'
+            cand -y 'Delete a group or a --file''s keys without asking (needed where nobody can be asked: no terminal, or stdin is the input)'
+            cand --yes 'Delete a group or a --file''s keys without asking (needed where nobody can be asked: no terminal, or stdin is the input)'
             cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
             cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
             cand -q 'Nothing on stderr but errors'

@@ -201,7 +201,7 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l file -d 'Keys to delete, one a line, or NDJSON items (`-` = stdin)' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l file -d 'Keys to delete, one a line, or NDJSON items (`-` = stdin, read whole before the first delete)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l queriable-value -d 'Delete every item of this queriableValue group (its keys are collected first)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l concurrency -d 'Requests in flight at once' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l rate -d 'Requests per period [default: Desk\'s limit, 50/1m, for a Desk host; none for loopback]' -r
@@ -224,7 +224,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 always\t''
 never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l dry-run -d 'List what would be deleted; delete nothing'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask before deleting a group on a terminal'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete a group or a --file\'s keys without asking (needed where nobody can be asked: no terminal, or stdin is the input)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -31,5 +31,6 @@ mod readme;
 mod secret_hygiene;
 mod security_masking;
 mod settings_sources;
+mod storage_delete_safety;
 mod surface;
 mod trust;
