@@ -155,7 +155,7 @@ pub(crate) struct LogArgs {
     /// Title of the log
     #[arg(long)]
     pub title: String,
-    /// Description: text, `@FILE` or `@-`
+    /// Description: text, `@FILE` or `@-` (`@@…` for text that starts with `@`)
     #[arg(long)]
     pub description: Option<String>,
     /// Groups logs under one reference (at most 10 a reference)
