@@ -28,7 +28,7 @@ mod output_terminal;
 mod profiles;
 mod project_check;
 mod properties;
-mod readme;
+mod readme_tour;
 mod secret_hygiene;
 mod security_masking;
 mod settings_sources;

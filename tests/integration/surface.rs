@@ -431,11 +431,12 @@ fn the_emulator_logs_every_request() {
         SECURITY_CONTEXT,
     ]);
     let emulator = spawn_emulator_logging(command, &log);
+    // Answered 200 with no item: a missing key, exit 1.
     sandbox
         .against(&emulator.base_url)
         .args(["storage", "get", "--key", "k"])
         .assert()
-        .success();
+        .code(1);
     let out = sandbox
         .against(&emulator.base_url)
         .env("DESK_INVOKE_SECRET", "wrong-secret")
@@ -463,7 +464,7 @@ fn the_emulator_logs_every_request() {
 fn smoke_reports_every_step_for_ci() {
     let sandbox = Sandbox::new();
     let junit = sandbox.path("smoke.xml");
-    // A configuration error: exit 3, and still a JUnit report with every step skipped.
+    // A configuration error: exit 3, and still a JUnit report with every step in error.
     let out = sandbox
         .cmd()
         .args(["smoke", "--junit"])
@@ -473,7 +474,7 @@ fn smoke_reports_every_step_for_ci() {
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
     let xml = std::fs::read_to_string(&junit).unwrap();
     assert!(
-        xml.contains("tests=\"6\"") && xml.contains("skipped=\"6\""),
+        xml.contains("tests=\"6\"") && xml.contains("errors=\"6\" skipped=\"0\""),
         "{xml}"
     );
     // An unwritable report path is found before anything runs.
