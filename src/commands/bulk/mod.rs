@@ -84,11 +84,7 @@ impl Input {
             return Ok(Input::File(path.to_path_buf()));
         }
         let what = format!("--file {}", path.display());
-        let bytes = match open(Input::File(path.to_path_buf()))? {
-            LineSource::Reader(reader) => input::read_whole(reader, &what)?,
-            LineSource::Lines(lines) => return Ok(Input::Lines(lines)),
-        };
-        Ok(Input::Read(bytes))
+        Ok(Input::Read(input::read_whole(open_file(path)?, &what)?))
     }
 }
 
@@ -188,17 +184,20 @@ async fn run_on<Job: BulkJob>(
 
 fn open(input: Input) -> Result<LineSource> {
     Ok(match input {
-        Input::File(path) if path.as_os_str() == "-" => {
-            LineSource::Reader(Box::new(std::io::stdin()))
-        }
-        Input::File(path) => {
-            LineSource::Reader(Box::new(std::fs::File::open(&path).map_err(|e| {
-                Error::usage(format!("cannot read --file {}: {e}", path.display()))
-            })?))
-        }
+        Input::File(path) => LineSource::Reader(open_file(&path)?),
         Input::Lines(lines) => LineSource::Lines(lines),
         Input::Read(bytes) => LineSource::Reader(Box::new(std::io::Cursor::new(bytes))),
     })
+}
+
+/// `--file PATH`, or stdin for `-`.
+fn open_file(path: &Path) -> Result<Box<dyn std::io::Read + Send>> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(std::io::stdin()));
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| Error::usage(format!("cannot read --file {}: {e}", path.display())))?;
+    Ok(Box::new(file))
 }
 
 #[cfg(test)]
