@@ -61,8 +61,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;hash' {
-            [CompletionResult]::new('--request-url', '--request-url', [CompletionResultType]::ParameterName, 'requestURL: the URL to call; a leading `/` is joined to the profile''s base URL')
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'requestURL: the URL to call; a leading `/` is joined to the profile''s base URL')
+            [CompletionResult]::new('--request-url', '--request-url', [CompletionResultType]::ParameterName, 'requestURL: the URL to call (`invoke` joins a leading `/` to the profile''s base URL; `hash` signs it as given)')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'requestURL: the URL to call (`invoke` joins a leading `/` to the profile''s base URL; `hash` signs it as given)')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'requestType: GET, POST, PUT, PATCH or DELETE')
             [CompletionResult]::new('--request-type', '--request-type', [CompletionResultType]::ParameterName, 'requestType: GET, POST, PUT, PATCH or DELETE')
             [CompletionResult]::new('--query-params', '--query-params', [CompletionResultType]::ParameterName, 'queryParams: a JSON object, sent and hashed as given')
@@ -96,8 +96,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;invoke' {
-            [CompletionResult]::new('--request-url', '--request-url', [CompletionResultType]::ParameterName, 'requestURL: the URL to call; a leading `/` is joined to the profile''s base URL')
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'requestURL: the URL to call; a leading `/` is joined to the profile''s base URL')
+            [CompletionResult]::new('--request-url', '--request-url', [CompletionResultType]::ParameterName, 'requestURL: the URL to call (`invoke` joins a leading `/` to the profile''s base URL; `hash` signs it as given)')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'requestURL: the URL to call (`invoke` joins a leading `/` to the profile''s base URL; `hash` signs it as given)')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'requestType: GET, POST, PUT, PATCH or DELETE')
             [CompletionResult]::new('--request-type', '--request-type', [CompletionResultType]::ParameterName, 'requestType: GET, POST, PUT, PATCH or DELETE')
             [CompletionResult]::new('--query-params', '--query-params', [CompletionResultType]::ParameterName, 'queryParams: a JSON object, sent and hashed as given')
@@ -220,7 +220,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;storage;delete' {
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Keys to delete, one a line, or NDJSON items (`-` = stdin)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Keys to delete, one a line, or NDJSON items (`-` = stdin, read whole before the first delete)')
             [CompletionResult]::new('--queriable-value', '--queriable-value', [CompletionResultType]::ParameterName, 'Delete every item of this queriableValue group (its keys are collected first)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per period [default: Desk''s limit, 50/1m, for a Desk host; none for loopback]')
@@ -239,8 +239,8 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be deleted; delete nothing')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before deleting a group on a terminal')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before deleting a group on a terminal')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete a group or a --file''s keys without asking (needed where nobody can be asked: no terminal, or stdin is the input)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete a group or a --file''s keys without asking (needed where nobody can be asked: no terminal, or stdin is the input)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
@@ -382,7 +382,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
         }
         'desk-invoke;log' {
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Title of the log')
-            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description: text, `@FILE` or `@-`')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description: text, `@FILE` or `@-` (`@@…` for text that starts with `@`)')
             [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'Groups logs under one reference (at most 10 a reference)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
@@ -464,7 +464,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
         }
         'desk-invoke;verify-callback' {
             [CompletionResult]::new('--hash', '--hash', [CompletionResultType]::ParameterName, 'The HASH header Desk sent')
-            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The raw body: text, `@FILE` or `@-` [default: stdin]')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The raw body: text, `@FILE` or `@-` (`@@…` for text that starts with `@`) [default: stdin]')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')

@@ -57,8 +57,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk-invoke;hash'= {
-            cand --request-url 'requestURL: the URL to call; a leading `/` is joined to the profile''s base URL'
-            cand --url 'requestURL: the URL to call; a leading `/` is joined to the profile''s base URL'
+            cand --request-url 'requestURL: the URL to call (`invoke` joins a leading `/` to the profile''s base URL; `hash` signs it as given)'
+            cand --url 'requestURL: the URL to call (`invoke` joins a leading `/` to the profile''s base URL; `hash` signs it as given)'
             cand -X 'requestType: GET, POST, PUT, PATCH or DELETE'
             cand --request-type 'requestType: GET, POST, PUT, PATCH or DELETE'
             cand --query-params 'queryParams: a JSON object, sent and hashed as given'
@@ -91,8 +91,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'desk-invoke;invoke'= {
-            cand --request-url 'requestURL: the URL to call; a leading `/` is joined to the profile''s base URL'
-            cand --url 'requestURL: the URL to call; a leading `/` is joined to the profile''s base URL'
+            cand --request-url 'requestURL: the URL to call (`invoke` joins a leading `/` to the profile''s base URL; `hash` signs it as given)'
+            cand --url 'requestURL: the URL to call (`invoke` joins a leading `/` to the profile''s base URL; `hash` signs it as given)'
             cand -X 'requestType: GET, POST, PUT, PATCH or DELETE'
             cand --request-type 'requestType: GET, POST, PUT, PATCH or DELETE'
             cand --query-params 'queryParams: a JSON object, sent and hashed as given'
@@ -211,7 +211,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'desk-invoke;storage;delete'= {
-            cand --file 'Keys to delete, one a line, or NDJSON items (`-` = stdin)'
+            cand --file 'Keys to delete, one a line, or NDJSON items (`-` = stdin, read whole before the first delete)'
             cand --queriable-value 'Delete every item of this queriableValue group (its keys are collected first)'
             cand --concurrency 'Requests in flight at once'
             cand --rate 'Requests per period [default: Desk''s limit, 50/1m, for a Desk host; none for loopback]'
@@ -230,8 +230,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --output 'Output format'
             cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
             cand --dry-run 'List what would be deleted; delete nothing'
-            cand -y 'Do not ask before deleting a group on a terminal'
-            cand --yes 'Do not ask before deleting a group on a terminal'
+            cand -y 'Delete a group or a --file''s keys without asking (needed where nobody can be asked: no terminal, or stdin is the input)'
+            cand --yes 'Delete a group or a --file''s keys without asking (needed where nobody can be asked: no terminal, or stdin is the input)'
             cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
             cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
             cand -q 'Nothing on stderr but errors'
@@ -358,7 +358,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         }
         &'desk-invoke;log'= {
             cand --title 'Title of the log'
-            cand --description 'Description: text, `@FILE` or `@-`'
+            cand --description 'Description: text, `@FILE` or `@-` (`@@…` for text that starts with `@`)'
             cand --reference 'Groups logs under one reference (at most 10 a reference)'
             cand -p 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
             cand --profile 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
@@ -434,7 +434,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         }
         &'desk-invoke;verify-callback'= {
             cand --hash 'The HASH header Desk sent'
-            cand --body 'The raw body: text, `@FILE` or `@-` [default: stdin]'
+            cand --body 'The raw body: text, `@FILE` or `@-` (`@@…` for text that starts with `@`) [default: stdin]'
             cand -p 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
             cand --profile 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
             cand --config 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'

@@ -61,7 +61,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "profile" -d
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "__complete" -d 'Values for the completion scripts (profile names), one a line'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l request-url -l url -d 'requestURL: the URL to call; a leading `/` is joined to the profile\'s base URL' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l request-url -l url -d 'requestURL: the URL to call (`invoke` joins a leading `/` to the profile\'s base URL; `hash` signs it as given)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s X -l request-type -d 'requestType: GET, POST, PUT, PATCH or DELETE' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l query-params -d 'queryParams: a JSON object, sent and hashed as given' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l query -d 'Builds queryParams as a compact JSON object, in the order given' -r
@@ -90,7 +90,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l canonic
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l request-url -l url -d 'requestURL: the URL to call; a leading `/` is joined to the profile\'s base URL' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l request-url -l url -d 'requestURL: the URL to call (`invoke` joins a leading `/` to the profile\'s base URL; `hash` signs it as given)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s X -l request-type -d 'requestType: GET, POST, PUT, PATCH or DELETE' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l query-params -d 'queryParams: a JSON object, sent and hashed as given' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l query -d 'Builds queryParams as a compact JSON object, in the order given' -r
@@ -201,7 +201,7 @@ never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l file -d 'Keys to delete, one a line, or NDJSON items (`-` = stdin)' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l file -d 'Keys to delete, one a line, or NDJSON items (`-` = stdin, read whole before the first delete)' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l queriable-value -d 'Delete every item of this queriableValue group (its keys are collected first)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l concurrency -d 'Requests in flight at once' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l rate -d 'Requests per period [default: Desk\'s limit, 50/1m, for a Desk host; none for loopback]' -r
@@ -224,7 +224,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 always\t''
 never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l dry-run -d 'List what would be deleted; delete nothing'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask before deleting a group on a terminal'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete a group or a --file\'s keys without asking (needed where nobody can be asked: no terminal, or stdin is the input)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -322,7 +322,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set config params'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l title -d 'Title of the log' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l description -d 'Description: text, `@FILE` or `@-`' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l description -d 'Description: text, `@FILE` or `@-` (`@@…` for text that starts with `@`)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l reference -d 'Groups logs under one reference (at most 10 a reference)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
@@ -389,7 +389,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from help" -f -a "check" -d 'Exit 0 when the permission is enabled, 1 when not'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l hash -d 'The HASH header Desk sent' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l body -d 'The raw body: text, `@FILE` or `@-` [default: stdin]' -r
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l body -d 'The raw body: text, `@FILE` or `@-` (`@@…` for text that starts with `@`) [default: stdin]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r

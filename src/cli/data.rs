@@ -22,7 +22,7 @@ pub(crate) enum StorageCommand {
   desk-invoke -p local storage delete greeting
   desk-invoke -p local storage delete --queriable-value colors --dry-run
   desk-invoke -p local storage delete --queriable-value colors --yes
-  desk-invoke -p local storage delete --file keys.txt --failed keys.failed")]
+  desk-invoke -p local storage delete --file keys.txt --yes --failed keys.failed")]
     Delete(StorageDeleteArgs),
     /// Count the items of a queriableValue group
     #[command(after_help = "Examples:
@@ -88,7 +88,8 @@ pub(crate) struct StorageDeleteArgs {
     /// Keys to delete
     #[arg(required_unless_present_any = ["file", "queriable_value"], conflicts_with_all = ["file", "queriable_value"])]
     pub keys: Vec<String>,
-    /// Keys to delete, one a line, or NDJSON items (`-` = stdin)
+    /// Keys to delete, one a line, or NDJSON items (`-` = stdin, read whole before the first
+    /// delete)
     #[arg(long, value_name = "KEYS", conflicts_with = "queriable_value")]
     pub file: Option<PathBuf>,
     /// Delete every item of this queriableValue group (its keys are collected first)
@@ -97,7 +98,8 @@ pub(crate) struct StorageDeleteArgs {
     /// List what would be deleted; delete nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Do not ask before deleting a group on a terminal
+    /// Delete a group or a --file's keys without asking (needed where nobody can be asked:
+    /// no terminal, or stdin is the input)
     #[arg(long, short = 'y')]
     pub yes: bool,
     /// Requests in flight at once
@@ -153,7 +155,7 @@ pub(crate) struct LogArgs {
     /// Title of the log
     #[arg(long)]
     pub title: String,
-    /// Description: text, `@FILE` or `@-`
+    /// Description: text, `@FILE` or `@-` (`@@…` for text that starts with `@`)
     #[arg(long)]
     pub description: Option<String>,
     /// Groups logs under one reference (at most 10 a reference)

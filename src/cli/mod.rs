@@ -179,7 +179,7 @@ pub(crate) enum Command {
     the fixed order requestURL, requestType, queryParams, postBody, headers, connectionLinkName.\n\n\
     `hash` signs exactly the fields given: no base-URL joining, no default method, no profile connection. \
     `invoke --dry-run` shows what `invoke` would sign and send. Every value flag takes @FILE (the file's \
-    bytes) or @- (stdin); a postBody from a file is hashed streaming, whatever its size.",
+    bytes) or @- (stdin), and @@… for a value that starts with @ (@@x is the text @x); a postBody from a file is hashed streaming, whatever its size.",
         after_help = "Examples:
   export DESK_INVOKE_SECRET=my_secret_key_238392
   desk-invoke hash --url https://api.google.com/test -X POST --query-params '{}' \\
@@ -193,7 +193,8 @@ pub(crate) enum Command {
         long_about = "Send a signed invoke request and print the called API's answer: pretty JSON on a \
     terminal, the raw string when piped. A requestURL starting with / is joined to the profile's base URL; \
     the profile's connection is the default connectionLinkName. The exit code follows the called API's \
-    statusCode (4xx: 4, 5xx: 5). Every value flag takes @FILE or @-. Credentials: DESK_INVOKE_SECRET, \
+    statusCode (4xx: 4, 5xx: 5). Every value flag takes @FILE or @- (@@… for a \
+    value that starts with @). Credentials: DESK_INVOKE_SECRET, \
     DESK_INVOKE_SECURITY_CONTEXT, DESK_INVOKE_ORG_ID, DESK_INVOKE_BASE_URL or a profile.",
         after_help = "Examples:
   desk-invoke -p local invoke --url '/api/v1/installedExtensions/{{installationId}}/storage' \\

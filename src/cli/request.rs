@@ -3,10 +3,12 @@
 use clap::Args;
 
 /// The hashed fields of a request, shared verbatim by `hash` and `invoke`.
-/// Every value accepts `@FILE` (contents, byte for byte) and `@-` (stdin).
+/// Every value accepts `@FILE` (contents, byte for byte), `@-` (stdin) and `@@…` (a value
+/// that starts with `@`).
 #[derive(Debug, Args, Clone, Default)]
 pub(crate) struct RequestArgs {
-    /// requestURL: the URL to call; a leading `/` is joined to the profile's base URL
+    /// requestURL: the URL to call (`invoke` joins a leading `/` to the profile's base URL;
+    /// `hash` signs it as given)
     #[arg(long = "request-url", visible_alias = "url", value_name = "URL")]
     pub request_url: Option<String>,
 

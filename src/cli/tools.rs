@@ -15,7 +15,8 @@ pub(crate) struct VerifyCallbackArgs {
     /// The HASH header Desk sent
     #[arg(long, value_name = "HEX")]
     pub hash: String,
-    /// The raw body: text, `@FILE` or `@-` [default: stdin]
+    /// The raw body: text, `@FILE` or `@-` (`@@…` for text that starts with `@`) [default:
+    /// stdin]
     #[arg(long)]
     pub body: Option<String>,
     /// Store the callback's orgId and securityContext into the profile

@@ -1,7 +1,7 @@
 //! `hash`: the HASH of an invoke request, offline. Starts no runtime and opens no socket, so
 //! it costs about what a process start costs.
 
-use super::request::RequestSpec;
+use super::request::{RequestSpec, ValueSource};
 use crate::api::signing::{Field, StreamingSigner};
 use crate::cli::{HashArgs, OutputFormat};
 use crate::error::{Error, Result};
@@ -25,7 +25,7 @@ pub(super) fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<
     );
 
     if args.canonical && !json {
-        return write_canonical(&spec, out);
+        return write_canonical(&read_ahead(spec)?, out);
     }
     if json {
         // The JSON form carries the whole stringToHash, so the body is read into memory.
@@ -62,6 +62,26 @@ pub(super) fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<
     }
     out.line(&signer.finish());
     Ok(())
+}
+
+/// `spec` made sure to stream to the end, so that a failure prints nothing of stringToHash
+/// on stdout: a body from stdin is read (as every `@-` value, at most 16 MiB), one from a
+/// file is read through once (readable, UTF-8) and then streamed.
+fn read_ahead(spec: RequestSpec) -> Result<RequestSpec> {
+    match &spec.post_body {
+        Some(ValueSource::Stdin) => {
+            let body = ValueSource::Stdin.read_text("--post-body")?;
+            Ok(RequestSpec {
+                post_body: Some(ValueSource::Literal(body)),
+                ..spec
+            })
+        }
+        Some(ValueSource::File(_)) => match each_piece(&spec, |_| Ok(())) {
+            Err(Streamed::Input(e)) => Err(e),
+            _ => Ok(spec),
+        },
+        _ => Ok(spec),
+    }
 }
 
 /// Prints stringToHash, streaming a file body through rather than loading it.

@@ -50,9 +50,10 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Cli, c
 
 /// Parses `args`, runs the command, prints any error as one line, returns the exit code.
 pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
-    let cli = match parse(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match parse(args.iter().cloned()) {
         Ok(cli) => cli,
-        Err(e) => return crate::output::print_clap(&e),
+        Err(e) => return crate::output::print_clap(&e, &args),
     };
     let out = Output::new(OutputOptions {
         format: cli.global.output,

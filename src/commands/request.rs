@@ -11,7 +11,9 @@ use serde_json::{Map, Value};
 use std::io::Read;
 use std::path::PathBuf;
 
-/// Where a flag's value comes from: the argument itself, `@FILE`, or `@-` (stdin).
+/// Where a flag's value comes from: the argument itself, `@FILE`, or `@-` (stdin). A
+/// leading `@@` is a literal `@` (`@@home` is the text `@home`), as curl's `--data-raw`
+/// and httpie's `\@` let a value start with `@`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum ValueSource {
     Literal(String),
@@ -21,6 +23,9 @@ pub(super) enum ValueSource {
 
 impl ValueSource {
     pub(super) fn parse(arg: &str) -> ValueSource {
+        if let Some(literal) = arg.strip_prefix("@@") {
+            return ValueSource::Literal(format!("@{literal}"));
+        }
         match arg.strip_prefix('@') {
             Some("-") => ValueSource::Stdin,
             Some(path) if !path.is_empty() => ValueSource::File(PathBuf::from(path)),
@@ -252,6 +257,8 @@ mod tests {
             ValueSource::File("a.json".into())
         );
         assert_eq!(ValueSource::parse("@"), ValueSource::Literal("@".into()));
+        assert_eq!(ValueSource::parse("@@x"), ValueSource::Literal("@x".into()));
+        assert_eq!(ValueSource::parse("@@-"), ValueSource::Literal("@-".into()));
         assert_eq!(ValueSource::parse("{}"), ValueSource::Literal("{}".into()));
     }
 

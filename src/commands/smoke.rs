@@ -32,6 +32,8 @@ enum StepOutcome {
     Passed(String),
     Failed(Error),
     Skipped(String),
+    /// Could not run at all: the configuration is wrong (a JUnit `<error>`, never green).
+    Errored(String),
 }
 
 #[derive(Debug)]
@@ -57,14 +59,15 @@ pub(super) fn run(args: &SmokeArgs, settings: Result<Settings>, out: &Output) ->
         })
     }) {
         Ok(steps) => steps,
-        // Nothing could run (no secret, no org id, …): every step is skipped, with why.
+        // Nothing could run (no secret, no org id, …): every step is in error, with why, so
+        // that no dashboard shows the run green.
         Err(error) => {
             let steps = planned
                 .iter()
                 .map(|name| Step {
                     name,
                     elapsed: Duration::ZERO,
-                    outcome: StepOutcome::Skipped(error.message.clone()),
+                    outcome: StepOutcome::Errored(error.message.clone()),
                 })
                 .collect::<Vec<_>>();
             finish(args, &steps, started.elapsed(), out)?;
@@ -108,14 +111,14 @@ fn finish(args: &SmokeArgs, steps: &[Step], total: Duration, out: &Output) -> Re
         let report: Vec<Value> = steps.iter().map(step_json).collect();
         out.json_line(&json!({"steps": report, "ms": total.as_secs_f64() * 1000.0}));
     } else {
-        // Steps already printed as they ran; the skipped ones of an early failure were not.
+        // Steps already printed as they ran; those of a run that could not start were not.
         let passed = steps
             .iter()
             .filter(|s| matches!(s.outcome, StepOutcome::Passed(_)))
             .count();
         if steps
             .iter()
-            .all(|s| matches!(s.outcome, StepOutcome::Skipped(_)))
+            .all(|s| matches!(s.outcome, StepOutcome::Errored(_)))
         {
             for step in steps {
                 print_step(step, out);
@@ -288,9 +291,14 @@ fn print_step(step: &Step, out: &Output) {
             |m| m.yellow().to_string(),
             format!("skipped: {reason}"),
         ),
+        StepOutcome::Errored(reason) => (
+            "ERR ",
+            |m| m.red().bold().to_string(),
+            format!("could not run: {}", out.redact(reason)),
+        ),
     };
     let time = match step.outcome {
-        StepOutcome::Skipped(_) => String::new(),
+        StepOutcome::Skipped(_) | StepOutcome::Errored(_) => String::new(),
         _ => duration(step.elapsed),
     };
     let rest = format!("  {:<15} {time:>8}  {detail}", step.name);
@@ -302,6 +310,7 @@ fn step_json(step: &Step) -> Value {
         StepOutcome::Passed(detail) => ("passed", detail.clone()),
         StepOutcome::Failed(error) => ("failed", error.message.clone()),
         StepOutcome::Skipped(reason) => ("skipped", reason.clone()),
+        StepOutcome::Errored(reason) => ("error", reason.clone()),
     };
     json!({"name": step.name, "status": status, "ms": step.elapsed.as_secs_f64() * 1000.0, "detail": detail})
 }
@@ -319,14 +328,15 @@ fn junit(steps: &[Step], total: Duration) -> String {
     let count = |f: fn(&StepOutcome) -> bool| steps.iter().filter(|s| f(&s.outcome)).count();
     let failures = count(|o| matches!(o, StepOutcome::Failed(_)));
     let skipped = count(|o| matches!(o, StepOutcome::Skipped(_)));
+    let errors = count(|o| matches!(o, StepOutcome::Errored(_)));
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.push_str(&format!(
-        "<testsuites name=\"desk-invoke smoke\" tests=\"{}\" failures=\"{failures}\" skipped=\"{skipped}\" time=\"{:.3}\">\n",
+        "<testsuites name=\"desk-invoke smoke\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"{skipped}\" time=\"{:.3}\">\n",
         steps.len(),
         total.as_secs_f64()
     ));
     xml.push_str(&format!(
-        "  <testsuite name=\"smoke\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" time=\"{:.3}\">\n",
+        "  <testsuite name=\"smoke\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"{skipped}\" time=\"{:.3}\">\n",
         steps.len(),
         total.as_secs_f64()
     ));
@@ -348,6 +358,11 @@ fn junit(steps: &[Step], total: Duration) -> String {
             )),
             StepOutcome::Skipped(reason) => xml.push_str(&format!(
                 "{open}>\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                escape(reason)
+            )),
+            StepOutcome::Errored(reason) => xml.push_str(&format!(
+                "{open}>\n      <error message=\"{}\" type=\"configuration\">{}</error>\n    </testcase>\n",
+                escape(reason),
                 escape(reason)
             )),
         }
@@ -398,7 +413,7 @@ mod tests {
         ];
         let xml = junit(&steps, Duration::from_millis(12));
         assert!(
-            xml.contains("tests=\"3\" failures=\"1\" skipped=\"1\""),
+            xml.contains("tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""),
             "{xml}"
         );
         assert!(xml.contains("bad &lt;x&gt; &amp; &quot;y&quot;</failure>"));

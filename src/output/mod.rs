@@ -271,10 +271,62 @@ impl Output {
 }
 
 /// A command line clap refused, or `--help`/`--version`: clap prints help and version on
-/// stdout (exit 0) and usage errors on stderr (exit 2).
-pub(crate) fn print_clap(error: &clap::Error) -> i32 {
-    let _ = error.print();
+/// stdout (exit 0) and usage errors on stderr (exit 2). When the command line asked for
+/// `-o json`, a usage error is the one JSON object every other error is (`Output::error`).
+pub(crate) fn print_clap(error: &clap::Error, args: &[std::ffi::OsString]) -> i32 {
+    if !error.use_stderr() || !asks_for_json(args) {
+        let _ = error.print();
+        return error.exit_code();
+    }
+    let rendered = error.render().to_string();
+    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    // A command missing its subcommand renders as its help, whose first line is no error.
+    let missing = error.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
+    let first = lines.next().unwrap_or_default();
+    let message = match missing {
+        true => "a subcommand is required",
+        false => first.strip_prefix("error: ").unwrap_or(first),
+    };
+    let hint = lines
+        .find(|l| {
+            l.starts_with("tip: ")
+                || l.starts_with("For more information")
+                || l.starts_with("Usage: ")
+        })
+        .map(|h| h.strip_prefix("tip: ").unwrap_or(h));
+    let object = serde_json::json!({"error": {
+        "message": message,
+        "hint": hint,
+        "exitCode": error.exit_code(),
+    }});
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "{}",
+        json_safe(object.to_string())
+    );
     error.exit_code()
+}
+
+/// Whether the raw command line asks for `-o json` (`-o json`, `-ojson`, `--output json`,
+/// `--output=json`; the last one given wins), read before clap has parsed it, so that even
+/// a line clap refuses gets its error as JSON. Stops at `--`.
+fn asks_for_json(args: &[std::ffi::OsString]) -> bool {
+    let mut format = None;
+    let mut args = args.iter().skip(1).map(|a| a.to_str().unwrap_or(""));
+    while let Some(arg) = args.next() {
+        let value = match arg {
+            "--" => break,
+            "-o" | "--output" => args.next(),
+            _ => arg
+                .strip_prefix("--output=")
+                .or_else(|| arg.strip_prefix("-o").filter(|v| !v.starts_with('-')))
+                .filter(|v| !v.is_empty()),
+        };
+        if let Some(value) = value {
+            format = Some(value == "json");
+        }
+    }
+    format == Some(true)
 }
 
 /// NO_COLOR wins over CLICOLOR_FORCE, which wins over the terminal test (no-color.org, bixense).

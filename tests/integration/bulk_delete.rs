@@ -18,7 +18,7 @@ fn bulk_delete_takes_keys_or_items_and_reports_failures() {
     let failed = sandbox.path("failed.txt");
     let out = sandbox
         .against(url)
-        .args(["storage", "delete", "--file", "-", "--failed"])
+        .args(["storage", "delete", "--file", "-", "--yes", "--failed"])
         .arg(&failed)
         .write_stdin(input)
         .output()

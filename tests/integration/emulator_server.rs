@@ -98,11 +98,12 @@ fn the_emulator_logs_every_request() {
         SECURITY_CONTEXT,
     ]);
     let emulator = spawn_emulator_logging(command, &log);
+    // Answered 200 with no item: a missing key, exit 1.
     sandbox
         .against(&emulator.base_url)
         .args(["storage", "get", "--key", "k"])
         .assert()
-        .success();
+        .code(1);
     Run::of(sandbox.against(&emulator.base_url))
         .env("DESK_INVOKE_SECRET", "wrong-secret")
         .args(["storage", "get", "--key", "k"])

@@ -51,7 +51,7 @@ fn smoke_passes_and_writes_junit() {
 fn smoke_reports_every_step_for_ci() {
     let sandbox = Sandbox::new();
     let junit = sandbox.path("smoke.xml");
-    // A configuration error: exit 3, and still a JUnit report with every step skipped.
+    // A configuration error: exit 3, and still a JUnit report with every step in error.
     sandbox
         .desk(&["smoke", "--junit"])
         .arg(&junit)
@@ -59,7 +59,7 @@ fn smoke_reports_every_step_for_ci() {
         .run();
     let xml = std::fs::read_to_string(&junit).unwrap();
     assert!(
-        xml.contains("tests=\"6\"") && xml.contains("skipped=\"6\""),
+        xml.contains("tests=\"6\"") && xml.contains("errors=\"6\" skipped=\"0\""),
         "{xml}"
     );
     // An unwritable report path is found before anything runs.

@@ -181,9 +181,13 @@ pub(super) fn read_lines(mut reader: impl BufRead, send: impl Fn(Line) -> bool) 
     }
 }
 
+/// All of an input, at most as much as a JSON-array input may hold.
+pub(super) fn read_whole(reader: impl Read, what: &str) -> crate::error::Result<Vec<u8>> {
+    super::super::request::read_capped(reader, what, MAX_ARRAY_BYTES)
+}
+
 fn read_array(reader: impl Read, send: impl Fn(Line) -> bool) {
-    let bytes = match super::super::request::read_capped(reader, "the JSON array", MAX_ARRAY_BYTES)
-    {
+    let bytes = match read_whole(reader, "the JSON array") {
         Ok(bytes) => bytes,
         Err(e) => {
             send(Line::Broken {

@@ -69,6 +69,23 @@ pub(super) enum Input {
     File(PathBuf),
     /// Lines already at hand (keys collected by a listing, or given as arguments).
     Lines(Vec<String>),
+    /// An input already read whole (`Input::read_first`).
+    Read(Vec<u8>),
+}
+
+impl Input {
+    /// `path` as input that is read whole before the first request when it is stdin or a
+    /// pipe (bounded as a JSON array is): `storage get --all | storage delete --file -`
+    /// would otherwise delete while the listing still pages by offset, and skip items. A
+    /// regular file does not move under the deletes, so it still streams.
+    pub(super) fn read_first(path: &Path) -> Result<Input> {
+        let regular = path.as_os_str() != "-" && std::fs::metadata(path).is_ok_and(|m| m.is_file());
+        if regular {
+            return Ok(Input::File(path.to_path_buf()));
+        }
+        let what = format!("--file {}", path.display());
+        Ok(Input::Read(input::read_whole(open_file(path)?, &what)?))
+    }
 }
 
 /// A bulk run as the command line asks for it.
@@ -87,23 +104,13 @@ impl Bulk<'_> {
         out: &Output,
         job: &Job,
     ) -> Result<()> {
-        if let Input::File(path) = &self.input {
-            if path.as_os_str() == "-" && settings.secret_from_stdin() {
-                return Err(
-                    Error::usage("the items and the secret cannot both come from stdin").with_hint(
-                        "pass the items with --file FILE, or the secret with DESK_INVOKE_SECRET",
-                    ),
-                );
-            }
-            if let Some(failed) = self.failed {
-                refuse_same_file(path, failed)?;
-            }
-        }
+        self.check_input(settings)?;
         // The total is only for the progress bar: a file is counted only when one is shown.
         let total = match &self.input {
             Input::File(path) if out.shows_progress() => count_lines(path),
             Input::File(_) => None,
             Input::Lines(lines) => Some(lines.len() as u64),
+            Input::Read(bytes) => Some(bytes.iter().filter(|b| **b == b'\n').count() as u64),
         };
         // Opened now: a missing file is bad input, found before anything is sent.
         let source = open(self.input)?;
@@ -122,6 +129,23 @@ impl Bulk<'_> {
             std::panic::resume_unwind(panic);
         }
         result
+    }
+
+    /// The input's own checks, before anything is read or deleted.
+    pub(super) fn check_input(&self, settings: &Settings) -> Result<()> {
+        if let Input::File(path) = &self.input {
+            if path.as_os_str() == "-" && settings.secret_from_stdin() {
+                return Err(
+                    Error::usage("the items and the secret cannot both come from stdin").with_hint(
+                        "pass the items with --file FILE, or the secret with DESK_INVOKE_SECRET",
+                    ),
+                );
+            }
+            if let Some(failed) = self.failed {
+                refuse_same_file(path, failed)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -160,16 +184,20 @@ async fn run_on<Job: BulkJob>(
 
 fn open(input: Input) -> Result<LineSource> {
     Ok(match input {
-        Input::File(path) if path.as_os_str() == "-" => {
-            LineSource::Reader(Box::new(std::io::stdin()))
-        }
-        Input::File(path) => {
-            LineSource::Reader(Box::new(std::fs::File::open(&path).map_err(|e| {
-                Error::usage(format!("cannot read --file {}: {e}", path.display()))
-            })?))
-        }
+        Input::File(path) => LineSource::Reader(open_file(&path)?),
         Input::Lines(lines) => LineSource::Lines(lines),
+        Input::Read(bytes) => LineSource::Reader(Box::new(std::io::Cursor::new(bytes))),
     })
+}
+
+/// `--file PATH`, or stdin for `-`.
+fn open_file(path: &Path) -> Result<Box<dyn std::io::Read + Send>> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(std::io::stdin()));
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| Error::usage(format!("cannot read --file {}: {e}", path.display())))?;
+    Ok(Box::new(file))
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! `storage delete`: keys, a file of keys, or a whole queriableValue group (keys collected
-//! first, a dry run, a confirmation on a terminal).
+//! first, a dry run; a confirmation on a terminal, `--yes` elsewhere).
 
 use super::super::bulk::{self, Bulk, BulkJob, Input, ItemOutcome};
 use super::super::with_client;
@@ -15,8 +15,30 @@ use std::sync::Arc;
 
 pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output) -> Result<()> {
     let rate = bulk::default_rate(args.rate, settings, Operation::Delete);
-    let input = match (&args.file, &args.queriable_value) {
-        (Some(file), _) => Input::File(file.clone()),
+    let mut bulk = Bulk {
+        input: Input::Lines(Vec::new()),
+        concurrency: args.concurrency,
+        batch: 1,
+        rate,
+        failed: args.failed.as_deref(),
+    };
+    match (&args.file, &args.queriable_value) {
+        (Some(file), _) => {
+            if args.dry_run {
+                return Err(Error::usage(
+                    "--dry-run lists a --queriable-value group or KEYs; for --file, the file is the list",
+                ));
+            }
+            bulk.input = Input::File(file.clone());
+            bulk.check_input(settings)?;
+            confirm(
+                args,
+                out,
+                &format!("every key listed in {}", file.display()),
+                "",
+            )?;
+            bulk.input = Input::read_first(file)?;
+        }
         (None, Some(group)) => {
             let keys = group_keys(group, settings, out)?;
             if keys.is_empty() {
@@ -31,27 +53,11 @@ pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output
                 ));
                 return Ok(());
             }
-            // Someone is watching a terminal: they confirm, or say --yes up front.
-            if !args.yes && out.can_ask() {
-                if !std::io::stdin().is_terminal() {
-                    return Err(Error::usage(format!(
-                        "refusing to delete {} item(s) of `{group}` without a confirmation",
-                        keys.len()
-                    ))
-                    .with_hint(
-                        "answer on a terminal, or pass --yes (see them first with --dry-run)",
-                    ));
-                }
-                let question = format!(
-                    "delete {} item(s) with queriableValue `{group}`? [y/N] ",
-                    keys.len()
-                );
-                if !out.confirm(&question)? {
-                    return Err(Error::negative("nothing deleted"));
-                }
-            }
-            Input::Lines(keys)
+            let what = format!("{} item(s) with queriableValue `{group}`", keys.len());
+            confirm(args, out, &what, " (see them first with --dry-run)")?;
+            bulk.input = Input::Lines(keys);
         }
+        // KEYs named one by one are their own confirmation, as with `rm FILE`.
         (None, None) => {
             for key in &args.keys {
                 storage::check_key("key", key)?;
@@ -60,22 +66,29 @@ pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output
                 print_keys(&args.keys, out);
                 return Ok(());
             }
-            Input::Lines(args.keys.clone())
+            bulk.input = Input::Lines(args.keys.clone());
         }
-    };
-    if args.dry_run {
-        return Err(Error::usage(
-            "--dry-run lists a --queriable-value group or KEYs; for --file, the file is the list",
-        ));
     }
-    let bulk = Bulk {
-        input,
-        concurrency: args.concurrency,
-        batch: 1,
-        rate,
-        failed: args.failed.as_deref(),
-    };
     bulk.run(settings, out, &DeleteKeys)
+}
+
+/// Deleting a set the user has not named key by key takes a yes: asked on a terminal, or
+/// `--yes` up front. With nobody to ask (a script, CI, stdin a pipe) it is refused, as gh
+/// refuses, rather than taken as a yes.
+fn confirm(args: &StorageDeleteArgs, out: &Output, what: &str, see_first: &str) -> Result<()> {
+    if args.yes {
+        return Ok(());
+    }
+    if !out.can_ask() || !std::io::stdin().is_terminal() {
+        return Err(Error::usage(format!(
+            "refusing to delete {what} without a confirmation: no terminal to ask on"
+        ))
+        .with_hint(format!("pass --yes to delete without asking{see_first}")));
+    }
+    if !out.confirm(&format!("delete {what}? [y/N] "))? {
+        return Err(Error::negative("nothing deleted"));
+    }
+    Ok(())
 }
 
 /// A dry run's keys: one a line, or with `-o json`/`-o ndjson` as `{"key"}` items (which

@@ -43,7 +43,8 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
     let value_only = format == OutputFormat::Raw && args.key.is_some();
     with_client(settings, out, async |client| {
         let mut writer = ItemWriter::new(format, value_only, out);
-        if args.all {
+        // One key is one item at most: no pages to follow.
+        if args.all && args.key.is_none() {
             // A closed stdout (`false`) ends the listing: nobody reads the rest.
             list_all(client, settings, args.rate, &query, |page| {
                 writer.write(page)
@@ -51,6 +52,11 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
             .await?;
         } else {
             let page = client.storage().get(&query).await?;
+            // As `git config --get`: a missing key is a "no" (exit 1), said on stderr, with
+            // nothing on stdout.
+            if let (Some(key), true) = (&args.key, page.is_empty()) {
+                return Err(Error::negative(format!("no item with key `{key}`")));
+            }
             let limit = query.limit.unwrap_or(storage::DEFAULT_LIMIT);
             let full = page.len() as u64 >= limit;
             writer.write(&page)?;
