@@ -367,6 +367,22 @@ fn env_secret(value: &env::EnvValue) -> Sourced<SecretSource> {
     Sourced::new(source, ValueSource::Env(value.var))
 }
 
+/// `--max-body-size`, else `DESK_INVOKE_MAX_BODY_SIZE`, else the default.
+fn max_body_size(flags: &TargetFlags, env: &EnvironmentOptions) -> Result<Sourced<u64>> {
+    use crate::api::size::{parse_size, DEFAULT_MAX_BODY_SIZE};
+    if let Some(bytes) = flags.max_body_size {
+        return Ok(Sourced::new(bytes, ValueSource::Flag("--max-body-size")));
+    }
+    match &env.max_body_size {
+        Some(value) => {
+            let bytes = parse_size(value.text()?)
+                .map_err(|e| Error::usage(format!("{}: {e}", value.var)))?;
+            Ok(Sourced::new(bytes, ValueSource::Env(value.var)))
+        }
+        None => Ok(Sourced::new(DEFAULT_MAX_BODY_SIZE, ValueSource::Default)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -441,21 +457,5 @@ mod tests {
         layers.env = unusable();
         layers.profile = at(ValueSource::Profile("p".into()));
         assert!(layers.pick(Some(ProfileChoice::Default)).is_err());
-    }
-}
-
-/// `--max-body-size`, else `DESK_INVOKE_MAX_BODY_SIZE`, else the default.
-fn max_body_size(flags: &TargetFlags, env: &EnvironmentOptions) -> Result<Sourced<u64>> {
-    use crate::api::size::{parse_size, DEFAULT_MAX_BODY_SIZE};
-    if let Some(bytes) = flags.max_body_size {
-        return Ok(Sourced::new(bytes, ValueSource::Flag("--max-body-size")));
-    }
-    match &env.max_body_size {
-        Some(value) => {
-            let bytes = parse_size(value.text()?)
-                .map_err(|e| Error::usage(format!("{}: {e}", value.var)))?;
-            Ok(Sourced::new(bytes, ValueSource::Env(value.var)))
-        }
-        None => Ok(Sourced::new(DEFAULT_MAX_BODY_SIZE, ValueSource::Default)),
     }
 }
