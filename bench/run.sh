@@ -221,11 +221,11 @@ reply=$(bash "$BENCH/put_one.sh" single "$VALUE")
   echo "bench/run.sh: the openssl+curl line was not accepted: $reply" >&2
   exit 1
 }
-"$BIN" storage put single "$VALUE" >/dev/null
+"$BIN" storage put single "$VALUE" --queriable-value bench >/dev/null
 compare put_one 3 "$PUT_RUNS" \
-  desk-invoke "$BIN storage put single '$VALUE'" \
+  desk-invoke "$BIN storage put single '$VALUE' --queriable-value bench" \
   openssl+curl "bash $BENCH/put_one.sh single '$VALUE'"
-peak_rss put_one desk-invoke "$BIN" storage put single "$VALUE"
+peak_rss put_one desk-invoke "$BIN" storage put single "$VALUE" --queriable-value bench
 
 # ---------------------------------------------------------------------------------------
 # 4. bulk put of BULK_ITEMS items against the bash loop over LOOP_ITEMS of them

@@ -308,8 +308,15 @@ fn bad_storage_input_is_refused_before_sending() {
     let long = "k".repeat(51);
     let big = json!({"x": "y".repeat(5200)}).to_string();
     for args in [
-        vec!["storage", "put", long.as_str(), "{}"],
-        vec!["storage", "put", "a b", "{}"],
+        vec![
+            "storage",
+            "put",
+            long.as_str(),
+            "{}",
+            "--queriable-value",
+            "g",
+        ],
+        vec!["storage", "put", "a b", "{}", "--queriable-value", "g"],
         vec!["storage", "put", "k", "[1,2]"],
         vec!["storage", "put", "k", "{oops"],
         vec!["storage", "put", "k", big.as_str()],
@@ -338,14 +345,21 @@ fn bad_storage_input_is_refused_before_sending() {
 
 #[test]
 fn replies_wrapped_in_status_message_are_unwrapped() {
-    for wrap in ["object", "string"] {
+    for wrap in ["object", "string", "status", "mixed"] {
         let sandbox = Sandbox::new();
         let emulator =
             sandbox.start_emulator(&["--response-wrap", wrap, "--permission", "canEdit=true"]);
         let url = &emulator.base_url;
         sandbox
             .against(url)
-            .args(["storage", "put", "k1", r#"{"a":1}"#])
+            .args([
+                "storage",
+                "put",
+                "k1",
+                r#"{"a":1}"#,
+                "--queriable-value",
+                "g",
+            ])
             .assert()
             .success();
         let got = json_out(
@@ -355,7 +369,11 @@ fn replies_wrapped_in_status_message_are_unwrapped() {
                 .output()
                 .unwrap(),
         );
-        assert_eq!(got, json!([{"key": "k1", "value": {"a": 1}}]), "{wrap}");
+        assert_eq!(
+            got,
+            json!([{"key": "k1", "queriableValue": "g", "value": {"a": 1}}]),
+            "{wrap}"
+        );
         sandbox
             .against(url)
             .args(["config", "set", "region=eu"])
@@ -477,7 +495,14 @@ fn config_params_set_get_and_masking() {
     // Config params are placeholders in queryParams: {{region}} → eu reads the item `eu`.
     sandbox
         .against(url)
-        .args(["storage", "put", "eu", r#"{"found":true}"#])
+        .args([
+            "storage",
+            "put",
+            "eu",
+            r#"{"found":true}"#,
+            "--queriable-value",
+            "g",
+        ])
         .assert()
         .success();
     let got = json_out(
@@ -496,7 +521,14 @@ fn config_params_set_get_and_masking() {
     // Never in a postBody (Zoho, "Supported placeholders"): the value is stored as given.
     sandbox
         .against(url)
-        .args(["storage", "put", "placeholder", r#"{"r":"{{region}}"}"#])
+        .args([
+            "storage",
+            "put",
+            "placeholder",
+            r#"{"r":"{{region}}"}"#,
+            "--queriable-value",
+            "g",
+        ])
         .assert()
         .success();
     let got = json_out(
@@ -679,6 +711,8 @@ fn local_profile_works_on_a_fresh_machine() {
             "put",
             "greeting",
             r#"{"hello":"world"}"#,
+            "--queriable-value",
+            "g",
         ])
         .assert()
         .success();
@@ -691,7 +725,7 @@ fn local_profile_works_on_a_fresh_machine() {
     );
     assert_eq!(
         got,
-        json!([{"key": "greeting", "value": {"hello": "world"}}])
+        json!([{"key": "greeting", "queriableValue": "g", "value": {"hello": "world"}}])
     );
     // It persists in <data dir>/emulator.sqlite between processes.
     assert!(sandbox
@@ -721,7 +755,14 @@ fn dry_run_curl_gives_the_same_answer() {
     let url = &emulator.base_url;
     sandbox
         .against(url)
-        .args(["storage", "put", "curl_key", r#"{"quote":"it's & = + ü"}"#])
+        .args([
+            "storage",
+            "put",
+            "curl_key",
+            r#"{"quote":"it's & = + ü"}"#,
+            "--queriable-value",
+            "g",
+        ])
         .assert()
         .success();
     let args = [

@@ -124,7 +124,7 @@ fn output_formats_behave_the_same_everywhere() {
     assert_eq!(stdout_of(&raw), "{\"a\":1}\n");
     let put = sandbox
         .against(url)
-        .args(["storage", "put", "solo", "{}"])
+        .args(["storage", "put", "solo", "{}", "--queriable-value", "g"])
         .output()
         .unwrap();
     let get = sandbox
@@ -395,7 +395,7 @@ fn the_emulator_is_a_development_server() {
         .collect();
     assert_eq!(exports.len(), 4, "{}", emulator.banner);
     let script = format!(
-        "{}; '{}' storage put banner '{{}}' && echo stored",
+        "{}; '{}' storage put banner '{{}}' --queriable-value g && echo stored",
         exports.join("; "),
         env!("CARGO_BIN_EXE_desk-invoke")
     );

@@ -367,7 +367,7 @@ fn deletes_and_listings_report_what_happened() {
     let emulator = sandbox.start_emulator(&[]);
     sandbox
         .against(&emulator.base_url)
-        .args(["storage", "put", "here", "{}"])
+        .args(["storage", "put", "here", "{}", "--queriable-value", "g"])
         .assert()
         .success();
     let out = sandbox
@@ -606,7 +606,14 @@ fn control_characters_never_reach_the_terminal_raw() {
     let sandbox = Sandbox::new();
     let out = sandbox
         .against("http://127.0.0.1:9")
-        .args(["storage", "put", "k\u{1b}]0;pwned\u{7}", "{}"])
+        .args([
+            "storage",
+            "put",
+            "k\u{1b}]0;pwned\u{7}",
+            "{}",
+            "--queriable-value",
+            "g",
+        ])
         .output()
         .unwrap();
     assert_clean_failure(&out, 2, &[]);
