@@ -13,6 +13,7 @@ mod devloop;
 mod emulator_bounds;
 mod emulator_forwarding;
 mod emulator_independent_client;
+mod emulator_replies;
 mod emulator_robustness;
 mod extension_data;
 mod faults;
