@@ -111,6 +111,9 @@ mod exact {
             .read_to_end(&mut reply)
             .await
             .map_err(failed)?;
+        if reply.len() as u64 > MAX_HEAD_BYTES + max_body {
+            return Err(crate::client::reply_too_large(max_body));
+        }
         parse(&reply, max_body).ok_or_else(|| {
             Error::new(
                 Kind::Server,
@@ -142,10 +145,7 @@ mod exact {
             },
         };
         if body.len() as u64 > max_body {
-            return Some(Err(Error::new(
-                Kind::Server,
-                format!("the callback handler's reply is larger than {max_body} bytes; stopped reading it"),
-            )));
+            return Some(Err(crate::client::reply_too_large(max_body)));
         }
         Some(Ok(CallbackReply {
             status,
