@@ -829,7 +829,7 @@ _desk__invoke() {
                     return 0
                     ;;
                 --response-wrap)
-                    COMPREPLY=($(compgen -W "none object string" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "none object string status mixed" -- "${cur}"))
                     return 0
                     ;;
                 --rate-limits)

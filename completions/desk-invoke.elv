@@ -520,7 +520,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --connection 'A connection''s auth header, applied when forwarding (https or loopback only): NAME=@FILE with the file holding ''Header: value'' keeps the credential out of argv'
             cand --fail-rate 'Fault injection: fraction of requests answered 429, 503 or dropped'
             cand --latency 'Fault injection: delay before every answer'
-            cand --response-wrap 'How Desk''s own API replies are wrapped in `response`, to test clients against each shape real Desk uses'
+            cand --response-wrap 'How every reply (Desk''s APIs, stubs, forwarded calls) is wrapped in `response`, to test clients against each shape real Desk uses; `mixed` takes each in turn'
             cand --rate-limits 'Enforce Desk''s published storage rate limits (50 writes, 250 reads, 50 deletes per installation and window)'
             cand --rate-window 'The window of --rate-limits (Desk''s is a minute; shrink it to test in seconds)'
             cand --resources 'Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}'

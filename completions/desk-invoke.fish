@@ -479,9 +479,11 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and no
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l connection -d 'A connection\'s auth header, applied when forwarding (https or loopback only): NAME=@FILE with the file holding \'Header: value\' keeps the credential out of argv' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l fail-rate -d 'Fault injection: fraction of requests answered 429, 503 or dropped' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l latency -d 'Fault injection: delay before every answer' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l response-wrap -d 'How Desk\'s own API replies are wrapped in `response`, to test clients against each shape real Desk uses' -r -f -a "none\t'`response` is the API\'s JSON body as a string'
-object\t'`response` is `{"statusMessage": <body object>}` as a string'
-string\t'`response` is `{"statusMessage": "<body as a JSON string>"}` as a string'"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l response-wrap -d 'How every reply (Desk\'s APIs, stubs, forwarded calls) is wrapped in `response`, to test clients against each shape real Desk uses; `mixed` takes each in turn' -r -f -a "none\t'`response` is the API\'s body as it is'
+object\t'`response` is `{"statusMessage": <body>}` (the body as JSON when it is JSON)'
+string\t'`response` is `{"statusMessage": "<body as a string>"}`'
+status\t'`response` is `{"statusMessage": <body>, "status": "true"}`, as captured from real Desk'
+mixed\t'Each reply takes the next shape of none, object, string, status in turn'"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l rate-limits -d 'Enforce Desk\'s published storage rate limits (50 writes, 250 reads, 50 deletes per installation and window)' -r -f -a "none\t'No limits'
 desk\t'Desk\'s published per-installation limits for storage'"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure uninstall wait help" -l rate-window -d 'The window of --rate-limits (Desk\'s is a minute; shrink it to test in seconds)' -r

@@ -76,9 +76,10 @@ def post(fields, *, secret=SECRET, security_context=SECURITY_CONTEXT, org_id=ORG
 
 
 def unwrap(response_text):
-    """Decodes `response`, and a `statusMessage` wrapper (object or string) if there is one."""
+    """Decodes `response`, and a `statusMessage` wrapper (object or string, with or without
+    Desk's `"status": "true"`) if there is one."""
     body = json.loads(response_text)
-    if isinstance(body, dict) and set(body) == {"statusMessage"}:
+    if isinstance(body, dict) and "statusMessage" in body and set(body) <= {"statusMessage", "status"}:
         body = body["statusMessage"]
         if isinstance(body, str):
             body = json.loads(body)

@@ -25,7 +25,20 @@ def invoke(**fields):
         headers={"HASH": digest, "Content-Type": "application/x-www-form-urlencoded"})
     with urllib.request.urlopen(request) as reply:
         envelope = json.load(reply)
-    return envelope["statusCode"], json.loads(envelope["response"] or "null")
+    return envelope["statusCode"], unwrap(json.loads(envelope["response"] or "null"))
+
+
+def unwrap(body):
+    """Desk may wrap the called API's body as {"statusMessage": <body>, "status": "true"},
+    the body itself sometimes a JSON string: take every layer off."""
+    while isinstance(body, dict) and "statusMessage" in body:
+        body = body["statusMessage"]
+        if isinstance(body, str):
+            try:
+                body = json.loads(body)
+            except ValueError:
+                break
+    return body
 
 
 status, tickets = invoke(requestURL="https://desk.zoho.com/api/v1/tickets", requestType="GET",

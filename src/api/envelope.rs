@@ -211,6 +211,18 @@ mod tests {
     }
 
     #[test]
+    fn the_shape_captured_from_desk_is_unwrapped() {
+        let json = decode(
+            br#"{"statusCode":200,"response":"{\"statusMessage\":{\"data\":[1]},\"status\":\"true\"}"}"#,
+        );
+        assert_eq!(json.body, Body::Json(json!({"data":[1]})));
+        let text = decode(
+            br#"{"statusCode":200,"response":"{\"statusMessage\":\"pong\",\"status\":\"true\"}"}"#,
+        );
+        assert_eq!(text.body, Body::Text("pong".into()));
+    }
+
+    #[test]
     fn odd_shapes_never_lose_data() {
         assert_eq!(decode(b"").body, Body::Empty);
         assert_eq!(decode(b"oops").body, Body::Text("oops".into()));

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub const MAX_KEY_CHARS: usize = 50;
-pub const MAX_VALUE_BYTES: usize = 5120;
+/// A value's size as compact JSON (Zoho, "Create Data Storage": "cannot exceed 5.1 KB"; read
+/// as 5,100 bytes, the smaller reading, so nothing stored here is too big for Desk).
+pub const MAX_VALUE_BYTES: usize = 5100;
 /// How deep a value may nest (objects and arrays), on both sides. A stored value is read back
 /// inside Desk's reply, itself inside the envelope's `response` string and maybe a
 /// `statusMessage`: JSON parsers stop at 128 levels (serde_json does), so a value nested
@@ -78,11 +80,18 @@ pub struct Item {
 }
 
 impl Item {
-    /// Checks every rule before anything is sent or stored.
+    /// Checks every rule before anything is sent or stored. A queriableValue is required:
+    /// Zoho's current "Create Data Storage" says it "cannot be NULL".
     pub fn check(&self) -> Result<()> {
         check_key("key", &self.key)?;
-        if let Some(q) = &self.queriable_value {
-            check_key("queriableValue", q)?;
+        match &self.queriable_value {
+            Some(q) => check_key("queriableValue", q)?,
+            None => {
+                return Err(Error::usage(format!(
+                    "item `{}` has no queriableValue: Desk refuses a missing or null one",
+                    escape_control(&truncate(&self.key, 60))
+                )))
+            }
         }
         check_value(&self.value)
     }
@@ -195,7 +204,7 @@ pub fn check_key(what: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// value: a JSON object of at most 5,120 bytes (compact).
+/// value: a JSON object of at most `MAX_VALUE_BYTES` (compact).
 pub fn check_value(value: &Value) -> Result<()> {
     if !value.is_object() {
         return Err(Error::usage("value must be a JSON object, like {\"a\":1}"));
@@ -384,6 +393,8 @@ mod tests {
             json!({"key":"k","queriableValue":2,"value":{}}),
             json!({"key":"bad key","value":{}}),
             json!({"key":"k","value":{},"queriable_value":"q"}),
+            json!({"key":"k","value":{}}),
+            json!({"key":"k","queriableValue":null,"value":{}}),
         ] {
             assert!(Item::from_object(object(bad.clone())).is_err(), "{bad}");
         }
@@ -412,7 +423,7 @@ mod tests {
 
     #[test]
     fn bodies_hold_one_item_or_up_to_ten() {
-        let one = json!({"key":"k","value":{}});
+        let one = json!({"key":"k","queriableValue":"q","value":{}});
         assert_eq!(Item::from_body(one.clone()).unwrap().len(), 1);
         assert_eq!(
             Item::from_body(json!([one.clone(), one.clone()]))
@@ -422,7 +433,8 @@ mod tests {
         );
         assert!(Item::from_body(json!([])).is_err());
         assert!(Item::from_body(Value::Array(vec![one.clone(); 11])).is_err());
-        let bad = Item::from_body(json!([one, {"key":"a b","value":{}}])).unwrap_err();
+        let bad = Item::from_body(json!([one, {"key":"a b","queriableValue":"q","value":{}}]))
+            .unwrap_err();
         assert!(bad.message.starts_with("item [1]:"), "{}", bad.message);
         assert!(Item::from_body(json!("x")).is_err());
     }

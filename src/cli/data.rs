@@ -13,7 +13,7 @@ pub(crate) enum StorageCommand {
     Get(StorageGetArgs),
     /// Store one item, or many from NDJSON or a JSON array
     #[command(after_help = "Examples:
-  desk-invoke -p local storage put greeting '{\"hello\":\"world\"}'
+  desk-invoke -p local storage put greeting '{\"hello\":\"world\"}' --queriable-value greetings
   echo '{\"n\":1}' | desk-invoke -p local storage put counter --queriable-value stats
   desk-invoke -p local storage put --file colors.ndjson --failed colors.failed.ndjson")]
     Put(StoragePutArgs),

@@ -103,9 +103,9 @@ pub(crate) struct EmulatorArgs {
     /// Fault injection: delay before every answer
     #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
     pub latency: Option<Duration>,
-    /// How Desk's own API replies are wrapped in `response`, to test clients against each
-    /// shape real Desk uses
-    #[arg(long, value_enum, default_value_t = ResponseWrap::None)]
+    /// How every reply (Desk's APIs, stubs, forwarded calls) is wrapped in `response`, to
+    /// test clients against each shape real Desk uses; `mixed` takes each in turn
+    #[arg(long, value_enum, default_value_t = ResponseWrap::default())]
     pub response_wrap: ResponseWrap,
     /// Enforce Desk's published storage rate limits (50 writes, 250 reads, 50 deletes per
     /// installation and window)

@@ -35,14 +35,17 @@ pub(crate) async fn read_capped(
 }
 
 fn too_large(cap: u64) -> BodyError {
-    BodyError::TooLarge(
-        Error::new(
-            Kind::Server,
-            format!(
-                "the server's reply is larger than {}; stopped reading it",
-                human_bytes(cap)
-            ),
-        )
-        .with_hint("raise the limit with --max-body-size (or DESK_INVOKE_MAX_BODY_SIZE) if such a reply is expected"),
+    BodyError::TooLarge(reply_too_large(cap))
+}
+
+/// The error of a reply past `cap` bytes, for every reader of replies.
+pub(crate) fn reply_too_large(cap: u64) -> Error {
+    Error::new(
+        Kind::Server,
+        format!(
+            "the server's reply is larger than {}; stopped reading it",
+            human_bytes(cap)
+        ),
     )
+    .with_hint("raise the limit with --max-body-size (or DESK_INVOKE_MAX_BODY_SIZE) if such a reply is expected")
 }

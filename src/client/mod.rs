@@ -22,7 +22,7 @@ use crate::api::hosts;
 use crate::api::method::Method;
 use crate::api::secret::{Redactor, Secret};
 use crate::api::signing::{Field, InvokeFields};
-pub(crate) use body::{read_capped, BodyError};
+pub(crate) use body::{read_capped, reply_too_large, BodyError};
 pub(crate) use pacing::{Pacer, Rate};
 pub(crate) use proxy::proxy_except_loopback;
 use std::sync::Arc;

@@ -38,30 +38,20 @@ pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) ->
         &format!("> POST {url}  ({} event, {} bytes)", args.event, body.len()),
     );
     runtime()?.block_on(async {
-        let http = super::callback_client(settings.timeout())?;
-        let reply = http
-            .post(url.clone())
-            .header("HASH", &hash)
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(body)
-            .send()
-            .await
-            .map_err(|e| {
-                Error::network(format!(
-                    "cannot deliver the callback to {url}: {}",
-                    if e.is_timeout() {
-                        "timed out".to_string()
-                    } else {
-                        e.to_string()
-                    }
-                ))
-            })?;
-        let status = reply.status();
+        let reply = super::callback_http::deliver(
+            &url,
+            &hash,
+            body,
+            settings.timeout(),
+            settings.max_body_size(),
+        )
+        .await?;
+        let status = reqwest::StatusCode::from_u16(reply.status)
+            .map_err(|_| Error::new(Kind::Server, format!("the callback handler answered status {}", reply.status)))?;
         if status.is_redirection() {
             let location = reply
-                .headers()
-                .get(reqwest::header::LOCATION)
-                .and_then(|v| v.to_str().ok())
+                .location
+                .as_deref()
                 .and_then(|l| url.join(l).ok())
                 .and_then(|u| u.host_str().map(str::to_string))
                 .unwrap_or_else(|| "an unknown place".into());
@@ -70,11 +60,7 @@ pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) ->
                 format!("the callback handler answered {status}, a redirect to {location}; not followed (it would carry the securityContext there)"),
             ));
         }
-        let text = match crate::client::read_capped(reply, settings.max_body_size()).await {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(crate::client::BodyError::TooLarge(error)) => return Err(error),
-            Err(crate::client::BodyError::Failed(_)) => String::new(),
-        };
+        let text = String::from_utf8_lossy(&reply.body).into_owned();
         out.line(
             format!(
                 "{} {}",

@@ -7,10 +7,9 @@ use super::installations;
 use super::journal::RequestRecord;
 use super::placeholders::{self, Placeholders, Scope};
 use super::project;
-use super::reply::{InvokeError, JSON_CONTENT_TYPE};
+use super::reply::{self, InvokeError, JSON_CONTENT_TYPE};
 use super::state::AppState;
 use super::store;
-use super::ResponseWrap;
 use crate::api::desk_error::DeskError;
 use crate::api::endpoints::Endpoint;
 use crate::api::envelope;
@@ -23,6 +22,7 @@ use crate::api::storage::Operation;
 use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 use url::Url;
 
@@ -42,8 +42,20 @@ pub(super) async fn call(
                 "the requestURL form field is missing",
             )
         })?;
-    let method = match fields.get(Field::RequestType) {
-        None => Method::Get,
+    // Desk lists requestType as required ("Platform Rest APIs"): no method is guessed.
+    let method = match fields
+        .get(Field::RequestType)
+        .filter(|t| !t.trim().is_empty())
+    {
+        None => {
+            return Err(InvokeError::bad_request(
+                "MISSING_REQUEST_TYPE",
+                format!(
+                    "the requestType form field is missing: one of {}",
+                    Method::ALL.map(Method::as_str).join(" ")
+                ),
+            ))
+        }
         Some(text) => Method::parse(text).ok_or_else(|| {
             InvokeError::bad_request(
                 "INVALID_REQUEST_TYPE",
@@ -92,13 +104,11 @@ pub(super) async fn call(
         config_params: &config_params,
         resources: &state.resources,
     };
+    substitutions.substitute_json(&mut query_params, Scope::Request);
     let request = Substituted {
         url: substitutions.substitute(request_url, Scope::Request),
         method,
-        query: {
-            substitutions.substitute_json(&mut query_params, Scope::Request);
-            to_pairs(&query_params)
-        },
+        query: to_pairs(&query_params),
         headers: {
             substitutions.substitute_json(&mut headers, Scope::Request);
             to_pairs(&headers)
@@ -111,10 +121,12 @@ pub(super) async fn call(
     // The journal shows the call as made, secure values masked (a request that
     // substituted none needs no masking pass).
     record.request_url = Some(redactor.apply(&request.url));
-    record.headers = Some(match secure.is_empty() {
-        true => headers,
-        false => serde_json::from_str(&redactor.apply(&headers.to_string())).unwrap_or(Value::Null),
-    });
+    let masked = |value: Value| match secure.is_empty() {
+        true => value,
+        false => serde_json::from_str(&redactor.apply(&value.to_string())).unwrap_or(Value::Null),
+    };
+    record.headers = Some(masked(headers));
+    record.query_params = Some(masked(query_params));
     record.body = request
         .body
         .as_deref()
@@ -166,9 +178,10 @@ async fn serve(
             .iter()
             .find(|stub| stub.matches(request.method, full.as_str()))
         {
-            return Ok(envelope::encode(
+            return Ok(answer(
+                state,
                 stub.status,
-                stub.body_text(),
+                &stub.body_text(),
                 Value::Object(stub.headers.clone()),
             ));
         }
@@ -180,7 +193,7 @@ async fn serve(
             .as_deref()
             .map(|project| project::check_storage(project, url.path()))
         {
-            return Ok(desk_refusal(refusal, state.response_wrap));
+            return Ok(desk_refusal(state, refusal));
         }
         let mut local_query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
         local_query.extend(request.query);
@@ -204,9 +217,10 @@ async fn serve(
         let reply = desk_api::serve(&installation, &desk_call)
             .await
             .map_err(database_failure)?;
-        return Ok(envelope::encode(
+        return Ok(answer(
+            state,
             reply.status,
-            wrap(&reply.body, state.response_wrap),
+            &reply.body.to_string(),
             json!({ "Content-Type": JSON_CONTENT_TYPE }),
         ));
     }
@@ -220,9 +234,10 @@ async fn serve(
         connection: request.connection,
     };
     match state.forwarder.forward(outgoing).await {
-        Ok(reply) => Ok(envelope::encode(
+        Ok(reply) => Ok(answer(
+            state,
             reply.status,
-            reply.body,
+            &reply.body,
             Value::Object(reply.headers),
         )),
         Err(failure) => {
@@ -261,11 +276,12 @@ fn check_project(
 }
 
 /// A refusal of one of Desk's APIs, as that API's answer inside the envelope.
-fn desk_refusal(refusal: project::Refusal, response_wrap: ResponseWrap) -> Value {
+fn desk_refusal(state: &AppState, refusal: project::Refusal) -> Value {
     let body = DeskError::new(refusal.code, refusal.message);
-    envelope::encode(
+    answer(
+        state,
         refusal.status,
-        wrap(&Value::Object(body.to_json()), response_wrap),
+        &Value::Object(body.to_json()).to_string(),
         json!({ "Content-Type": JSON_CONTENT_TYPE }),
     )
 }
@@ -301,9 +317,10 @@ fn rate_limited(
             humantime::format_duration(limiter.window())
         ),
     );
-    Some(envelope::encode(
+    Some(answer(
+        state,
         429,
-        wrap(&Value::Object(body.to_json()), state.response_wrap),
+        &Value::Object(body.to_json()).to_string(),
         json!({ "Content-Type": JSON_CONTENT_TYPE, "Retry-After": retry_after }),
     ))
 }
@@ -355,13 +372,15 @@ pub(super) fn database_failure(error: store::StoreError) -> InvokeError {
     )
 }
 
-/// How `--response-wrap` shapes a Desk API's JSON body into the `response` string.
-fn wrap(body: &Value, response_wrap: ResponseWrap) -> String {
-    match response_wrap {
-        ResponseWrap::None => body.to_string(),
-        ResponseWrap::Object => json!({ "statusMessage": body }).to_string(),
-        ResponseWrap::String => json!({ "statusMessage": body.to_string() }).to_string(),
-    }
+/// The envelope of every answer, served, stubbed or forwarded: the body wrapped as
+/// `--response-wrap` says (`mixed` counts the replies to pick each one's shape).
+fn answer(state: &AppState, status: u16, body: &str, headers: Value) -> Value {
+    let number = state.replies.fetch_add(1, Ordering::Relaxed);
+    envelope::encode(
+        status,
+        reply::wrap(status, body, state.response_wrap, number),
+        headers,
+    )
 }
 
 /// Whether `url` names Desk (any data center) or this emulator.
@@ -384,21 +403,17 @@ fn is_local(state: &AppState, url: &Url) -> bool {
 }
 
 fn parse_request_url(text: &str) -> Result<Url, InvokeError> {
-    // `//host/x` would join as a scheme-relative URL: not the Desk path it looks like.
-    if text.starts_with("//") || text.starts_with("/\\") {
+    // Desk calls the URL it is given: a path names no host (the client joins `--url /api/…`
+    // to its base URL before signing).
+    if text.starts_with('/') {
         return Err(InvokeError::bad_request(
             "INVALID_REQUEST_URL",
             format!(
-                "requestURL `{text}` starts with two slashes: give a path (/api/…) or a full URL"
+                "requestURL `{text}` is relative: give a full URL such as {DEFAULT_DESK_BASE}/api/v1/…"
             ),
         ));
     }
-    let parsed = if text.starts_with('/') {
-        Url::parse(DEFAULT_DESK_BASE).and_then(|base| base.join(text))
-    } else {
-        Url::parse(text)
-    };
-    parsed.map_err(|e| {
+    Url::parse(text).map_err(|e| {
         InvokeError::bad_request(
             "INVALID_REQUEST_URL",
             format!("requestURL `{text}` is not a valid URL: {e}"),
@@ -454,20 +469,6 @@ fn to_pairs(object: &Value) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wraps_match_the_shapes_desk_uses() {
-        let body = json!({"data":[1]});
-        assert_eq!(wrap(&body, ResponseWrap::None), r#"{"data":[1]}"#);
-        assert_eq!(
-            wrap(&body, ResponseWrap::Object),
-            r#"{"statusMessage":{"data":[1]}}"#
-        );
-        assert_eq!(
-            wrap(&body, ResponseWrap::String),
-            r#"{"statusMessage":"{\"data\":[1]}"}"#
-        );
-    }
 
     #[test]
     fn pairs_from_json_objects() {

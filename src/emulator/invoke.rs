@@ -126,6 +126,10 @@ async fn handle_invoke(
     }
     record.method = fields.get(Field::RequestType).map(str::to_string);
     record.request_url = fields.get(Field::RequestUrl).map(str::to_string);
+    record.query_params = fields
+        .get(Field::QueryParams)
+        .map(|text| serde_json::from_str::<Value>(text).unwrap_or_else(|_| Value::from(text)));
+    record.connection_link_name = fields.get(Field::ConnectionLinkName).map(str::to_string);
     let string_to_hash = fields.string_to_hash();
     let hash = match parts.headers.get("HASH") {
         None => {
@@ -173,6 +177,7 @@ async fn handle_invoke(
             &string_to_hash,
         ));
     };
+    record.installation_id = Some(installation.installation_id.clone());
     if org_id != installation.org_id {
         return Err(InvokeError::unauthorized(
             "ORG_ID_MISMATCH",

@@ -38,7 +38,13 @@ pub(crate) struct RequestRecord {
     /// requestURL after placeholder substitution (as received when it was rejected earlier).
     pub request_url: Option<String>,
     pub headers: Option<Value>,
+    /// queryParams as the call was made (as received when it was rejected earlier).
+    pub query_params: Option<Value>,
     pub body: Option<String>,
+    /// connectionLinkName as received.
+    pub connection_link_name: Option<String>,
+    /// The installation the request belongs to, once its securityContext is known.
+    pub installation_id: Option<String>,
     /// The called API's status (the envelope's statusCode), or the HTTP status of a rejection.
     pub status: u16,
     /// Whether the HASH matched; `None` when the request was refused before it was checked.
@@ -67,22 +73,26 @@ impl RequestRecord {
             .request_url
             .as_deref()
             .map_or(Value::Null, |url| bounded("requestURL", url));
-        // Headers stay an object unless they are too long: then their JSON text, cut.
-        let headers = match &self.headers {
-            Some(headers) => match headers.to_string() {
-                text if text.len() > MAX_FIELD_BYTES => bounded("headers", &text),
-                _ => headers.clone(),
+        // Headers and queryParams stay JSON unless they are too long: then their text, cut.
+        let mut bounded_json = |name: &str, value: &Option<Value>| match value {
+            Some(value) => match value.to_string() {
+                text if text.len() > MAX_FIELD_BYTES => bounded(name, &text),
+                _ => value.clone(),
             },
             None => Value::Null,
         };
+        let headers = bounded_json("headers", &self.headers);
+        let query_params = bounded_json("queryParams", &self.query_params);
         let body = self
             .body
             .as_deref()
             .map_or(Value::Null, |body| bounded("body", body));
-        let method = self
-            .method
-            .as_deref()
-            .map_or(Value::Null, |method| bounded("method", method));
+        let mut optional = |name: &str, text: &Option<String>| {
+            text.as_deref()
+                .map_or(Value::Null, |text| bounded(name, text))
+        };
+        let method = optional("method", &self.method);
+        let connection_link_name = optional("connectionLinkName", &self.connection_link_name);
         let time = self
             .time
             .map(|t| humantime::format_rfc3339_millis(t).to_string());
@@ -90,8 +100,11 @@ impl RequestRecord {
             "time": time,
             "method": method,
             "requestURL": request_url,
+            "queryParams": query_params,
             "headers": headers,
             "body": body,
+            "connectionLinkName": connection_link_name,
+            "installationId": self.installation_id,
             "status": self.status,
             "hashOk": self.hash_ok,
             "errorCode": self.error_code,

@@ -51,16 +51,23 @@ pub(crate) enum Database {
     Memory,
 }
 
-/// How Desk's own API replies are wrapped in the envelope's `response` string: Desk uses each
-/// shape, so clients are tested against all three.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// How every reply is wrapped in the envelope's `response` string (Desk's own APIs, stubs
+/// and forwarded calls alike): Desk has been seen using each shape, so clients are tested
+/// against all of them. The default is the shape captured from real Desk
+/// (docs/desk-behaviour.md, row 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub(crate) enum ResponseWrap {
-    /// `response` is the API's JSON body as a string
+    /// `response` is the API's body as it is
     None,
-    /// `response` is `{"statusMessage": <body object>}` as a string
+    /// `response` is `{"statusMessage": <body>}` (the body as JSON when it is JSON)
     Object,
-    /// `response` is `{"statusMessage": "<body as a JSON string>"}` as a string
+    /// `response` is `{"statusMessage": "<body as a string>"}`
     String,
+    /// `response` is `{"statusMessage": <body>, "status": "true"}`, as captured from real Desk
+    #[default]
+    Status,
+    /// Each reply takes the next shape of none, object, string, status in turn
+    Mixed,
 }
 
 pub(crate) use journal::RequestRecord;
@@ -169,7 +176,7 @@ impl EmulatorConfig {
             connections: Vec::new(),
             fail_rate: 0.0,
             latency: None,
-            response_wrap: ResponseWrap::None,
+            response_wrap: ResponseWrap::default(),
             resources: Resources::new(),
             rate_limits: RateLimits::None,
             rate_window: Duration::from_secs(60),
@@ -296,6 +303,7 @@ impl Emulator {
             secret: config.secret,
             installations,
             response_wrap: config.response_wrap,
+            replies: std::sync::atomic::AtomicU64::new(0),
             resources,
             rate_limiter: match config.rate_limits {
                 RateLimits::Desk => Some(limits::RateLimiter::desk(config.rate_window)),

@@ -1,12 +1,13 @@
 //! How the emulator answers: JSON bodies with Desk's content type, and rejections of the
 //! invoke request itself as `{"errorCode":"…","message":"…","stringToHash":"…"}`.
 
+use super::ResponseWrap;
 use crate::api::desk_error::DeskError;
 use crate::api::secret::Redactor;
 use axum::extract::Request;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 pub(super) const JSON_CONTENT_TYPE: &str = "application/json;charset=UTF-8";
 
@@ -93,4 +94,74 @@ pub(super) async fn method_not_allowed() -> Response {
         .headers_mut()
         .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
     response
+}
+
+/// The shapes `--response-wrap mixed` takes in turn.
+const MIXED: [ResponseWrap; 4] = [
+    ResponseWrap::None,
+    ResponseWrap::Object,
+    ResponseWrap::String,
+    ResponseWrap::Status,
+];
+
+/// The called API's answer as the envelope carries it: `body` (as received or served) wrapped
+/// in the shape `--response-wrap` gives reply number `number`.
+pub(super) fn wrap(status: u16, body: &str, response_wrap: ResponseWrap, number: u64) -> String {
+    let shape = match response_wrap {
+        ResponseWrap::Mixed => MIXED[(number % MIXED.len() as u64) as usize],
+        shape => shape,
+    };
+    // A JSON body is carried as JSON; anything else (text, HTML, nothing) as a string.
+    let value = || serde_json::from_str::<Value>(body).unwrap_or_else(|_| body.into());
+    match shape {
+        ResponseWrap::None | ResponseWrap::Mixed => body.to_string(),
+        ResponseWrap::Object => json!({ "statusMessage": value() }).to_string(),
+        ResponseWrap::String => json!({ "statusMessage": body }).to_string(),
+        ResponseWrap::Status => {
+            // Captured from a success; a failure saying "false" is inferred.
+            let ok = (200..300).contains(&status);
+            json!({ "statusMessage": value(), "status": ok.to_string() }).to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_match_the_shapes_desk_uses() {
+        let body = r#"{"data":[1]}"#;
+        let wrap = |shape| wrap(200, body, shape, 0);
+        assert_eq!(wrap(ResponseWrap::None), body);
+        assert_eq!(
+            wrap(ResponseWrap::Object),
+            r#"{"statusMessage":{"data":[1]}}"#
+        );
+        assert_eq!(
+            wrap(ResponseWrap::String),
+            r#"{"statusMessage":"{\"data\":[1]}"}"#
+        );
+        assert_eq!(
+            wrap(ResponseWrap::Status),
+            r#"{"statusMessage":{"data":[1]},"status":"true"}"#
+        );
+        assert_eq!(
+            super::wrap(404, "not here", ResponseWrap::Status, 0),
+            r#"{"statusMessage":"not here","status":"false"}"#
+        );
+    }
+
+    #[test]
+    fn mixed_takes_every_shape_in_turn() {
+        let shapes: Vec<String> = (0..8)
+            .map(|n| wrap(200, "{}", ResponseWrap::Mixed, n))
+            .collect();
+        let expected: Vec<String> = MIXED
+            .iter()
+            .chain(MIXED.iter())
+            .map(|shape| wrap(200, "{}", *shape, 0))
+            .collect();
+        assert_eq!(shapes, expected);
+    }
 }

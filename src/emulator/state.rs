@@ -19,6 +19,8 @@ pub(super) struct AppState {
     /// Every installation; a request belongs to the one its securityContext names.
     pub installations: Registry,
     pub response_wrap: ResponseWrap,
+    /// Replies wrapped so far: `--response-wrap mixed` shapes each by its number.
+    pub replies: std::sync::atomic::AtomicU64,
     pub resources: Resources,
     pub rate_limiter: Option<RateLimiter>,
     pub stats: Stats,

@@ -345,7 +345,14 @@ fn writes_are_refused_once_the_database_file_is_deleted() {
     let put = |key: &str| {
         sandbox
             .against(&emulator.base_url)
-            .args(["storage", "put", key, r#"{"n": 1}"#])
+            .args([
+                "storage",
+                "put",
+                key,
+                r#"{"n": 1}"#,
+                "--queriable-value",
+                "g",
+            ])
             .output()
             .unwrap()
     };
@@ -429,7 +436,9 @@ fn stub_body_files_stay_in_the_stub_files_directory() {
         serde_json::json!([{"url": "https://desk.zoho.com/api/v1/agents*", "body_file": "sub/../inside.txt"}])
             .to_string(),
     );
-    let emulator = sandbox.start_emulator(&["--stub", stubs.to_str().unwrap()]);
+    // The stub's body as it is, unwrapped.
+    let emulator =
+        sandbox.start_emulator(&["--stub", stubs.to_str().unwrap(), "--response-wrap", "none"]);
     let out = sandbox
         .desk_against(
             &emulator.base_url,

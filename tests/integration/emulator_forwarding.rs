@@ -8,12 +8,23 @@ use serde_json::{json, Map, Value};
 
 const INSTALLATION_ID: &str = "1000000000001";
 
-use crate::common::{local_emulator, signed_invoke, Emulator};
+use crate::common::{signed_invoke, Emulator};
 
 /// Starts the emulator on an ephemeral port with the built-in local credentials.
-/// Sends a signed invoke request; returns the HTTP status and the JSON body.
+/// An in-memory emulator whose replies carry the called API's body straight in the
+/// envelope (these tests read it there).
+fn start_emulator(extra: &[&str]) -> Emulator {
+    crate::common::local_emulator(&[&["--response-wrap", "none"][..], extra].concat())
+}
+
+/// Sends a signed invoke request; returns the HTTP status and the JSON body. Desk requires
+/// requestType: a test that names none means GET.
 async fn invoke(emulator: &Emulator, fields: &[(Field, &str)]) -> (u16, Value) {
-    signed_invoke(&reqwest::Client::new(), &emulator.base_url, fields).await
+    let mut fields = fields.to_vec();
+    if !fields.iter().any(|(field, _)| *field == Field::RequestType) {
+        fields.insert(0, (Field::RequestType, "GET"));
+    }
+    signed_invoke(&reqwest::Client::new(), &emulator.base_url, &fields).await
 }
 
 /// Answers 201 with what it received (method, path, query, headers, body) and an `x-echo`
@@ -59,7 +70,7 @@ fn config_params_url() -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forwards_method_query_headers_body_and_connection_with_placeholders() {
     let echo_port = start_echo().await;
-    let emulator = local_emulator(&["--connection", "crm=Authorization: Bearer conn-token"]);
+    let emulator = start_emulator(&["--connection", "crm=Authorization: Bearer conn-token"]);
 
     let (status, set) = invoke(
         &emulator,
@@ -160,7 +171,7 @@ async fn forwards_method_query_headers_body_and_connection_with_placeholders() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refuses_what_it_must_not_forward() {
     let echo_port = start_echo().await;
-    let emulator = local_emulator(&[]);
+    let emulator = start_emulator(&[]);
 
     let (status, reply) = invoke(
         &emulator,
@@ -259,7 +270,7 @@ async fn refuses_what_it_must_not_forward() {
 async fn allow_host_opens_a_host() {
     let echo_port = start_echo().await;
     let url = format!("http://0.0.0.0:{echo_port}/allowed");
-    let refusing = local_emulator(&[]);
+    let refusing = start_emulator(&[]);
     let (status, reply) = invoke(&refusing, &[(Field::RequestUrl, &url)]).await;
     assert_eq!(
         (status, reply["errorCode"].as_str()),
@@ -270,7 +281,7 @@ async fn allow_host_opens_a_host() {
     let auth = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(auth.path(), "Authorization: Bearer file-token-123\n").unwrap();
     let connection = format!("crm=@{}", auth.path().display());
-    let allowing = local_emulator(&["--allow-host", "0.0.0.0", "--connection", &connection]);
+    let allowing = start_emulator(&["--allow-host", "0.0.0.0", "--connection", &connection]);
     let (status, reply) = invoke(&allowing, &[(Field::RequestUrl, &url)]).await;
     assert_eq!(
         (status, reply["statusCode"].as_u64()),
@@ -311,7 +322,7 @@ async fn allow_host_opens_a_host() {
 /// any data center or the emulator itself; nothing is forwarded there.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn desk_hosts_and_own_address_are_served_locally() {
-    let emulator = local_emulator(&["--permission", "canEdit=true"]);
+    let emulator = start_emulator(&["--permission", "canEdit=true"]);
     let own = emulator.base_url.clone();
     let own_port = own.rsplit(':').next().unwrap().to_string();
     let bases = [
@@ -341,7 +352,8 @@ async fn desk_hosts_and_own_address_are_served_locally() {
             "{base}"
         );
     }
-    // A relative requestURL means Desk itself.
+    // Desk calls the URL it is given: a relative requestURL names no host and is refused
+    // (the client joins `--url /api/…` to its base URL before signing).
     let (status, reply) = invoke(
         &emulator,
         &[
@@ -354,8 +366,8 @@ async fn desk_hosts_and_own_address_are_served_locally() {
     )
     .await;
     assert_eq!(
-        (status, reply["statusCode"].as_u64()),
-        (200, Some(200)),
+        (status, reply["errorCode"].as_str()),
+        (400, Some("INVALID_REQUEST_URL")),
         "{reply}"
     );
     // A Desk API the emulator does not have is a 404 of the called API.

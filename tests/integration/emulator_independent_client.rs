@@ -68,7 +68,9 @@ const PERMISSIONS: [&str; 4] = [
 
 #[test]
 fn independent_client_round_trips_with_plain_responses() {
-    let emulator = start_emulator(&PERMISSIONS);
+    let mut args = PERMISSIONS.to_vec();
+    args.extend(["--response-wrap", "none"]);
+    let emulator = start_emulator(&args);
     let stdout = run_independent_client(&emulator);
     assert!(checks_passed(&stdout) > 150, "{stdout}");
 }

@@ -17,7 +17,8 @@ use crate::common::{signed_invoke, signed_invoke_form, Emulator};
 /// home directory.
 fn start_emulator(home: &Path, extra: &[&str]) -> Emulator {
     let mut command = crate::common::emulator_command(home);
-    command.args(extra);
+    // These tests read the called API's body straight from the envelope.
+    command.args(["--response-wrap", "none"]).args(extra);
     crate::common::spawn_emulator(command)
 }
 
@@ -223,6 +224,7 @@ async fn garbage_gets_a_4xx_and_the_emulator_keeps_serving() {
             "invalid queryParams",
             &[
                 (Field::RequestUrl, STORAGE),
+                (Field::RequestType, "GET"),
                 (Field::QueryParams, "{not json"),
             ],
             400,
@@ -230,7 +232,11 @@ async fn garbage_gets_a_4xx_and_the_emulator_keeps_serving() {
         ),
         (
             "queryParams not an object",
-            &[(Field::RequestUrl, STORAGE), (Field::QueryParams, "[1]")],
+            &[
+                (Field::RequestUrl, STORAGE),
+                (Field::RequestType, "GET"),
+                (Field::QueryParams, "[1]"),
+            ],
             400,
             "INVALID_QUERY_PARAMS",
         ),
@@ -381,7 +387,8 @@ async fn injected_faults_never_change_storage() {
             (Field::RequestType, "POST"),
             (
                 Field::PostBody,
-                &json!({"key": format!("fault:{n}"), "value": {}}).to_string(),
+                &json!({"key": format!("fault:{n}"), "queriableValue": "f", "value": {}})
+                    .to_string(),
             ),
         ]);
         let sent = client

@@ -379,7 +379,9 @@ fn a_rate_limit_longer_than_the_timeout_is_reported_at_once() {
         )
     });
     let items: String = (0..20)
-        .map(|i| json!({"key": format!("k{i}"), "value": {}}).to_string() + "\n")
+        .map(|i| {
+            json!({"key": format!("k{i}"), "queriableValue": "g", "value": {}}).to_string() + "\n"
+        })
         .collect();
     let items = sandbox.write("items.ndjson", items);
     let items = items.to_str().unwrap();

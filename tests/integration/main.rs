@@ -21,6 +21,7 @@ mod emulator_forwarding;
 mod emulator_independent_client;
 mod emulator_installations;
 mod emulator_project;
+mod emulator_replies;
 mod emulator_robustness;
 mod emulator_server;
 mod emulator_stubs;

@@ -91,6 +91,13 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
         return bulk.run(settings, out, &PutItems);
     }
     let key = args.key.clone().unwrap_or_default();
+    // Said before VALUE is read from stdin, and before anything is sent.
+    if args.queriable_value.is_none() {
+        return Err(Error::usage(format!(
+            "storage put `{key}` needs a queriableValue: Desk refuses an item without one"
+        ))
+        .with_hint("add --queriable-value GROUP (letters, digits and , _ : -), the group storage get --queriable-value GROUP lists"));
+    }
     let value_text = match &args.value {
         Some(value) => ValueSource::parse(value).read_text("VALUE")?,
         // No VALUE: it comes from stdin, as with `@-`, when something is piped in.

@@ -11,6 +11,9 @@ use crate::emulator::store::{self, AddLog, LogEntry};
 use serde_json::{json, Value};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+/// The extension's name in log replies (Desk gives the installed extension's name).
+const EXTENSION_NAME: &str = "desk-invoke emulator";
+
 pub(super) async fn serve(installation: &Installation<'_>, call: &DeskCall<'_>) -> Handled {
     let installation_id = installation.installation_id.to_string();
     let now_ms = now_ms();
@@ -40,6 +43,7 @@ pub(super) async fn serve(installation: &Installation<'_>, call: &DeskCall<'_>) 
         }
         Method::Post => {
             let log = NewLog::from_object(json_object_body(call.body)?)?;
+            let reply_installation = installation_id.clone();
             // Desk does not substitute placeholders in a postBody, and knows the installation
             // from the securityContext: the placeholder, the real id, or nothing will do.
             match log.installation_id.as_deref() {
@@ -52,10 +56,7 @@ pub(super) async fn serve(installation: &Installation<'_>, call: &DeskCall<'_>) 
                 .run(move |db| store::add_log(db, &installation_id, &log, now_ms))
                 .await?;
             match outcome {
-                AddLog::Added(entry) => Ok(DeskReply::ok(json!({
-                    "logId": entry.log_id.to_string(),
-                    "parentLogId": entry.parent_log_id.to_string(),
-                }))),
+                AddLog::Added(entry) => Ok(DeskReply::ok(log_json(&entry, &reply_installation))),
                 AddLog::LimitReached => Err(DeskReply::error(
                     400,
                     "LOG_LIMIT_EXCEEDED",
@@ -72,16 +73,19 @@ pub(super) async fn serve(installation: &Installation<'_>, call: &DeskCall<'_>) 
     }
 }
 
+/// A log as Desk answers it ("Extension Log APIs", LOG_API_RESPONSE_OBJECT), with the
+/// reference it was grouped by.
 fn log_json(entry: &LogEntry, installation_id: &str) -> Value {
     let created = UNIX_EPOCH + Duration::from_millis(u64::try_from(entry.created_ms).unwrap_or(0));
     json!({
-        "logId": entry.log_id.to_string(),
         "parentLogId": entry.parent_log_id.to_string(),
-        "reference": entry.reference,
-        "title": entry.title,
+        "extensionName": EXTENSION_NAME,
         "description": entry.description,
+        "logId": entry.log_id.to_string(),
         "installationId": installation_id,
-        "createdTime": humantime::format_rfc3339_millis(created).to_string(),
+        "title": entry.title,
+        "logTime": humantime::format_rfc3339_millis(created).to_string(),
+        "reference": entry.reference,
     })
 }
 
