@@ -40,7 +40,7 @@ section_short() {
   start_emulator short
   local value='{"name":"bench","n":1}'
   export DESK_INVOKE_BASE_URL=$EMULATOR_URL
-  "$BIN" storage put short "$value" >/dev/null
+  "$BIN" storage put short "$value" --queriable-value bench >/dev/null
   [[ $("$BIN" storage get --key short -o raw) == "$value" ]] ||
     fail "storage get --key did not return what was put"
   baseline=()
@@ -86,11 +86,11 @@ section_put_one() {
   export DESK_INVOKE_BASE_URL=$EMULATOR_URL
   reply=$(bash "$BENCH/put_one.sh" single "$value")
   [[ $reply == *'"statusCode":200'* ]] || fail "the openssl+curl line was not accepted: $reply"
-  "$BIN" storage put single "$value" >/dev/null
+  "$BIN" storage put single "$value" --queriable-value bench >/dev/null
   compare put_one 3 "$PUT_RUNS" \
-    desk-invoke "$BIN storage put single '$value'" \
+    desk-invoke "$BIN storage put single '$value' --queriable-value bench" \
     openssl+curl "bash $BENCH/put_one.sh single '$value'"
-  peak_rss put_one desk-invoke "$BIN" storage put single "$value"
+  peak_rss put_one desk-invoke "$BIN" storage put single "$value" --queriable-value bench
   stop_server "$EMULATOR_PID"
 }
 

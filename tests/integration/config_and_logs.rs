@@ -68,7 +68,14 @@ fn config_params_set_get_and_masking() {
     // Config params are placeholders in queryParams: {{region}} → eu reads the item `eu`.
     sandbox
         .against(url)
-        .args(["storage", "put", "eu", r#"{"found":true}"#])
+        .args([
+            "storage",
+            "put",
+            "eu",
+            r#"{"found":true}"#,
+            "--queriable-value",
+            "g",
+        ])
         .assert()
         .success();
     let got = json_out(
@@ -87,7 +94,14 @@ fn config_params_set_get_and_masking() {
     // Never in a postBody (Zoho, "Supported placeholders"): the value is stored as given.
     sandbox
         .against(url)
-        .args(["storage", "put", "placeholder", r#"{"r":"{{region}}"}"#])
+        .args([
+            "storage",
+            "put",
+            "placeholder",
+            r#"{"r":"{{region}}"}"#,
+            "--queriable-value",
+            "g",
+        ])
         .assert()
         .success();
     let got = json_out(

@@ -61,8 +61,9 @@ fn write_project(sandbox: &Sandbox, name: &str, manifest: &Value, resources: &Va
     sandbox.path(name)
 }
 
-/// The emulator on the project in `dir`, in memory, with the suite's securityContext;
-/// `configure` adds environment and flags.
+/// The emulator on the project in `dir`, in memory, with the suite's securityContext and
+/// the called API's body straight in the envelope (these tests read it there); `configure`
+/// adds environment and flags.
 fn start_on(
     sandbox: &Sandbox,
     dir: &Path,
@@ -72,7 +73,7 @@ fn start_on(
     command
         .arg("--project")
         .arg(dir)
-        .arg("--in-memory")
+        .args(["--in-memory", "--response-wrap", "none"])
         .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
         .env("DESK_INVOKE_ORG_ID", ORG_ID);
     configure(&mut command);
@@ -477,7 +478,7 @@ async fn a_project_in_the_current_directory_is_announced_first_and_no_project_ig
         let mut command = emulator_command(sandbox.dir.path());
         command
             .current_dir(&dir)
-            .arg("--in-memory")
+            .args(["--in-memory", "--response-wrap", "none"])
             .args(extra)
             .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
             .env("DESK_INVOKE_ORG_ID", ORG_ID);

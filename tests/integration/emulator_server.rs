@@ -62,7 +62,7 @@ fn the_emulator_is_a_development_server() {
         .collect();
     assert_eq!(exports.len(), 4, "{}", emulator.banner);
     let script = format!(
-        "{}; '{}' storage put banner '{{}}' && echo stored",
+        "{}; '{}' storage put banner '{{}}' --queriable-value g && echo stored",
         exports.join("; "),
         env!("CARGO_BIN_EXE_desk-invoke")
     );

@@ -110,14 +110,21 @@ fn the_timeout_bounds_the_whole_request() {
 
 #[test]
 fn replies_wrapped_in_status_message_are_unwrapped() {
-    for wrap in ["object", "string"] {
+    for wrap in ["object", "string", "status", "mixed"] {
         let sandbox = Sandbox::new();
         let emulator =
             sandbox.start_emulator(&["--response-wrap", wrap, "--permission", "canEdit=true"]);
         let url = &emulator.base_url;
         sandbox
             .against(url)
-            .args(["storage", "put", "k1", r#"{"a":1}"#])
+            .args([
+                "storage",
+                "put",
+                "k1",
+                r#"{"a":1}"#,
+                "--queriable-value",
+                "g",
+            ])
             .assert()
             .success();
         let got = json_out(
@@ -127,7 +134,11 @@ fn replies_wrapped_in_status_message_are_unwrapped() {
                 .output()
                 .unwrap(),
         );
-        assert_eq!(got, json!([{"key": "k1", "value": {"a": 1}}]), "{wrap}");
+        assert_eq!(
+            got,
+            json!([{"key": "k1", "queriableValue": "g", "value": {"a": 1}}]),
+            "{wrap}"
+        );
         sandbox
             .against(url)
             .args(["config", "set", "region=eu"])
@@ -194,7 +205,14 @@ fn dry_run_curl_gives_the_same_answer() {
     let url = &emulator.base_url;
     sandbox
         .against(url)
-        .args(["storage", "put", "curl_key", r#"{"quote":"it's & = + ü"}"#])
+        .args([
+            "storage",
+            "put",
+            "curl_key",
+            r#"{"quote":"it's & = + ü"}"#,
+            "--queriable-value",
+            "g",
+        ])
         .assert()
         .success();
     let args = [

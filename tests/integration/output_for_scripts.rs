@@ -208,7 +208,14 @@ fn a_missing_key_is_a_no_with_exit_1() {
     let url = &emulator.base_url;
     sandbox
         .against(url)
-        .args(["storage", "put", "here", "{\"v\":1}"])
+        .args([
+            "storage",
+            "put",
+            "here",
+            "{\"v\":1}",
+            "--queriable-value",
+            "g",
+        ])
         .assert()
         .success();
     let out = sandbox

@@ -61,7 +61,7 @@ fn output_formats_behave_the_same_everywhere() {
     assert_eq!(stdout_of(&raw), "{\"a\":1}\n");
     let put = sandbox
         .against(url)
-        .args(["storage", "put", "solo", "{}"])
+        .args(["storage", "put", "solo", "{}", "--queriable-value", "g"])
         .output()
         .unwrap();
     let get = sandbox

@@ -103,6 +103,8 @@ fn local_profile_works_on_a_fresh_machine() {
             "put",
             "greeting",
             r#"{"hello":"world"}"#,
+            "--queriable-value",
+            "g",
         ])
         .assert()
         .success();
@@ -115,7 +117,7 @@ fn local_profile_works_on_a_fresh_machine() {
     );
     assert_eq!(
         got,
-        json!([{"key": "greeting", "value": {"hello": "world"}}])
+        json!([{"key": "greeting", "queriableValue": "g", "value": {"hello": "world"}}])
     );
     // It persists in <data dir>/emulator.sqlite between processes.
     assert!(sandbox

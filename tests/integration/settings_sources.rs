@@ -246,7 +246,14 @@ fn the_emulator_never_takes_the_default_profile() {
             .env("DESK_INVOKE_ORG_ID", "376723")
             .env("DESK_INVOKE_SECRET", "local-emulator-secret")
             .env("DESK_INVOKE_SECURITY_CONTEXT", "local-security-context")
-            .args(["storage", "put", "k", r#"{"a":1}"#, "--queriable-value", "g"])
+            .args([
+                "storage",
+                "put",
+                "k",
+                r#"{"a":1}"#,
+                "--queriable-value",
+                "g",
+            ])
             .run();
     }
 }

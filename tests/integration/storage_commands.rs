@@ -14,7 +14,7 @@ fn deletes_and_listings_report_what_happened() {
     let emulator = sandbox.start_emulator(&[]);
     sandbox
         .against(&emulator.base_url)
-        .args(["storage", "put", "here", "{}"])
+        .args(["storage", "put", "here", "{}", "--queriable-value", "g"])
         .assert()
         .success();
     sandbox
