@@ -33,6 +33,19 @@ Exit 0 when the extension answered 200 OK (as Desk requires); 4 for another 2xx,
   desk-invoke emulator configure apiKey=abc region=eu
   desk-invoke emulator configure --installation 4836201957385 webhookToken=@token.txt")]
     Configure(ConfigureArgs),
+    /// Deliver an extension webhook event (Ticket_Add, Ticket_Update, …) that resources.json
+    /// subscribes to
+    #[command(after_help = "Examples:
+  desk-invoke emulator trigger Ticket_Add
+  desk-invoke emulator trigger Ticket_Add --installation 4836201957385 --payload ticket.json
+
+The body is Desk's: an array of {payload, eventType, eventTime, orgId} (and prevState when
+the subscription has includePrevState), with a built-in sample payload unless --payload
+gives one (a JSON object). orgId and securityContext are appended to the webhook URL as
+query parameters. An event resources.json does not subscribe to is refused (exit 2) with
+the subscribed ones. Exit 0 when the extension answered 200 OK; 4 for another 2xx, 3xx or
+4xx, 5 for 5xx, 6 for no answer within 5 s.")]
+    Trigger(TriggerArgs),
     /// Fire onUninstall, then revoke the securityContext and delete the installation's data
     Uninstall(InstallationArg),
     /// Wait until the emulator answers its health check (exit 6 at the timeout)
@@ -72,6 +85,17 @@ pub(crate) struct EventArgs {
     pub event: String,
     #[command(flatten)]
     pub target: InstallationArg,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TriggerArgs {
+    /// The webhook event, as resources.json's subscriptions name it (Ticket_Add, …)
+    pub event: String,
+    #[command(flatten)]
+    pub target: InstallationArg,
+    /// The event's payload: a JSON object in FILE (- for stdin) instead of the built-in sample
+    #[arg(long, value_name = "FILE")]
+    pub payload: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,7 @@ mod emulator_independent_client;
 mod emulator_installations;
 mod emulator_project;
 mod emulator_robustness;
+mod emulator_webhooks;
 mod extension_data;
 mod faults;
 mod fidelity;
