@@ -50,11 +50,14 @@ the subscribed ones. Exit 0 when the extension answered 200 OK; 4 for another 2x
     Uninstall(InstallationArg),
     /// Wait until the emulator answers its health check (exit 6 at the timeout)
     #[command(after_help = "Examples:
-  desk-invoke emulator --addr :0 --in-memory --port-file port &
+  desk-invoke emulator --addr 127.0.0.1:8787 --in-memory &
   desk-invoke --timeout 20s emulator wait --base-url http://127.0.0.1:8787
+  desk-invoke emulator --addr :0 --in-memory --port-file port &
+  desk-invoke --timeout 20s emulator wait --port-file port
 
-Polls GET /_emulator/health with a short backoff; --timeout (default 30s) bounds the wait.")]
-    Wait,
+Polls GET /_emulator/health with a short backoff; with --port-file, first waits for the
+port the emulator writes there. --timeout (default 30s) bounds the whole wait.")]
+    Wait(WaitArgs),
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +65,13 @@ pub(crate) struct InstallArgs {
     /// Save a profile that talks to the new installation (base URL, org id, securityContext)
     #[arg(long, value_name = "NAME")]
     pub save_profile: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct WaitArgs {
+    /// The emulator's --port-file: wait for the port in it, then for http://127.0.0.1:PORT
+    #[arg(long, value_name = "FILE")]
+    pub port_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

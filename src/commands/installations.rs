@@ -7,7 +7,7 @@ use super::request::{read_arg, ValueSource as Input};
 use crate::api::config_params::{parse_pair, variables_body};
 use crate::api::error::Kind;
 use crate::api::secret::Secret;
-use crate::cli::{EmulatorCommand, InstallArgs, TriggerArgs};
+use crate::cli::{EmulatorCommand, InstallArgs, TriggerArgs, WaitArgs};
 use crate::client::admin::Admin;
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -18,16 +18,14 @@ use serde_json::{json, Value};
 pub(crate) const DEFAULT_EMULATOR_URL: &str = "http://127.0.0.1:8787";
 
 pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) -> Result<()> {
+    if let EmulatorCommand::Wait(args) = command {
+        return super::runtime()?.block_on(wait(args, settings, out));
+    }
     let base_url = emulator_url(settings);
     let admin = Admin::new(&base_url, settings.timeout())?;
     super::runtime()?.block_on(async {
         match command {
-            EmulatorCommand::Wait => {
-                let health = admin.wait_healthy(settings.timeout()).await?;
-                out.info(&format!("the emulator at {base_url} is up"));
-                out.value(&health);
-                Ok(())
-            }
+            EmulatorCommand::Wait(_) => unreachable!("handled above"),
             EmulatorCommand::Installations(args) => {
                 let path = match args.show_secrets {
                     true => "/_emulator/installations?show_secrets=true",
@@ -75,6 +73,25 @@ pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) 
             }
         }
     })
+}
+
+/// `emulator wait`: for the port file first when given, then for the health check, all
+/// within `--timeout`.
+async fn wait(args: &WaitArgs, settings: &Settings, out: &Output) -> Result<()> {
+    let deadline = std::time::Instant::now() + settings.timeout();
+    let base_url = match &args.port_file {
+        Some(path) => {
+            let port = super::port_file::wait_for_port(path, settings.timeout()).await?;
+            format!("http://127.0.0.1:{port}")
+        }
+        None => emulator_url(settings),
+    };
+    let left = deadline.saturating_duration_since(std::time::Instant::now());
+    let admin = Admin::new(&base_url, settings.timeout())?;
+    let health = admin.wait_healthy(left).await?;
+    out.info(&format!("the emulator at {base_url} is up"));
+    out.value(&health);
+    Ok(())
 }
 
 /// `--base-url`, DESK_INVOKE_BASE_URL or the profile's; the built-in `local` profile's
