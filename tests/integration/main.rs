@@ -18,6 +18,7 @@ mod emulator_installations;
 mod emulator_project;
 mod emulator_robustness;
 mod emulator_webhooks;
+mod example_extension_project;
 mod extension_data;
 mod faults;
 mod fidelity;
