@@ -33,6 +33,7 @@ mod profiles;
 mod project_check;
 mod properties;
 mod readme;
+mod readme_ci_recipe;
 mod secret_hygiene;
 mod security_masking;
 mod settings_sources;
