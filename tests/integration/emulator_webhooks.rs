@@ -123,6 +123,11 @@ fn a_subscribed_event_arrives_in_desks_shape_with_org_id_and_security_context_in
     assert_eq!(requests.len(), 2);
     for request in &requests {
         assert_eq!(request.method, "POST");
+        // Desk documents no signature on webhooks.
+        assert!(!request
+            .headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("HASH")));
         assert!(request.target.starts_with("/hooks?"), "{}", request.target);
         assert_eq!(
             query_of(&request.target),
