@@ -9,9 +9,10 @@ extension's server does for every organisation that installs it.
   ticket to an external API (api.example.com), both through Desk's invoke API, signed as
   docs/reference.md's signing rule says.
 
-Usage: python3 backend.py --port-file FILE --state FILE --desk-port-file FILE
-(the last is the emulator's --port-file: the backend starts first, so the emulator can be
-told where the backend listens, and reads the emulator's port when it first needs it).
+Usage: python3 backend.py --port-file FILE --state FILE --desk-port-file FILE [--port N]
+(the emulator's --port-file: the backend starts first, so the emulator can be told where
+the backend listens, and reads the emulator's port when it first needs it). --port 8790
+listens where the manifest's URLs point; the default, 0, picks a free port.
 """
 
 import argparse
@@ -144,8 +145,9 @@ def main():
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--state", required=True)
     parser.add_argument("--desk-port-file", required=True)
+    parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     tmp = args.port_file + ".tmp"
     with open(tmp, "w", encoding="utf-8") as file:
         file.write(f"{server.server_address[1]}\n")
