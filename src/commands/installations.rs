@@ -18,14 +18,11 @@ use serde_json::{json, Value};
 pub(crate) const DEFAULT_EMULATOR_URL: &str = "http://127.0.0.1:8787";
 
 pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) -> Result<()> {
-    if let EmulatorCommand::Wait(args) = command {
-        return super::runtime()?.block_on(wait(args, settings, out));
-    }
     let base_url = emulator_url(settings);
     let admin = Admin::new(&base_url, settings.timeout())?;
     super::runtime()?.block_on(async {
         match command {
-            EmulatorCommand::Wait(_) => unreachable!("handled above"),
+            EmulatorCommand::Wait(args) => wait(args, settings, out).await,
             EmulatorCommand::Installations(args) => {
                 let path = match args.show_secrets {
                     true => "/_emulator/installations?show_secrets=true",

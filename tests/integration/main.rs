@@ -17,6 +17,7 @@ mod emulator_independent_client;
 mod emulator_installations;
 mod emulator_project;
 mod emulator_robustness;
+mod emulator_wait_bounds;
 mod emulator_webhooks;
 mod example_extension_project;
 mod extension_data;
