@@ -7,6 +7,7 @@ use super::request::{read_arg, ValueSource as Input};
 use crate::api::config_params::{parse_pair, variables_body};
 use crate::api::error::Kind;
 use crate::api::secret::Secret;
+use crate::api::webhooks::SAMPLE_EVENTS;
 use crate::cli::{EmulatorCommand, InstallArgs, TriggerArgs, WaitArgs};
 use crate::client::admin::Admin;
 use crate::error::{Error, Result};
@@ -209,6 +210,12 @@ async fn trigger(admin: &Admin, args: &TriggerArgs, out: &Output) -> Result<()> 
     }
     let body = match &args.payload {
         Some(path) => json!({"payload": read_payload(path)?}),
+        None if !SAMPLE_EVENTS.contains(&args.event.as_str()) => {
+            return Err(Error::usage(format!(
+                "there is no built-in sample for {}: give its payload with --payload FILE",
+                args.event
+            )))
+        }
         None => json!({}),
     };
     let event: String = form_urlencoded::byte_serialize(args.event.as_bytes()).collect();

@@ -46,7 +46,11 @@ fn project(sandbox: &Sandbox, webhook_url: &str) -> String {
             "url": webhook_url,
             "name": "hooks",
             "ignoreSourceId": "2df92c1a-973a-48f5-95b7-5792c68b9c36",
-            "subscriptions": {"Ticket_Add": null, "Ticket_Update": {"includePrevState": true}},
+            "subscriptions": {
+                "Ticket_Add": null,
+                "Ticket_Update": {"includePrevState": true},
+                "Ticket_Approval_Add": null,
+            },
         }})
         .to_string(),
     );
@@ -186,7 +190,10 @@ fn an_unsubscribed_event_or_a_project_without_a_webhook_is_refused_with_the_subs
     assert!(stdout_of(&refused).is_empty());
     let why = stderr_of(&refused);
     assert!(why.contains("Ticket_Delete"), "{why}");
-    assert!(why.contains("Ticket_Add, Ticket_Update"), "{why}");
+    assert!(
+        why.contains("Ticket_Add, Ticket_Update, Ticket_Approval_Add"),
+        "{why}"
+    );
     // The admin API refuses it the same way for callers without the CLI.
     let direct = http_post(&format!(
         "{}/_emulator/installations/default/webhooks/Ticket_Delete",
@@ -232,5 +239,17 @@ fn without_webhook_to_deliveries_go_to_the_webhook_url_and_a_failure_sets_the_ex
         .unwrap();
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr_of(&refused).contains("JSON object"));
+    // A subscribed event the tool has no sample for needs its payload.
+    let no_sample = admin(&sandbox, &emulator.base_url)
+        .args(["emulator", "trigger", "Ticket_Approval_Add"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        no_sample.status.code(),
+        Some(2),
+        "{}",
+        stderr_of(&no_sample)
+    );
+    assert!(stderr_of(&no_sample).contains("--payload FILE"));
     assert_eq!(receiver.requests().len(), 1);
 }
