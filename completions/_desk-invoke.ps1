@@ -560,6 +560,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Append every invoke request received to this file as NDJSON (as GET /_emulator/requests shows them)')
             [CompletionResult]::new('--stub', '--stub', [CompletionResultType]::ParameterName, 'Canned answers for the APIs an extension calls: a JSON array (or TOML [[stubs]]) of {method, url (exact or with *), status, headers, body | body_file}')
             [CompletionResult]::new('--callback-to', '--callback-to', [CompletionResultType]::ParameterName, 'Send every lifecycle callback here instead of the manifest''s callbackListener URL')
+            [CompletionResult]::new('--webhook-to', '--webhook-to', [CompletionResultType]::ParameterName, 'Send every webhook delivery here instead of resources.json''s webhook URL (orgId and securityContext are still appended)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
@@ -585,6 +586,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('installations', 'installations', [CompletionResultType]::ParameterValue, 'List the installations (securityContext masked unless --show-secrets)')
             [CompletionResult]::new('event', 'event', [CompletionResultType]::ParameterValue, 'Fire a platform event callback (onUpdate, onZohoAuthorise, onTPAAuthorise, …)')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Set config params as the installing admin (userdefined ones too), then fire onConfigParamAdd')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Deliver an extension webhook event (Ticket_Add, Ticket_Update, …) that resources.json subscribes to')
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Fire onUninstall, then revoke the securityContext and delete the installation''s data')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until the emulator answers its health check (exit 6 at the timeout)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -682,6 +684,30 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'desk-invoke;emulator;trigger' {
+            [CompletionResult]::new('--installation', '--installation', [CompletionResultType]::ParameterName, 'The installation id, or `default`')
+            [CompletionResult]::new('--payload', '--payload', [CompletionResultType]::ParameterName, 'The event''s payload: a JSON object in FILE (- for stdin) instead of the built-in sample')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
+            [CompletionResult]::new('--org-id', '--org-id', [CompletionResultType]::ParameterName, 'Desk organisation id [env: DESK_INVOKE_ORG_ID]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]')
+            [CompletionResult]::new('--max-body-size', '--max-body-size', [CompletionResultType]::ParameterName, 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt for retryable failures [default: 3]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'desk-invoke;emulator;uninstall' {
             [CompletionResult]::new('--installation', '--installation', [CompletionResultType]::ParameterName, 'The installation id, or `default`')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
@@ -706,6 +732,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;emulator;wait' {
+            [CompletionResult]::new('--port-file', '--port-file', [CompletionResultType]::ParameterName, 'The emulator''s --port-file: wait for the port in it, then for http://127.0.0.1:PORT')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
@@ -732,6 +759,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('installations', 'installations', [CompletionResultType]::ParameterValue, 'List the installations (securityContext masked unless --show-secrets)')
             [CompletionResult]::new('event', 'event', [CompletionResultType]::ParameterValue, 'Fire a platform event callback (onUpdate, onZohoAuthorise, onTPAAuthorise, …)')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Set config params as the installing admin (userdefined ones too), then fire onConfigParamAdd')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Deliver an extension webhook event (Ticket_Add, Ticket_Update, …) that resources.json subscribes to')
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Fire onUninstall, then revoke the securityContext and delete the installation''s data')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until the emulator answers its health check (exit 6 at the timeout)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -747,6 +775,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;emulator;help;configure' {
+            break
+        }
+        'desk-invoke;emulator;help;trigger' {
             break
         }
         'desk-invoke;emulator;help;uninstall' {
@@ -1134,6 +1165,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('installations', 'installations', [CompletionResultType]::ParameterValue, 'List the installations (securityContext masked unless --show-secrets)')
             [CompletionResult]::new('event', 'event', [CompletionResultType]::ParameterValue, 'Fire a platform event callback (onUpdate, onZohoAuthorise, onTPAAuthorise, …)')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Set config params as the installing admin (userdefined ones too), then fire onConfigParamAdd')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Deliver an extension webhook event (Ticket_Add, Ticket_Update, …) that resources.json subscribes to')
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Fire onUninstall, then revoke the securityContext and delete the installation''s data')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until the emulator answers its health check (exit 6 at the timeout)')
             break
@@ -1148,6 +1180,9 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;help;emulator;configure' {
+            break
+        }
+        'desk-invoke;help;emulator;trigger' {
             break
         }
         'desk-invoke;help;emulator;uninstall' {

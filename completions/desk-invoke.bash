@@ -97,6 +97,9 @@ _desk__invoke() {
             desk__invoke__subcmd__emulator,installations)
                 cmd="desk__invoke__subcmd__emulator__subcmd__installations"
                 ;;
+            desk__invoke__subcmd__emulator,trigger)
+                cmd="desk__invoke__subcmd__emulator__subcmd__trigger"
+                ;;
             desk__invoke__subcmd__emulator,uninstall)
                 cmd="desk__invoke__subcmd__emulator__subcmd__uninstall"
                 ;;
@@ -117,6 +120,9 @@ _desk__invoke() {
                 ;;
             desk__invoke__subcmd__emulator__subcmd__help,installations)
                 cmd="desk__invoke__subcmd__emulator__subcmd__help__subcmd__installations"
+                ;;
+            desk__invoke__subcmd__emulator__subcmd__help,trigger)
+                cmd="desk__invoke__subcmd__emulator__subcmd__help__subcmd__trigger"
                 ;;
             desk__invoke__subcmd__emulator__subcmd__help,uninstall)
                 cmd="desk__invoke__subcmd__emulator__subcmd__help__subcmd__uninstall"
@@ -189,6 +195,9 @@ _desk__invoke() {
                 ;;
             desk__invoke__subcmd__help__subcmd__emulator,installations)
                 cmd="desk__invoke__subcmd__help__subcmd__emulator__subcmd__installations"
+                ;;
+            desk__invoke__subcmd__help__subcmd__emulator,trigger)
+                cmd="desk__invoke__subcmd__help__subcmd__emulator__subcmd__trigger"
                 ;;
             desk__invoke__subcmd__help__subcmd__emulator,uninstall)
                 cmd="desk__invoke__subcmd__help__subcmd__emulator__subcmd__uninstall"
@@ -778,7 +787,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__emulator)
-            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --stub --no-project --callback-to --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help install installations event configure uninstall wait help"
+            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --stub --no-project --callback-to --webhook-to --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help install installations event configure trigger uninstall wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -853,6 +862,10 @@ _desk__invoke() {
                     return 0
                     ;;
                 --callback-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --webhook-to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1056,7 +1069,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__emulator__subcmd__help)
-            opts="install installations event configure uninstall wait help"
+            opts="install installations event configure trigger uninstall wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1126,6 +1139,20 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__emulator__subcmd__help__subcmd__installations)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__invoke__subcmd__emulator__subcmd__help__subcmd__trigger)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1303,6 +1330,80 @@ _desk__invoke() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        desk__invoke__subcmd__emulator__subcmd__trigger)
+            opts="-p -o -v -q -h --installation --payload --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --installation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --payload)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(desk-invoke __complete profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(desk-invoke __complete profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         desk__invoke__subcmd__emulator__subcmd__uninstall)
             opts="-p -o -v -q -h --installation --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1374,12 +1475,16 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__emulator__subcmd__wait)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --port-file --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --port-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -W "$(desk-invoke __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
@@ -1638,7 +1743,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__help__subcmd__emulator)
-            opts="install installations event configure uninstall wait"
+            opts="install installations event configure trigger uninstall wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1694,6 +1799,20 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__help__subcmd__emulator__subcmd__installations)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        desk__invoke__subcmd__help__subcmd__emulator__subcmd__trigger)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -527,6 +527,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --journal 'Append every invoke request received to this file as NDJSON (as GET /_emulator/requests shows them)'
             cand --stub 'Canned answers for the APIs an extension calls: a JSON array (or TOML [[stubs]]) of {method, url (exact or with *), status, headers, body | body_file}'
             cand --callback-to 'Send every lifecycle callback here instead of the manifest''s callbackListener URL'
+            cand --webhook-to 'Send every webhook delivery here instead of resources.json''s webhook URL (orgId and securityContext are still appended)'
             cand -p 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
             cand --profile 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
             cand --config 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
@@ -552,6 +553,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand installations 'List the installations (securityContext masked unless --show-secrets)'
             cand event 'Fire a platform event callback (onUpdate, onZohoAuthorise, onTPAAuthorise, …)'
             cand configure 'Set config params as the installing admin (userdefined ones too), then fire onConfigParamAdd'
+            cand trigger 'Deliver an extension webhook event (Ticket_Add, Ticket_Update, …) that resources.json subscribes to'
             cand uninstall 'Fire onUninstall, then revoke the securityContext and delete the installation''s data'
             cand wait 'Wait until the emulator answers its health check (exit 6 at the timeout)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -644,6 +646,29 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'desk-invoke;emulator;trigger'= {
+            cand --installation 'The installation id, or `default`'
+            cand --payload 'The event''s payload: a JSON object in FILE (- for stdin) instead of the built-in sample'
+            cand -p 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
+            cand --profile 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
+            cand --config 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
+            cand --org-id 'Desk organisation id [env: DESK_INVOKE_ORG_ID]'
+            cand --base-url 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]'
+            cand --project 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]'
+            cand --secret-file 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]'
+            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]'
+            cand --max-body-size 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]'
+            cand --retries 'Retries after the first attempt for retryable failures [default: 3]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
+            cand -q 'Nothing on stderr but errors'
+            cand --quiet 'Nothing on stderr but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'desk-invoke;emulator;uninstall'= {
             cand --installation 'The installation id, or `default`'
             cand -p 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
@@ -667,6 +692,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'desk-invoke;emulator;wait'= {
+            cand --port-file 'The emulator''s --port-file: wait for the port in it, then for http://127.0.0.1:PORT'
             cand -p 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
             cand --profile 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
             cand --config 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
@@ -692,6 +718,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand installations 'List the installations (securityContext masked unless --show-secrets)'
             cand event 'Fire a platform event callback (onUpdate, onZohoAuthorise, onTPAAuthorise, …)'
             cand configure 'Set config params as the installing admin (userdefined ones too), then fire onConfigParamAdd'
+            cand trigger 'Deliver an extension webhook event (Ticket_Add, Ticket_Update, …) that resources.json subscribes to'
             cand uninstall 'Fire onUninstall, then revoke the securityContext and delete the installation''s data'
             cand wait 'Wait until the emulator answers its health check (exit 6 at the timeout)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -703,6 +730,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         &'desk-invoke;emulator;help;event'= {
         }
         &'desk-invoke;emulator;help;configure'= {
+        }
+        &'desk-invoke;emulator;help;trigger'= {
         }
         &'desk-invoke;emulator;help;uninstall'= {
         }
@@ -1048,6 +1077,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand installations 'List the installations (securityContext masked unless --show-secrets)'
             cand event 'Fire a platform event callback (onUpdate, onZohoAuthorise, onTPAAuthorise, …)'
             cand configure 'Set config params as the installing admin (userdefined ones too), then fire onConfigParamAdd'
+            cand trigger 'Deliver an extension webhook event (Ticket_Add, Ticket_Update, …) that resources.json subscribes to'
             cand uninstall 'Fire onUninstall, then revoke the securityContext and delete the installation''s data'
             cand wait 'Wait until the emulator answers its health check (exit 6 at the timeout)'
         }
@@ -1058,6 +1088,8 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         &'desk-invoke;help;emulator;event'= {
         }
         &'desk-invoke;help;emulator;configure'= {
+        }
+        &'desk-invoke;help;emulator;trigger'= {
         }
         &'desk-invoke;help;emulator;uninstall'= {
         }

@@ -11,7 +11,7 @@ trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 "$bin" -q emulator --addr :0 --in-memory --port-file "$work/port" \
   --stub "$here/tickets.stub.json" &
 pid=$!
-for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.05; done
+"$bin" -q --timeout 30s emulator wait --port-file "$work/port" > /dev/null
 
 # The emulator's built-in credentials (they guard nothing: it listens on loopback only).
 export DESK_INVOKE_BASE_URL="http://127.0.0.1:$(cat "$work/port")"

@@ -24,3 +24,4 @@ pub mod signing;
 pub mod size;
 pub mod storage;
 pub mod text;
+pub mod webhooks;

@@ -33,15 +33,31 @@ Exit 0 when the extension answered 200 OK (as Desk requires); 4 for another 2xx,
   desk-invoke emulator configure apiKey=abc region=eu
   desk-invoke emulator configure --installation 4836201957385 webhookToken=@token.txt")]
     Configure(ConfigureArgs),
+    /// Deliver an extension webhook event (Ticket_Add, Ticket_Update, …) that resources.json
+    /// subscribes to
+    #[command(after_help = "Examples:
+  desk-invoke emulator trigger Ticket_Add
+  desk-invoke emulator trigger Ticket_Add --installation 4836201957385 --payload ticket.json
+
+The body is Desk's: an array of {payload, eventType, eventTime, orgId} (and prevState when
+the subscription has includePrevState), with a built-in sample payload unless --payload
+gives one (a JSON object). orgId and securityContext are appended to the webhook URL as
+query parameters. An event resources.json does not subscribe to is refused (exit 2) with
+the subscribed ones. Exit 0 when the extension answered 200 OK; 4 for another 2xx, 3xx or
+4xx, 5 for 5xx, 6 for no answer within 5 s.")]
+    Trigger(TriggerArgs),
     /// Fire onUninstall, then revoke the securityContext and delete the installation's data
     Uninstall(InstallationArg),
     /// Wait until the emulator answers its health check (exit 6 at the timeout)
     #[command(after_help = "Examples:
-  desk-invoke emulator --addr :0 --in-memory --port-file port &
+  desk-invoke emulator --addr 127.0.0.1:8787 --in-memory &
   desk-invoke --timeout 20s emulator wait --base-url http://127.0.0.1:8787
+  desk-invoke emulator --addr :0 --in-memory --port-file port &
+  desk-invoke --timeout 20s emulator wait --port-file port
 
-Polls GET /_emulator/health with a short backoff; --timeout (default 30s) bounds the wait.")]
-    Wait,
+Polls GET /_emulator/health with a short backoff; with --port-file, first waits for the
+port the emulator writes there. --timeout (default 30s) bounds the whole wait.")]
+    Wait(WaitArgs),
 }
 
 #[derive(Debug, Args)]
@@ -49,6 +65,13 @@ pub(crate) struct InstallArgs {
     /// Save a profile that talks to the new installation (base URL, org id, securityContext)
     #[arg(long, value_name = "NAME")]
     pub save_profile: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct WaitArgs {
+    /// The emulator's --port-file: wait for the port in it, then for http://127.0.0.1:PORT
+    #[arg(long, value_name = "FILE")]
+    pub port_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -72,6 +95,17 @@ pub(crate) struct EventArgs {
     pub event: String,
     #[command(flatten)]
     pub target: InstallationArg,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TriggerArgs {
+    /// The webhook event, as resources.json's subscriptions name it (Ticket_Add, …)
+    pub event: String,
+    #[command(flatten)]
+    pub target: InstallationArg,
+    /// The event's payload: a JSON object in FILE (- for stdin) instead of the built-in sample
+    #[arg(long, value_name = "FILE")]
+    pub payload: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

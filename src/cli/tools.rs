@@ -133,6 +133,10 @@ pub(crate) struct EmulatorArgs {
     /// Send every lifecycle callback here instead of the manifest's callbackListener URL
     #[arg(long, value_name = "URL", value_parser = parse_callback_url)]
     pub callback_to: Option<url::Url>,
+    /// Send every webhook delivery here instead of resources.json's webhook URL (orgId and
+    /// securityContext are still appended)
+    #[arg(long, value_name = "URL", value_parser = parse_callback_url)]
+    pub webhook_to: Option<url::Url>,
     #[command(subcommand)]
     pub command: Option<super::EmulatorCommand>,
 }

@@ -313,6 +313,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
             .collect::<Result<Vec<_>>>()?
             .concat(),
         callback_to: args.callback_to.clone(),
+        webhook_to: args.webhook_to.clone(),
         ..defaults
     };
     config.check()?;

@@ -3,11 +3,12 @@
 //! A lifecycle callback that was not delivered is said on stderr; for `event`, whose only
 //! work is the delivery, it is also the exit code.
 
-use super::request::read_arg;
+use super::request::{read_arg, ValueSource as Input};
 use crate::api::config_params::{parse_pair, variables_body};
 use crate::api::error::Kind;
 use crate::api::secret::Secret;
-use crate::cli::{EmulatorCommand, InstallArgs};
+use crate::api::webhooks::SAMPLE_EVENTS;
+use crate::cli::{EmulatorCommand, InstallArgs, TriggerArgs, WaitArgs};
 use crate::client::admin::Admin;
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -22,12 +23,7 @@ pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) 
     let admin = Admin::new(&base_url, settings.timeout())?;
     super::runtime()?.block_on(async {
         match command {
-            EmulatorCommand::Wait => {
-                let health = admin.wait_healthy(settings.timeout()).await?;
-                out.info(&format!("the emulator at {base_url} is up"));
-                out.value(&health);
-                Ok(())
-            }
+            EmulatorCommand::Wait(args) => wait(args, settings, out).await,
             EmulatorCommand::Installations(args) => {
                 let path = match args.show_secrets {
                     true => "/_emulator/installations?show_secrets=true",
@@ -44,6 +40,7 @@ pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) 
                 report_callback(&reply, out);
                 delivery_failure(&reply["callback"])
             }
+            EmulatorCommand::Trigger(args) => trigger(&admin, args, out).await,
             EmulatorCommand::Configure(args) => {
                 let pairs = args
                     .params
@@ -74,6 +71,25 @@ pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) 
             }
         }
     })
+}
+
+/// `emulator wait`: for the port file first when given, then for the health check, all
+/// within `--timeout`.
+async fn wait(args: &WaitArgs, settings: &Settings, out: &Output) -> Result<()> {
+    let deadline = std::time::Instant::now() + settings.timeout();
+    let base_url = match &args.port_file {
+        Some(path) => {
+            let port = super::port_file::wait_for_port(path, settings.timeout()).await?;
+            format!("http://127.0.0.1:{port}")
+        }
+        None => emulator_url(settings),
+    };
+    let left = deadline.saturating_duration_since(std::time::Instant::now());
+    let admin = Admin::new(&base_url, settings.timeout())?;
+    let health = admin.wait_healthy(left).await?;
+    out.info(&format!("the emulator at {base_url} is up"));
+    out.value(&health);
+    Ok(())
 }
 
 /// `--base-url`, DESK_INVOKE_BASE_URL or the profile's; the built-in `local` profile's
@@ -157,13 +173,76 @@ fn save_profile(
 
 /// One line on stderr when a callback did not reach the extension.
 fn report_callback(reply: &Value, out: &Output) {
-    let callback = &reply["callback"];
-    let event = callback["event"].as_str().unwrap_or("the");
-    let error = callback["error"].as_str().unwrap_or("not delivered");
-    match (callback["ok"].as_bool(), callback["url"].as_str()) {
+    report_delivery(&reply["callback"], "callback", out);
+}
+
+/// One line on stderr when a delivery (`what`: callback, webhook) did not reach the extension.
+fn report_delivery(delivery: &Value, what: &str, out: &Output) {
+    let event = delivery["event"].as_str().unwrap_or("the");
+    let error = delivery["error"].as_str().unwrap_or("not delivered");
+    match (delivery["ok"].as_bool(), delivery["url"].as_str()) {
         (Some(true), _) | (None, _) => {}
-        (Some(false), None) => out.info(&format!("{event} callback not sent: {error}")),
-        (Some(false), Some(url)) => out.warn(&format!("{event} callback to {url} failed: {error}")),
+        (Some(false), None) => out.info(&format!("{event} {what} not sent: {error}")),
+        (Some(false), Some(url)) => out.warn(&format!("{event} {what} to {url} failed: {error}")),
+    }
+}
+
+/// `emulator trigger`: refuses an event the webhook does not subscribe to before sending
+/// anything (exit 2, with the subscribed ones), then delivers it and reports as `event` does.
+async fn trigger(admin: &Admin, args: &TriggerArgs, out: &Output) -> Result<()> {
+    let webhook = admin.get("/_emulator/webhook").await?;
+    let subscribed: Vec<&str> = webhook["subscriptions"]
+        .as_array()
+        .map(|events| events.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    if webhook["url"].is_null() {
+        return Err(Error::usage(
+            "the emulator's project has no webhook (resources.json's `webhook`), so no event can be triggered",
+        )
+        .with_hint("start the emulator with --project DIR whose resources.json has a webhook"));
+    }
+    if !subscribed.contains(&args.event.as_str()) {
+        return Err(Error::usage(format!(
+            "resources.json's webhook does not subscribe to `{}`; it subscribes to {}",
+            args.event.escape_default(),
+            subscribed.join(", ")
+        )));
+    }
+    let body = match &args.payload {
+        Some(path) => json!({"payload": read_payload(path)?}),
+        None if !SAMPLE_EVENTS.contains(&args.event.as_str()) => {
+            return Err(Error::usage(format!(
+                "there is no built-in sample for {}: give its payload with --payload FILE",
+                args.event
+            )))
+        }
+        None => json!({}),
+    };
+    let event: String = form_urlencoded::byte_serialize(args.event.as_bytes()).collect();
+    let path = installation_path(&args.target.installation, &format!("/webhooks/{event}"));
+    let reply = admin.post(&path, &body).await?;
+    out.value(&reply);
+    report_delivery(&reply["webhook"], "webhook", out);
+    delivery_failure(&reply["webhook"])
+}
+
+/// `--payload FILE`: a JSON object.
+fn read_payload(path: &std::path::Path) -> Result<Value> {
+    let source = match path.as_os_str() == "-" {
+        true => Input::Stdin,
+        false => Input::File(path.to_path_buf()),
+    };
+    let text = source.read_text("the payload")?;
+    match serde_json::from_str(&text) {
+        Ok(payload @ Value::Object(_)) => Ok(payload),
+        Ok(_) => Err(Error::usage(format!(
+            "{}: the payload must be a JSON object (the event's `payload`)",
+            path.display()
+        ))),
+        Err(e) => Err(Error::usage(format!(
+            "{}: the payload is not valid JSON: {e}",
+            path.display()
+        ))),
     }
 }
 

@@ -7,7 +7,10 @@
 //! - `POST /_emulator/installations/{id}/events` `{"event"}` fires a lifecycle event;
 //! - `POST /_emulator/installations/{id}/config` `{"variables":[{"name","value"}]}` sets
 //!   config params as the installing admin, then fires onConfigParamAdd;
-//! - `DELETE /_emulator/installations/{id}` fires onUninstall, then revokes and deletes.
+//! - `DELETE /_emulator/installations/{id}` fires onUninstall, then revokes and deletes;
+//! - `GET /_emulator/webhook` shows the project's webhook and its subscriptions;
+//! - `POST /_emulator/installations/{id}/webhooks/{event}` `{"payload"?}` delivers a
+//!   webhook event (the built-in sample without a payload); its outcome is under `webhook`.
 //!
 //! `{id}` is an installation id or `default`. Every reply that fired a callback carries its
 //! outcome under `callback`.
@@ -18,6 +21,7 @@ use super::lifecycle;
 use super::reply::{json_response, InvokeError};
 use super::state::AppState;
 use super::store;
+use super::webhooks;
 use crate::api::callbacks::Event;
 use crate::api::config_params::parse_variables;
 use axum::body::Bytes;
@@ -39,6 +43,11 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
         .route("/_emulator/installations/{id}", delete(uninstall))
         .route("/_emulator/installations/{id}/events", post(event))
         .route("/_emulator/installations/{id}/config", post(configure))
+        .route("/_emulator/webhook", get(webhook))
+        .route(
+            "/_emulator/installations/{id}/webhooks/{event}",
+            post(trigger_webhook),
+        )
 }
 
 async fn health(State(state): State<Arc<AppState>>) -> Response {
@@ -186,6 +195,38 @@ async fn uninstall(State(state): State<Arc<AppState>>, Path(id): Path<String>) -
             "removed": removed,
             "orgHasInstallations": state.installations.org_has_installations(&installation.org_id),
             "callback": callback.to_json(),
+        }),
+    ))
+}
+
+async fn webhook(State(state): State<Arc<AppState>>) -> Response {
+    json_response(StatusCode::OK, &webhooks::describe(&state))
+}
+
+async fn trigger_webhook(
+    State(state): State<Arc<AppState>>,
+    Path((id, event)): Path<(String, String)>,
+    body: Bytes,
+) -> Answer {
+    let installation = find(&state, &id)?;
+    let payload = match json_body(&body)?.remove("payload") {
+        None | Some(Value::Null) => None,
+        Some(payload @ Value::Object(_)) => Some(payload),
+        Some(_) => {
+            return Err(InvokeError::bad_request(
+                "INVALID_DATA",
+                "payload must be a JSON object",
+            ))
+        }
+    };
+    let outcome = webhooks::trigger(&state, &installation, &event, payload).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({
+            "orgId": installation.org_id,
+            "installationId": installation.installation_id,
+            "event": event,
+            "webhook": outcome.to_json(),
         }),
     ))
 }

@@ -36,6 +36,7 @@ mod state;
 mod stats;
 mod store;
 mod stubs;
+mod webhooks;
 
 use crate::api::error::{Error, Result};
 use crate::api::permissions::Permission;
@@ -136,6 +137,8 @@ pub(crate) struct EmulatorConfig {
     pub on_warning: Option<WarningHook>,
     /// `--callback-to`: where every lifecycle callback goes instead of the manifest's URL.
     pub callback_to: Option<url::Url>,
+    /// `--webhook-to`: where every webhook delivery goes instead of the webhook's URL.
+    pub webhook_to: Option<url::Url>,
     pub project: Option<std::sync::Arc<crate::api::project::Project>>,
 }
 
@@ -185,6 +188,7 @@ impl EmulatorConfig {
             on_warning: None,
             project: None,
             callback_to: None,
+            webhook_to: None,
             stubs: Vec::new(),
         }
     }
@@ -218,11 +222,16 @@ impl EmulatorConfig {
         if self.org_id.trim().is_empty() {
             return Err(Error::usage("the org id must not be empty"));
         }
-        if let Some(url) = &self.callback_to {
-            if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-                return Err(Error::usage(format!(
-                    "--callback-to `{url}` is not an http(s) URL"
-                )));
+        for (flag, url) in [
+            ("--callback-to", &self.callback_to),
+            ("--webhook-to", &self.webhook_to),
+        ] {
+            if let Some(url) = url {
+                if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+                    return Err(Error::usage(format!(
+                        "{flag} `{url}` is not an http(s) URL"
+                    )));
+                }
             }
         }
         if self.rate_window.is_zero() {
@@ -319,6 +328,7 @@ impl Emulator {
             own_addr: addr,
             deliverer: deliver::Deliverer::new(forward::proxy_except_loopback())?,
             callback_to: config.callback_to,
+            webhook_to: config.webhook_to,
             project: config.project,
         });
         let (stop, stop_requested) = tokio::sync::watch::channel(false);

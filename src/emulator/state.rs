@@ -35,5 +35,7 @@ pub(super) struct AppState {
     pub deliverer: Deliverer,
     /// `--callback-to`: every callback goes here instead of the manifest's URL.
     pub callback_to: Option<url::Url>,
+    /// `--webhook-to`: every webhook delivery goes here instead of the webhook's URL.
+    pub webhook_to: Option<url::Url>,
     pub project: Option<std::sync::Arc<crate::api::project::Project>>,
 }
