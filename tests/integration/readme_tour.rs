@@ -178,15 +178,14 @@ fn assert_tour_output(stdout: &str) {
     assert!(stdout.contains("\"event\":\"onInstall\""), "{stdout}");
 }
 
-// TODO(emulator wait): the tour waits for the emulator and the listener with a bounded loop
-// on --port-file; switch it to `desk-invoke emulator wait --timeout 10s` once that exists.
-
 #[test]
 fn the_readme_tour_runs_as_one_script() {
     let blocks = tour_blocks();
     let tour = blocks.join("\n");
     assert!(blocks.len() >= 4, "{blocks:?}");
     assert!(tour.contains("--paginate") && tour.contains("listen") && tour.contains("--stub"));
+    // The emulator is waited for with a bound, never an open-ended loop.
+    assert!(tour.contains("emulator wait --port-file"), "{tour}");
     let run = run_tour(&tour);
     assert_tour_output(&run.stdout);
 }
