@@ -15,6 +15,7 @@
 //! forwarded calls (the extension-data APIs need no connection).
 
 use super::dispatch;
+use super::installations::Installation;
 use super::journal::RequestRecord;
 use super::reply::{json_response, InvokeError};
 use super::state::AppState;
@@ -81,8 +82,52 @@ async fn handle_invoke(
     record: &mut RequestRecord,
 ) -> Result<Value, InvokeError> {
     let (parts, body) = request.into_parts();
-    // The body is read before anything is judged, so that every answer, even a rejection of
-    // the content type, reaches a client that is still sending.
+    let Received { form, query } = read_form(&parts, body).await?;
+    let org_id = single_value(&query, "orgId", "query parameter")?
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| {
+            InvokeError::bad_request(
+                "MISSING_ORG_ID",
+                "the orgId query parameter is missing: POST /api/v1/invoke?orgId=…",
+            )
+        })?;
+    // The HASH covers the raw values as received, in the fixed order, only those sent.
+    let mut fields = InvokeFields::new();
+    for field in Field::ALL {
+        if let Some(value) = single_value(&form, field.name(), "form field")? {
+            fields.set(field, value);
+        }
+    }
+    record.method = fields.get(Field::RequestType).map(str::to_string);
+    record.request_url = fields.get(Field::RequestUrl).map(str::to_string);
+    record.query_params = fields
+        .get(Field::QueryParams)
+        .map(|text| serde_json::from_str::<Value>(text).unwrap_or_else(|_| Value::from(text)));
+    record.connection_link_name = fields.get(Field::ConnectionLinkName).map(str::to_string);
+    let string_to_hash = fields.string_to_hash();
+    check_hash(state, &parts.headers, &string_to_hash, record)?;
+    // Desk documents securityContext as a form field; a query parameter is accepted too.
+    let security_context = match single_value(&form, "securityContext", "form field")? {
+        Some(value) => Some(value),
+        None => single_value(&query, "securityContext", "query parameter")?,
+    };
+    let installation = installation_of(state, security_context, org_id, &string_to_hash)?;
+    record.installation_id = Some(installation.installation_id.clone());
+    dispatch::call(state, &installation, &fields, record).await
+}
+
+/// The request's form and query string, decoded.
+struct Received {
+    form: Vec<(String, String)>,
+    query: Vec<(String, String)>,
+}
+
+/// Reads the body before anything is judged, so that every answer, even a rejection of the
+/// content type, reaches a client that is still sending; then decodes form and query.
+async fn read_form(
+    parts: &axum::http::request::Parts,
+    body: Body,
+) -> Result<Received, InvokeError> {
     let body = tokio::time::timeout(BODY_READ_TIMEOUT, read_body(body, &parts.headers))
         .await
         .map_err(|_| {
@@ -107,77 +152,63 @@ async fn handle_invoke(
             format!("the query string is not valid: {e}"),
         )
     })?;
+    Ok(Received { form, query })
+}
 
-    let org_id = single_value(&query, "orgId", "query parameter")?
-        .filter(|id| !id.is_empty())
-        .ok_or_else(|| {
-            InvokeError::bad_request(
-                "MISSING_ORG_ID",
-                "the orgId query parameter is missing: POST /api/v1/invoke?orgId=…",
-            )
-        })?;
-
-    // The HASH covers the raw values as received, in the fixed order, only those sent.
-    let mut fields = InvokeFields::new();
-    for field in Field::ALL {
-        if let Some(value) = single_value(&form, field.name(), "form field")? {
-            fields.set(field, value);
-        }
-    }
-    record.method = fields.get(Field::RequestType).map(str::to_string);
-    record.request_url = fields.get(Field::RequestUrl).map(str::to_string);
-    record.query_params = fields
-        .get(Field::QueryParams)
-        .map(|text| serde_json::from_str::<Value>(text).unwrap_or_else(|_| Value::from(text)));
-    record.connection_link_name = fields.get(Field::ConnectionLinkName).map(str::to_string);
-    let string_to_hash = fields.string_to_hash();
-    let hash = match parts.headers.get("HASH") {
-        None => {
-            return Err(InvokeError::unauthorized(
-                "MISSING_HASH",
-                format!("the HASH header is missing; it must be the HMAC-SHA256 of stringToHash `{string_to_hash}`"),
-                &string_to_hash,
-            ))
-        }
-        Some(value) => value.to_str().unwrap_or_default(),
+/// The HASH header must be the HMAC-SHA256 of `string_to_hash` under the extension secret.
+fn check_hash(
+    state: &AppState,
+    headers: &HeaderMap,
+    string_to_hash: &str,
+    record: &mut RequestRecord,
+) -> Result<(), InvokeError> {
+    let Some(hash) = headers.get("HASH") else {
+        return Err(InvokeError::unauthorized(
+            "MISSING_HASH",
+            format!("the HASH header is missing; it must be the HMAC-SHA256 of stringToHash `{string_to_hash}`"),
+            string_to_hash,
+        ));
     };
     let hash_ok = signing::verify(
         state.secret.expose().as_bytes(),
         string_to_hash.as_bytes(),
-        hash,
+        hash.to_str().unwrap_or_default(),
     );
     record.hash_ok = Some(hash_ok);
-    if !hash_ok {
-        return Err(InvokeError::unauthorized(
+    match hash_ok {
+        true => Ok(()),
+        false => Err(InvokeError::unauthorized(
             "INVALID_HASH",
             format!(
                 "HASH check failed: the HASH header is not the HMAC-SHA256 under the extension secret of the stringToHash the emulator computed from the received fields: `{string_to_hash}`"
             ),
-            &string_to_hash,
-        ));
+            string_to_hash,
+        )),
     }
+}
 
-    // Desk documents securityContext as a form field; a query parameter is accepted too.
-    let security_context = match single_value(&form, "securityContext", "form field")? {
-        Some(value) => Some(value),
-        None => single_value(&query, "securityContext", "query parameter")?,
-    };
+/// The installation the securityContext names (a revoked one is unknown), which must be
+/// the orgId's.
+fn installation_of(
+    state: &AppState,
+    security_context: Option<&str>,
+    org_id: &str,
+    string_to_hash: &str,
+) -> Result<Arc<Installation>, InvokeError> {
     let Some(security_context) = security_context else {
         return Err(InvokeError::unauthorized(
             "MISSING_SECURITY_CONTEXT",
             format!("securityContext check failed: the securityContext form field is missing (the HASH was valid over `{string_to_hash}`)"),
-            &string_to_hash,
+            string_to_hash,
         ));
     };
-    // The installation is the one the securityContext names; a revoked one is unknown.
     let Some(installation) = state.installations.by_security_context(security_context) else {
         return Err(InvokeError::unauthorized(
             "INVALID_SECURITY_CONTEXT",
             format!("securityContext check failed: it is not the one this emulator expects (the HASH was valid over `{string_to_hash}`)"),
-            &string_to_hash,
+            string_to_hash,
         ));
     };
-    record.installation_id = Some(installation.installation_id.clone());
     if org_id != installation.org_id {
         return Err(InvokeError::unauthorized(
             "ORG_ID_MISMATCH",
@@ -185,11 +216,10 @@ async fn handle_invoke(
                 "orgId check failed: `{org_id}` is not the emulator's organisation {} (the HASH was valid over `{string_to_hash}`)",
                 installation.org_id
             ),
-            &string_to_hash,
+            string_to_hash,
         ));
     }
-
-    dispatch::call(state, &installation, &fields, record).await
+    Ok(installation)
 }
 
 /// The one value of `name`; a repeated field is refused because which copy was signed would
