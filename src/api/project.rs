@@ -226,14 +226,14 @@ pub struct Callback {
 /// `resources.json`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Resources {
-    pub fields: Vec<Field>,
+    pub fields: Vec<FieldResource>,
     pub permissions: Vec<PermissionResource>,
     pub webhook: Option<Webhook>,
 }
 
 /// One entry of `fields`: a Desk field the extension creates.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Field {
+pub struct FieldResource {
     pub resource_name: String,
     /// `module`, e.g. `tickets`.
     pub module: Option<String>,

@@ -150,7 +150,7 @@ impl Client {
     /// What an answer means: done, worth another try, or an error.
     fn judge(
         &self,
-        reply: Reply,
+        reply: RawReply,
         request: &InvokeRequest,
         may_retry: bool,
         paced: bool,
@@ -243,7 +243,7 @@ impl Client {
 
     /// A 2xx that is not an invoke envelope: a proxy's login page, compressed bytes, a wrong
     /// base URL. Never passed on as the called API's answer.
-    fn not_an_invoke_answer(&self, reply: &Reply) -> Error {
+    fn not_an_invoke_answer(&self, reply: &RawReply) -> Error {
         let shown = match std::str::from_utf8(&reply.bytes) {
             Ok("") => "an empty body".to_string(),
             Ok(text) => format!(
@@ -275,7 +275,7 @@ impl Client {
         hash: &str,
         form: &str,
         timeout: Duration,
-    ) -> std::result::Result<Reply, Sent> {
+    ) -> std::result::Result<RawReply, Sent> {
         let started = Instant::now();
         let reply = self
             .http
@@ -311,7 +311,7 @@ impl Client {
                 BodyError::TooLarge(error) => Sent::Final(error),
                 BodyError::Failed(error) => Sent::Failed(error),
             })?;
-        Ok(Reply {
+        Ok(RawReply {
             status,
             retry_after,
             content_type,
@@ -377,7 +377,7 @@ fn readable(duration: Duration) -> String {
 }
 
 /// What one POST came back with.
-struct Reply {
+struct RawReply {
     status: u16,
     retry_after: Option<Duration>,
     content_type: Option<String>,

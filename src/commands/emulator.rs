@@ -1,6 +1,6 @@
 //! `emulator`: run the local Desk until Ctrl-C or SIGTERM.
 
-use super::request::{read_arg, read_secret_arg, ValueSource};
+use super::request::{read_arg, read_secret_arg, ArgSource};
 use crate::api::project::{Project, MANIFEST_FILE};
 use crate::api::secret::Secret;
 use crate::api::text::truncate;
@@ -277,7 +277,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> Result<EmulatorConfig> {
     };
     let resources = match &args.resources {
         Some(path) => {
-            let text = ValueSource::File(path.clone()).read_text("--resources")?;
+            let text = ArgSource::File(path.clone()).read_text("--resources")?;
             serde_json::from_str(&text).map_err(|e| {
                 Error::usage(format!("--resources {} is not valid: {e}", path.display())).with_hint(
                     r#"e.g. {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}"#,
@@ -330,7 +330,7 @@ fn load_stubs(path: &std::path::Path) -> Result<Vec<Stub>> {
     struct Table {
         stubs: Vec<Stub>,
     }
-    let text = ValueSource::File(path.to_path_buf()).read_text("--stub")?;
+    let text = ArgSource::File(path.to_path_buf()).read_text("--stub")?;
     let bad = |e: &dyn std::fmt::Display| {
         Error::usage(format!("--stub {} is not a stub file: {e}", path.display())).with_hint(
             r#"e.g. [{"method": "GET", "url": "https://desk.zoho.com/api/v1/tickets*", "status": 200, "body": {"data": []}}]"#,
@@ -351,7 +351,7 @@ fn load_stubs(path: &std::path::Path) -> Result<Vec<Stub>> {
         if let Some(body_file) = stub.body_file.take() {
             let what = format!("--stub {}: stub {}'s body_file", path.display(), index + 1);
             let confined = confine_to_stub_dir(path, &body_file, &what)?;
-            let body = ValueSource::File(confined).read_text(&what)?;
+            let body = ArgSource::File(confined).read_text(&what)?;
             stub.body = Some(serde_json::Value::String(body));
         }
     }

@@ -1,7 +1,7 @@
 //! `hash`: the HASH of an invoke request, offline. Starts no runtime and opens no socket, so
 //! it costs about what a process start costs.
 
-use super::request::{RequestSpec, ValueSource};
+use super::request::{ArgSource, RequestSpec};
 use crate::api::signing::{Field, StreamingSigner};
 use crate::cli::{HashArgs, OutputFormat};
 use crate::error::{Error, Result};
@@ -69,14 +69,14 @@ pub(super) fn run(args: &HashArgs, settings: &Settings, out: &Output) -> Result<
 /// file is read through once (readable, UTF-8) and then streamed.
 fn read_ahead(spec: RequestSpec) -> Result<RequestSpec> {
     match &spec.post_body {
-        Some(ValueSource::Stdin) => {
-            let body = ValueSource::Stdin.read_text("--post-body")?;
+        Some(ArgSource::Stdin) => {
+            let body = ArgSource::Stdin.read_text("--post-body")?;
             Ok(RequestSpec {
-                post_body: Some(ValueSource::Literal(body)),
+                post_body: Some(ArgSource::Literal(body)),
                 ..spec
             })
         }
-        Some(ValueSource::File(_)) => match each_piece(&spec, |_| Ok(())) {
+        Some(ArgSource::File(_)) => match each_piece(&spec, |_| Ok(())) {
             Err(Streamed::Input(e)) => Err(e),
             _ => Ok(spec),
         },

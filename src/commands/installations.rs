@@ -3,7 +3,7 @@
 //! A lifecycle callback that was not delivered is said on stderr; for `event`, whose only
 //! work is the delivery, it is also the exit code.
 
-use super::request::{read_arg, ValueSource as Input};
+use super::request::{read_arg, ArgSource as Input};
 use crate::api::config_params::{parse_pair, variables_body};
 use crate::api::error::Kind;
 use crate::api::secret::Secret;

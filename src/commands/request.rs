@@ -15,32 +15,32 @@ use std::path::PathBuf;
 /// leading `@@` is a literal `@` (`@@home` is the text `@home`), as curl's `--data-raw`
 /// and httpie's `\@` let a value start with `@`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum ValueSource {
+pub(super) enum ArgSource {
     Literal(String),
     File(PathBuf),
     Stdin,
 }
 
-impl ValueSource {
-    pub(super) fn parse(arg: &str) -> ValueSource {
+impl ArgSource {
+    pub(super) fn parse(arg: &str) -> ArgSource {
         if let Some(literal) = arg.strip_prefix("@@") {
-            return ValueSource::Literal(format!("@{literal}"));
+            return ArgSource::Literal(format!("@{literal}"));
         }
         match arg.strip_prefix('@') {
-            Some("-") => ValueSource::Stdin,
-            Some(path) if !path.is_empty() => ValueSource::File(PathBuf::from(path)),
-            _ => ValueSource::Literal(arg.to_string()),
+            Some("-") => ArgSource::Stdin,
+            Some(path) if !path.is_empty() => ArgSource::File(PathBuf::from(path)),
+            _ => ArgSource::Literal(arg.to_string()),
         }
     }
 
     /// Opens the value as a reader, for streaming.
     pub(super) fn reader(&self, what: &str) -> Result<Box<dyn Read>> {
         Ok(match self {
-            ValueSource::Literal(text) => Box::new(std::io::Cursor::new(text.clone().into_bytes())),
-            ValueSource::File(path) => Box::new(std::fs::File::open(path).map_err(|e| {
+            ArgSource::Literal(text) => Box::new(std::io::Cursor::new(text.clone().into_bytes())),
+            ArgSource::File(path) => Box::new(std::fs::File::open(path).map_err(|e| {
                 Error::usage(format!("cannot read {what} from {}: {e}", path.display()))
             })?),
-            ValueSource::Stdin => Box::new(std::io::stdin()),
+            ArgSource::Stdin => Box::new(std::io::stdin()),
         })
     }
 
@@ -51,7 +51,7 @@ impl ValueSource {
     }
 
     fn read_text_capped(&self, what: &str, cap: u64) -> Result<String> {
-        if let ValueSource::Literal(text) = self {
+        if let ArgSource::Literal(text) = self {
             return Ok(text.clone());
         }
         let bytes = read_capped(self.reader(what)?, what, cap)?;
@@ -78,15 +78,15 @@ pub(super) fn read_capped(reader: impl Read, what: &str, cap: u64) -> Result<Vec
 
 /// Reads `arg` as text, honouring `@FILE` and `@-`.
 pub(super) fn read_arg(arg: &str, what: &str) -> Result<String> {
-    ValueSource::parse(arg).read_text(what)
+    ArgSource::parse(arg).read_text(what)
 }
 
 /// Reads a secret value from a file or stdin (`-`), dropping one trailing newline; at most
 /// `MAX_SECRET_BYTES`.
 pub(super) fn read_secret_arg(path: &std::path::Path, what: &str) -> Result<String> {
     let source = match path.as_os_str() == "-" {
-        true => ValueSource::Stdin,
-        false => ValueSource::File(path.to_path_buf()),
+        true => ArgSource::Stdin,
+        false => ArgSource::File(path.to_path_buf()),
     };
     let text = source.read_text_capped(&format!("the {what}"), MAX_SECRET_BYTES)?;
     let text = text.trim_end_matches(['\r', '\n']).to_string();
@@ -101,7 +101,7 @@ pub(super) fn read_secret_arg(path: &std::path::Path, what: &str) -> Result<Stri
 #[derive(Debug, Clone)]
 pub(super) struct RequestSpec {
     pub fields: InvokeFields,
-    pub post_body: Option<ValueSource>,
+    pub post_body: Option<ArgSource>,
 }
 
 impl RequestSpec {
@@ -167,7 +167,7 @@ impl RequestSpec {
         }
         Ok(RequestSpec {
             fields,
-            post_body: args.post_body.as_deref().map(ValueSource::parse),
+            post_body: args.post_body.as_deref().map(ArgSource::parse),
         })
     }
 
@@ -251,15 +251,15 @@ mod tests {
 
     #[test]
     fn sources() {
-        assert_eq!(ValueSource::parse("@-"), ValueSource::Stdin);
+        assert_eq!(ArgSource::parse("@-"), ArgSource::Stdin);
         assert_eq!(
-            ValueSource::parse("@a.json"),
-            ValueSource::File("a.json".into())
+            ArgSource::parse("@a.json"),
+            ArgSource::File("a.json".into())
         );
-        assert_eq!(ValueSource::parse("@"), ValueSource::Literal("@".into()));
-        assert_eq!(ValueSource::parse("@@x"), ValueSource::Literal("@x".into()));
-        assert_eq!(ValueSource::parse("@@-"), ValueSource::Literal("@-".into()));
-        assert_eq!(ValueSource::parse("{}"), ValueSource::Literal("{}".into()));
+        assert_eq!(ArgSource::parse("@"), ArgSource::Literal("@".into()));
+        assert_eq!(ArgSource::parse("@@x"), ArgSource::Literal("@x".into()));
+        assert_eq!(ArgSource::parse("@@-"), ArgSource::Literal("@-".into()));
+        assert_eq!(ArgSource::parse("{}"), ArgSource::Literal("{}".into()));
     }
 
     #[test]

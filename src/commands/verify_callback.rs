@@ -1,7 +1,7 @@
 //! `verify-callback`: is this platform event callback really from Desk? HMAC-SHA256 over the
 //! exact raw body bytes, compared in constant time.
 
-use super::request::{read_capped, ValueSource, MAX_VALUE_BYTES};
+use super::request::{read_capped, ArgSource, MAX_VALUE_BYTES};
 use crate::api::secret::Secret;
 use crate::api::signing;
 use crate::cli::{OutputFormat, VerifyCallbackArgs};
@@ -16,9 +16,9 @@ pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) 
     let body_source = args
         .body
         .as_deref()
-        .map(ValueSource::parse)
-        .unwrap_or(ValueSource::Stdin);
-    if body_source == ValueSource::Stdin && settings.secret_from_stdin() {
+        .map(ArgSource::parse)
+        .unwrap_or(ArgSource::Stdin);
+    if body_source == ArgSource::Stdin && settings.secret_from_stdin() {
         return Err(
             Error::usage("the body and the secret cannot both come from stdin").with_hint(
                 "pass the body with --body @FILE, or the secret with DESK_INVOKE_SECRET",
@@ -32,7 +32,7 @@ pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) 
             hash.len()
         )));
     }
-    if body_source == ValueSource::Stdin && std::io::stdin().is_terminal() {
+    if body_source == ArgSource::Stdin && std::io::stdin().is_terminal() {
         out.info("reading the callback body from stdin (end with Ctrl-D), or pass --body @FILE");
     }
     let body = read_capped(

@@ -1,7 +1,7 @@
 //! Dispatch: placeholders are substituted, then the call is served by the emulator's own
 //! extension-data APIs (a Desk host or the emulator's address) or forwarded.
 
-use super::desk_api::{self, DeskCall, Installation};
+use super::desk_api::{self, DeskCall, InstallationData};
 use super::forward::Outgoing;
 use super::installations;
 use super::journal::RequestRecord;
@@ -202,7 +202,7 @@ async fn serve(
             record.rate_limited = true;
             return Ok(refused);
         }
-        let installation = Installation {
+        let installation = InstallationData {
             store: &state.store,
             installation_id,
             permissions: &installation.permissions,

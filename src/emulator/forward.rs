@@ -64,7 +64,7 @@ pub(super) struct Outgoing {
 }
 
 #[derive(Debug)]
-pub(super) struct Reply {
+pub(super) struct ForwardedReply {
     pub status: u16,
     pub body: String,
     pub headers: Map<String, Value>,
@@ -112,7 +112,7 @@ impl Forwarder {
         self.allow_hosts.contains(&host)
     }
 
-    pub(super) async fn forward(&self, outgoing: Outgoing) -> Result<Reply, ForwardError> {
+    pub(super) async fn forward(&self, outgoing: Outgoing) -> Result<ForwardedReply, ForwardError> {
         let Outgoing {
             mut url,
             method,
@@ -195,7 +195,7 @@ impl Forwarder {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Reply {
+        Ok(ForwardedReply {
             status,
             body: String::from_utf8_lossy(&body).into_owned(),
             headers: reply_headers,

@@ -91,7 +91,7 @@ pub(crate) struct Resource {
 
 /// Field resources by name, as `--resources FILE` gives them:
 /// `{"Priority": {"id": "4000000001", "apiName": "cf_priority"}}`.
-pub(crate) type Resources = std::collections::HashMap<String, Resource>;
+pub(crate) type FieldIds = std::collections::HashMap<String, Resource>;
 
 /// Which rate limits the emulator enforces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -125,7 +125,7 @@ pub(crate) struct EmulatorConfig {
     pub fail_rate: f64,
     pub latency: Option<Duration>,
     pub response_wrap: ResponseWrap,
-    pub resources: Resources,
+    pub resources: FieldIds,
     pub rate_limits: RateLimits,
     /// The window of `rate_limits` (Desk's is a minute).
     pub rate_window: Duration,
@@ -180,7 +180,7 @@ impl EmulatorConfig {
             fail_rate: 0.0,
             latency: None,
             response_wrap: ResponseWrap::default(),
-            resources: Resources::new(),
+            resources: FieldIds::new(),
             rate_limits: RateLimits::None,
             rate_window: Duration::from_secs(60),
             journal: None,

@@ -9,7 +9,7 @@
 //! happens afterwards and only on the emulator's side. Unknown placeholders stay as they
 //! are, so a typo shows up in the called URL, query, header or body rather than vanishing.
 
-use super::Resources;
+use super::FieldIds;
 use crate::api::config_params::is_name_char;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -20,7 +20,7 @@ pub(super) struct Placeholders<'a> {
     /// Config param name → value.
     pub config_params: &'a HashMap<String, String>,
     /// Field resources (`--resources`): name → id and apiName.
-    pub resources: &'a Resources,
+    pub resources: &'a FieldIds,
 }
 
 /// Where a text sits in the request, which decides what may be substituted there.
@@ -203,7 +203,7 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        let mut resources = Resources::new();
+        let mut resources = FieldIds::new();
         resources.insert(
             "Priority".into(),
             super::super::Resource {

@@ -5,7 +5,7 @@
 //! pipeline like `placeholders`: it names no stage, and answers with a [`Refusal`] that the
 //! stage turns into its own kind of answer.
 
-use super::{Resource, Resources};
+use super::{FieldIds, Resource};
 use crate::api::config_params::{Param, Variable};
 use crate::api::endpoints::Endpoint;
 use crate::api::hosts::{is_loopback, normalize_host};
@@ -312,7 +312,7 @@ pub(crate) fn check_value(declared: &ConfigParam, value: &str) -> Result<(), Str
 /// The `{{fields.NAME.id}}` / `{{fields.NAME.apiName}}` resources of `resources.json` in the
 /// organisation `org_id`: Desk creates each field once per portal, so its id follows from
 /// (orgId, resourceName); the apiName is Desk's `cf_` + the label in snake case.
-pub(crate) fn field_resources(project: &Project, org_id: &str) -> Resources {
+pub(crate) fn field_resources(project: &Project, org_id: &str) -> FieldIds {
     project
         .resources
         .fields
@@ -356,8 +356,8 @@ fn snake_case(label: &str) -> String {
 pub(super) fn merged_resources(
     project: Option<&Project>,
     org_id: &str,
-    given: Resources,
-) -> Resources {
+    given: FieldIds,
+) -> FieldIds {
     let mut resources = project
         .map(|project| field_resources(project, org_id))
         .unwrap_or_default();

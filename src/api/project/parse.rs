@@ -3,7 +3,7 @@
 //! path, and the walk goes on so that every problem is reported at once.
 
 use super::{
-    Callback, ConfigParam, ConfigType, Connection, ExtensionType, Field, Manifest,
+    Callback, ConfigParam, ConfigType, Connection, ExtensionType, FieldResource, Manifest,
     PermissionResource, Problem, Resources, Subscription, Webhook, WebhookEvent, MANIFEST_FILE,
     RESOURCES_FILE,
 };
@@ -331,11 +331,11 @@ impl Reader {
         }
     }
 
-    fn field(&mut self, obj: &Object, at: &str) -> Option<Field> {
+    fn field(&mut self, obj: &Object, at: &str) -> Option<FieldResource> {
         let module = self.optional_string(obj, at, "module");
         let display_label = self.optional_string(obj, at, "displayLabel");
         let kind = self.optional_string(obj, at, "type");
-        Some(Field {
+        Some(FieldResource {
             resource_name: self.required_string(obj, at, "resourceName")?,
             module,
             display_label,

@@ -3,7 +3,7 @@
 //! for); output streams.
 
 use super::bulk::{self, default_rate, Bulk, BulkJob, Input, ItemOutcome};
-use super::request::ValueSource;
+use super::request::ArgSource;
 use super::with_client;
 use crate::api::envelope::Body;
 use crate::api::storage::{self, Item, Query};
@@ -99,9 +99,9 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
         .with_hint("add --queriable-value GROUP (letters, digits and , _ : -), the group storage get --queriable-value GROUP lists"));
     }
     let value_text = match &args.value {
-        Some(value) => ValueSource::parse(value).read_text("VALUE")?,
+        Some(value) => ArgSource::parse(value).read_text("VALUE")?,
         // No VALUE: it comes from stdin, as with `@-`, when something is piped in.
-        None if !std::io::stdin().is_terminal() => ValueSource::Stdin.read_text("VALUE")?,
+        None if !std::io::stdin().is_terminal() => ArgSource::Stdin.read_text("VALUE")?,
         None => {
             return Err(Error::usage("storage put needs a VALUE")
                 .with_hint("give a JSON object, @FILE, or pipe it in on stdin"))

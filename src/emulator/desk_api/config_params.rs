@@ -6,7 +6,7 @@
 //! ones, each checked against its type; replies carry Desk's published fields with secure
 //! values masked (`emulator::project`).
 
-use super::{json_object_body, DeskCall, DeskReply, Handled, Installation};
+use super::{json_object_body, DeskCall, DeskReply, Handled, InstallationData};
 use crate::api::config_params::{parse_variables, Param};
 use crate::api::method::Method;
 use crate::api::project::Project;
@@ -14,7 +14,7 @@ use crate::emulator::project::{self, Refusal};
 use crate::emulator::store;
 use serde_json::{json, Value};
 
-pub(super) async fn serve(installation: &Installation<'_>, call: &DeskCall<'_>) -> Handled {
+pub(super) async fn serve(installation: &InstallationData<'_>, call: &DeskCall<'_>) -> Handled {
     if let Some(project) = installation.project {
         return serve_declared(installation, project, call).await;
     }
@@ -46,7 +46,7 @@ fn not_allowed(method: Method) -> super::ApiError {
 /// The config params of the manifest: GET lists every declared one, POST or PUT sets
 /// non-userdefined ones and answers with those it set.
 async fn serve_declared(
-    installation: &Installation<'_>,
+    installation: &InstallationData<'_>,
     project: &Project,
     call: &DeskCall<'_>,
 ) -> Handled {

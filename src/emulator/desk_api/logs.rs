@@ -2,7 +2,8 @@
 //! live log of a reference is the parent of the later ones); GET lists them.
 
 use super::{
-    json_object_body, paging, param, wrong_installation, DeskCall, DeskReply, Handled, Installation,
+    json_object_body, paging, param, wrong_installation, DeskCall, DeskReply, Handled,
+    InstallationData,
 };
 use crate::api::endpoints::INSTALLATION_ID;
 use crate::api::logs::{NewLog, MAX_LOGS_PER_REFERENCE};
@@ -14,7 +15,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// The extension's name in log replies (Desk gives the installed extension's name).
 const EXTENSION_NAME: &str = "desk-invoke emulator";
 
-pub(super) async fn serve(installation: &Installation<'_>, call: &DeskCall<'_>) -> Handled {
+pub(super) async fn serve(installation: &InstallationData<'_>, call: &DeskCall<'_>) -> Handled {
     let installation_id = installation.installation_id.to_string();
     let now_ms = now_ms();
     match call.method {

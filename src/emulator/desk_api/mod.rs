@@ -89,7 +89,7 @@ impl From<crate::api::error::Error> for ApiError {
 type Handled = Result<DeskReply, ApiError>;
 
 /// What the APIs need from the emulator.
-pub(super) struct Installation<'a> {
+pub(super) struct InstallationData<'a> {
     pub store: &'a Store,
     pub installation_id: &'a str,
     pub permissions: &'a [Permission],
@@ -99,7 +99,7 @@ pub(super) struct Installation<'a> {
 
 /// Serves one call; `Err` only when the database itself fails.
 pub(super) async fn serve(
-    installation: &Installation<'_>,
+    installation: &InstallationData<'_>,
     call: &DeskCall<'_>,
 ) -> Result<DeskReply, StoreError> {
     let handled = match route(installation.installation_id, call.path) {

@@ -1,13 +1,13 @@
 //! `…/installedExtensions/{id}/storage`: GET lists (filters, paging, insertion order), POST
 //! or PUT upserts one item, DELETE removes one key.
 
-use super::{json_body, paging, param, DeskCall, DeskReply, Handled, Installation};
+use super::{json_body, paging, param, DeskCall, DeskReply, Handled, InstallationData};
 use crate::api::method::Method;
 use crate::api::storage::{check_key, Item};
 use crate::emulator::store::{self, StorageQuery};
 use serde_json::{json, Value};
 
-pub(super) async fn serve(installation: &Installation<'_>, call: &DeskCall<'_>) -> Handled {
+pub(super) async fn serve(installation: &InstallationData<'_>, call: &DeskCall<'_>) -> Handled {
     let installation_id = installation.installation_id.to_string();
     match call.method {
         Method::Get => {
