@@ -29,7 +29,7 @@ pub const RATE_WINDOW: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// The operation classes Desk limits separately.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Operation {
+pub enum RateClass {
     /// create/update: 50 requests per window
     Write,
     /// get: 250 requests per window
@@ -38,33 +38,33 @@ pub enum Operation {
     Delete,
 }
 
-impl Operation {
-    pub const ALL: [Operation; 3] = [Operation::Write, Operation::Read, Operation::Delete];
+impl RateClass {
+    pub const ALL: [RateClass; 3] = [RateClass::Write, RateClass::Read, RateClass::Delete];
 
     /// The class of a storage request by its method.
-    pub fn of(method: super::method::Method) -> Operation {
+    pub fn of(method: super::method::Method) -> RateClass {
         use super::method::Method;
         match method {
-            Method::Get => Operation::Read,
-            Method::Delete => Operation::Delete,
-            Method::Post | Method::Put | Method::Patch => Operation::Write,
+            Method::Get => RateClass::Read,
+            Method::Delete => RateClass::Delete,
+            Method::Post | Method::Put | Method::Patch => RateClass::Write,
         }
     }
 
     /// Requests Desk admits per `RATE_WINDOW`.
     pub fn limit(self) -> u32 {
         match self {
-            Operation::Write => 50,
-            Operation::Read => 250,
-            Operation::Delete => 50,
+            RateClass::Write => 50,
+            RateClass::Read => 250,
+            RateClass::Delete => 50,
         }
     }
 
     pub fn describe(self) -> &'static str {
         match self {
-            Operation::Write => "storage create/update",
-            Operation::Read => "storage get",
-            Operation::Delete => "storage delete",
+            RateClass::Write => "storage create/update",
+            RateClass::Read => "storage get",
+            RateClass::Delete => "storage delete",
         }
     }
 }

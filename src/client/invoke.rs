@@ -46,9 +46,11 @@ impl Client {
                 return Err(self.timed_out(attempt - 1));
             }
             let retry = match self.send_once(&hash, &form, remaining).await {
-                Err(Sent::Final(error)) => return Err(error),
-                Err(Sent::Failed(e)) if e.is_timeout() => return Err(self.timed_out(attempt)),
-                Err(Sent::Failed(e)) => self.after_failure(&e, request, attempt < max_attempts)?,
+                Err(NoReply::Final(error)) => return Err(error),
+                Err(NoReply::Failed(e)) if e.is_timeout() => return Err(self.timed_out(attempt)),
+                Err(NoReply::Failed(e)) => {
+                    self.after_failure(&e, request, attempt < max_attempts)?
+                }
                 Ok(reply) => {
                     let paced_429 = request.pacer.is_some();
                     match self.judge(reply, request, attempt < max_attempts, paced_429)? {
@@ -275,7 +277,7 @@ impl Client {
         hash: &str,
         form: &str,
         timeout: Duration,
-    ) -> std::result::Result<RawReply, Sent> {
+    ) -> std::result::Result<RawReply, NoReply> {
         let started = Instant::now();
         let reply = self
             .http
@@ -289,9 +291,9 @@ impl Client {
             .body(form.to_string())
             .send()
             .await
-            .map_err(Sent::Failed)?;
+            .map_err(NoReply::Failed)?;
         if reply.status().is_redirection() {
-            return Err(Sent::Final(self.redirected(&reply)));
+            return Err(NoReply::Final(self.redirected(&reply)));
         }
         let status = reply.status().as_u16();
         let header = |name| {
@@ -308,8 +310,8 @@ impl Client {
         let bytes = read_capped(reply, self.policy.max_body_size)
             .await
             .map_err(|e| match e {
-                BodyError::TooLarge(error) => Sent::Final(error),
-                BodyError::Failed(error) => Sent::Failed(error),
+                BodyError::TooLarge(error) => NoReply::Final(error),
+                BodyError::Failed(error) => NoReply::Failed(error),
             })?;
         Ok(RawReply {
             status,
@@ -386,7 +388,7 @@ struct RawReply {
 }
 
 /// Why one POST has no reply to judge.
-enum Sent {
+enum NoReply {
     /// An answer that is an error as it stands (a redirect, a body over the cap): no retry.
     Final(Error),
     Failed(reqwest::Error),

@@ -18,7 +18,7 @@ use crate::api::method::Method;
 use crate::api::project::Project;
 use crate::api::secret::{Redactor, Secret};
 use crate::api::signing::{Field, InvokeFields};
-use crate::api::storage::Operation;
+use crate::api::storage::RateClass;
 use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -298,7 +298,7 @@ fn rate_limited(
     let (Endpoint::Storage, _) = Endpoint::route(path)? else {
         return None;
     };
-    let class = Operation::of(method);
+    let class = RateClass::of(method);
     let wait = limiter
         .admit(installation_id, class, Instant::now())
         .err()?;

@@ -10,7 +10,7 @@ use crate::settings::Settings;
 pub(crate) fn default_rate(
     given: Option<Rate>,
     settings: &Settings,
-    operation: crate::api::storage::Operation,
+    operation: crate::api::storage::RateClass,
 ) -> Option<Rate> {
     if given.is_some() {
         return given;

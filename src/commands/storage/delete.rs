@@ -3,7 +3,7 @@
 
 use super::super::bulk::{self, Bulk, BulkJob, Input, ItemOutcome};
 use super::super::with_client;
-use crate::api::storage::{self, Operation, Query};
+use crate::api::storage::{self, Query, RateClass};
 use crate::cli::{OutputFormat, StorageDeleteArgs};
 use crate::client::{Client, Deleted, Pacer};
 use crate::error::{Error, Result};
@@ -14,7 +14,7 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 
 pub(super) fn delete(args: &StorageDeleteArgs, settings: &Settings, out: &Output) -> Result<()> {
-    let rate = bulk::default_rate(args.rate, settings, Operation::Delete);
+    let rate = bulk::default_rate(args.rate, settings, RateClass::Delete);
     let mut bulk = Bulk {
         input: Input::Lines(Vec::new()),
         concurrency: args.concurrency,

@@ -85,7 +85,7 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
             input: Input::File(file.clone()),
             concurrency: args.concurrency,
             batch: usize::from(args.batch),
-            rate: default_rate(args.rate, settings, storage::Operation::Write),
+            rate: default_rate(args.rate, settings, storage::RateClass::Write),
             failed: args.failed.as_deref(),
         };
         return bulk.run(settings, out, &PutItems);
@@ -210,7 +210,7 @@ pub(super) async fn list_all(
     let pacer = Arc::new(Pacer::new(default_rate(
         rate,
         settings,
-        storage::Operation::Read,
+        storage::RateClass::Read,
     )));
     client.storage().paced(&pacer).get_all(query, on_page).await
 }
