@@ -266,7 +266,7 @@ _desk__invoke() {
 
     case "${cmd}" in
         desk__invoke)
-            opts="-p -o -v -q -h -V --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help --version hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help"
+            opts="-p -o -v -q -h -V --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help --version hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -320,6 +320,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -332,7 +336,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd____complete)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help profiles"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help profiles"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -384,6 +388,10 @@ _desk__invoke() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -398,7 +406,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__completions)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help bash elvish fish powershell zsh"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -450,6 +458,10 @@ _desk__invoke() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -464,7 +476,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help get set help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,6 +530,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -530,7 +546,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config__subcmd__get)
-            opts="-p -o -v -q -h --show-secrets --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --show-secrets --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -582,6 +598,10 @@ _desk__invoke() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -652,7 +672,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config__subcmd__set)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -706,6 +726,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -718,7 +742,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__emulator)
-            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --stub --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --addr --port-file --db --in-memory --security-context-file --security-context --installation-id --permission --allow-host --connection --fail-rate --latency --response-wrap --rate-limits --rate-window --resources --journal --stub --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -840,6 +864,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -852,7 +880,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__hash)
-            opts="-X -H -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --canonical --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-X -H -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --canonical --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -952,6 +980,10 @@ _desk__invoke() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1386,7 +1418,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__invoke)
-            opts="-X -H -i -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --dry-run --include --envelope --paginate --max-items --rate --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-X -H -i -p -o -v -q -h --url --request-url --request-type --query-params --query --post-body --headers --header --connection --connection-link-name --dry-run --include --envelope --paginate --max-items --rate --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1496,6 +1528,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1508,7 +1544,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__listen)
-            opts="-p -o -v -q -h --addr --path --forward-to --save --once --show-secrets --port-file --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --addr --path --forward-to --save --once --show-secrets --port-file --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1578,6 +1614,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1590,7 +1630,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__log)
-            opts="-p -o -v -q -h --title --description --reference --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --title --description --reference --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1656,6 +1696,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1668,7 +1712,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__permissions)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help check help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1722,6 +1766,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1734,7 +1782,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__permissions__subcmd__check)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1786,6 +1834,10 @@ _desk__invoke() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1842,7 +1894,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help list show set use remove help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help list show set use remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1894,6 +1946,10 @@ _desk__invoke() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2006,7 +2062,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__list)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2058,6 +2114,10 @@ _desk__invoke() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2072,7 +2132,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__remove)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2126,6 +2186,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2138,7 +2202,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__set)
-            opts="-p -o -v -q -h --data-center --security-context-file --connection --secret-env --make-default --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --data-center --security-context-file --connection --secret-env --make-default --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2208,6 +2272,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2220,7 +2288,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__show)
-            opts="-p -o -v -q -h --effective --check --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --effective --check --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2272,6 +2340,10 @@ _desk__invoke() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2286,7 +2358,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__profile__subcmd__use)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2340,6 +2412,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2352,7 +2428,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__project)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help check help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2406,6 +2482,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2418,7 +2498,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__project__subcmd__check)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2470,6 +2550,10 @@ _desk__invoke() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2526,7 +2610,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__send__subcmd__callback)
-            opts="-p -o -v -q -h --event --to --body --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --event --to --body --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2592,6 +2676,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2604,7 +2692,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__smoke)
-            opts="-p -o -v -q -h --junit --log --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --junit --log --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2662,6 +2750,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2674,7 +2766,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help get put delete count help"
+            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help get put delete count help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2728,6 +2820,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2740,7 +2836,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__count)
-            opts="-p -o -v -q -h --queriable-value --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --queriable-value --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2798,6 +2894,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2810,7 +2910,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__delete)
-            opts="-y -p -o -v -q -h --file --queriable-value --dry-run --yes --concurrency --rate --failed --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-y -p -o -v -q -h --file --queriable-value --dry-run --yes --concurrency --rate --failed --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2884,6 +2984,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2896,7 +3000,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__get)
-            opts="-p -o -v -q -h --key --queriable-value --from --limit --all --rate --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --key --queriable-value --from --limit --all --rate --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2968,6 +3072,10 @@ _desk__invoke() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3066,7 +3174,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__storage__subcmd__put)
-            opts="-p -o -v -q -h --queriable-value --file --batch --concurrency --rate --failed --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --queriable-value --file --batch --concurrency --rate --failed --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3144,6 +3252,10 @@ _desk__invoke() {
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -3156,7 +3268,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__verify__subcmd__callback)
-            opts="-p -o -v -q -h --hash --body --save --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --hash --body --save --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3216,6 +3328,10 @@ _desk__invoke() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "auto json ndjson table raw" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

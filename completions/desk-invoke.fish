@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_desk_invoke_global_optspecs
-    string join \n p/profile= config= org-id= base-url= project= secret-file= timeout= max-body-size= retries= o/output= color= v/verbose q/quiet h/help V/version
+    string join \n p/profile= config= org-id= base-url= project= secret-file= timeout= max-body-size= retries= o/output= jq= color= v/verbose q/quiet h/help V/version
 end
 
 function __fish_desk_invoke_needs_command
@@ -38,6 +38,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -83,6 +84,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -114,6 +116,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -138,6 +141,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -168,6 +172,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -195,6 +200,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -220,6 +226,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -243,6 +250,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -268,6 +276,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -291,6 +300,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -312,6 +322,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -338,6 +349,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -358,6 +370,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -380,6 +393,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -404,6 +418,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -435,6 +450,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -459,6 +475,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -502,6 +519,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -524,6 +542,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -545,6 +564,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -567,6 +587,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -589,6 +610,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -615,6 +637,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -635,6 +658,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -669,6 +693,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -690,6 +715,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -710,6 +736,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -736,6 +763,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -756,6 +784,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"

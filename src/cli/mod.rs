@@ -130,6 +130,16 @@ pub(crate) struct GlobalArgs {
     #[arg(short = 'o', long, global = true, help_heading = "Global options", value_enum, default_value_t = OutputFormat::Auto, value_name = "FORMAT")]
     pub output: OutputFormat,
 
+    /// Filter the JSON printed through a jq expression (in-process), e.g. '.[].value'; results
+    /// one a line, strings raw, as gh's --jq [implies -o json; -o ndjson filters each line]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "EXPR"
+    )]
+    pub jq: Option<String>,
+
     /// When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)
     #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,

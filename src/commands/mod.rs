@@ -34,7 +34,7 @@ pub(crate) use signals::{stop_requested, stop_signal};
 
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::error::{ExitCode, Result};
-use crate::output::{Output, OutputOptions};
+use crate::output::{JqFilter, Output, OutputOptions};
 use crate::settings::{EnvironmentOptions, ProfileUse, Settings, TargetFlags};
 use std::ffi::OsString;
 
@@ -59,6 +59,17 @@ pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         verbose: cli.global.verbose,
         quiet: cli.global.quiet,
     });
+    // Compiled before anything is read or sent; only when asked for (`hash` stays fast).
+    let out = match cli.global.jq.as_deref().map(JqFilter::compile) {
+        None => out,
+        Some(filter) => match filter.and_then(|filter| out.clone().with_jq(filter)) {
+            Ok(filtered) => filtered,
+            Err(e) => {
+                out.error(&e.message, e.hint.as_deref(), e.exit_code());
+                return e.exit_code();
+            }
+        },
+    };
     // A write to stdout that failed (other than a closed pipe) fails a command that did not.
     let result = run(cli, &out).and_then(|()| out.write_failure().map_or(Ok(()), Err));
     match result {

@@ -22,6 +22,7 @@ mod hash;
 mod hostile;
 mod invoke;
 mod listen_robustness;
+mod output_jq;
 mod output_pipes;
 mod output_terminal;
 mod profiles;
