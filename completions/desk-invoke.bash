@@ -672,7 +672,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__config__subcmd__set)
-            opts="-p -o -v -q -h --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --secure --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2610,7 +2610,7 @@ _desk__invoke() {
             return 0
             ;;
         desk__invoke__subcmd__send__subcmd__callback)
-            opts="-p -o -v -q -h --event --to --body --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
+            opts="-p -o -v -q -h --event --to --body --dry-run --show-secrets --profile --config --org-id --base-url --project --secret-file --timeout --max-body-size --retries --output --jq --color --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

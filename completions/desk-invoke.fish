@@ -326,6 +326,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l secure -d 'Make these params secure: their values are masked in `config get` (unless --show-secrets), in traces and in the emulator\'s journal'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -454,6 +455,8 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l dry-run -d 'Print the request (URL, HASH, body) instead of sending it; nothing is sent'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l show-secrets -d 'With --dry-run, show the securityContext in the body instead of masking it'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s h -l help -d 'Print help (see more with \'--help\')'

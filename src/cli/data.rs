@@ -128,7 +128,8 @@ pub(crate) enum ConfigCommand {
     Get(ConfigGetArgs),
     /// Set config params
     #[command(after_help = "Examples:
-  desk-invoke -p local config set region=eu apiKey=k-123")]
+  desk-invoke -p local config set region=eu
+  desk-invoke -p local config set --secure apiKey=k-123")]
     Set(ConfigSetArgs),
 }
 
@@ -146,6 +147,10 @@ pub(crate) struct ConfigSetArgs {
     /// NAME=VALUE pairs
     #[arg(required = true, value_name = "NAME=VALUE")]
     pub pairs: Vec<String>,
+    /// Make these params secure: their values are masked in `config get` (unless
+    /// --show-secrets), in traces and in the emulator's journal
+    #[arg(long)]
+    pub secure: bool,
 }
 
 #[derive(Debug, Args)]

@@ -59,6 +59,12 @@ pub(crate) struct SendCallbackArgs {
     /// The body to sign and send instead of the one built from the profile
     #[arg(long, value_name = "JSON")]
     pub body: Option<String>,
+    /// Print the request (URL, HASH, body) instead of sending it; nothing is sent
+    #[arg(long)]
+    pub dry_run: bool,
+    /// With --dry-run, show the securityContext in the body instead of masking it
+    #[arg(long, requires = "dry_run")]
+    pub show_secrets: bool,
 }
 
 #[derive(Debug, Args)]

@@ -40,7 +40,8 @@ impl JqFilter {
             .chain(jaq_json::defs());
         let funs = jaq_core::funs()
             .chain(jaq_std::funs())
-            .chain(jaq_json::funs());
+            .chain(jaq_json::funs())
+            .chain(jaq_fmts::funs());
         let arena = Arena::default();
         let program = File { code, path: () };
         let modules = Loader::new(defs)
