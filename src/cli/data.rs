@@ -8,14 +8,17 @@ pub(crate) enum StorageCommand {
     /// Read storage items by key or queriableValue
     #[command(after_help = "Examples:
   desk-invoke -p local storage get --key greeting
-  desk-invoke -p local storage get --queriable-value colors --all -o ndjson > colors.ndjson
+  desk-invoke -p local storage get --queriable-value colors --all -o ndjson \\
+    > colors.ndjson
   desk-invoke -p local storage get --key greeting -o raw")]
     Get(StorageGetArgs),
     /// Store one item, or many from NDJSON or a JSON array
     #[command(after_help = "Examples:
   desk-invoke -p local storage put greeting '{\"hello\":\"world\"}'
-  echo '{\"n\":1}' | desk-invoke -p local storage put counter --queriable-value stats
-  desk-invoke -p local storage put --file colors.ndjson --failed colors.failed.ndjson")]
+  echo '{\"n\":1}' | desk-invoke -p local storage put counter \\
+    --queriable-value stats
+  desk-invoke -p local storage put --file colors.ndjson \\
+    --failed colors.failed.ndjson")]
     Put(StoragePutArgs),
     /// Delete items: by key, from a file, or a whole queriableValue group
     #[command(after_help = "Examples:
@@ -175,6 +178,9 @@ pub(crate) struct PermissionsArgs {
 #[derive(Debug, Subcommand)]
 pub(crate) enum PermissionsCommand {
     /// Exit 0 when the permission is enabled, 1 when not
+    #[command(after_help = "Examples:
+  desk-invoke -p local permissions check canEditTickets
+  desk-invoke -p prod permissions check canExport && ./export.sh")]
     Check {
         /// apiName of the custom permission
         api_name: String,

@@ -266,3 +266,37 @@ const EXIT_STATUS: [(&str, &str); 8] = [
     ("6", "Network failure or timeout, after retries."),
     ("7", "Partial failure in a bulk command (the lines not done are listed, and kept with --failed)."),
 ];
+
+/// What a subcommand's help says instead of repeating the global options.
+const GLOBAL_OPTIONS_POINTER: &str =
+    "Global options (-p, -o, --jq, -v, …) also work here; see `desk-invoke --help`.";
+
+/// Help that fits on a screen: the global options are listed once, in `desk-invoke --help`;
+/// every subcommand's help (at any depth, whatever subcommands exist) hides them and says
+/// where they are, as gh's "INHERITED FLAGS" does. Each subcommand gets hidden copies of
+/// the global options before clap propagates them (it keeps a copy a subcommand already
+/// has), so they still parse after the subcommand. Only for `--help`: completions and man
+/// pages keep every option.
+pub(crate) fn fold_global_options(command: &mut clap::Command) {
+    let globals: Vec<clap::Arg> = command
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .map(|a| a.clone().hide(true))
+        .collect();
+    for sub in command.get_subcommands_mut() {
+        fold_into(sub, &globals);
+    }
+}
+
+fn fold_into(command: &mut clap::Command, globals: &[clap::Arg]) {
+    let mut folded = std::mem::take(command).args(globals);
+    let pointer = match folded.get_after_help() {
+        Some(after) => format!("{GLOBAL_OPTIONS_POINTER}\n\n{after}"),
+        None => GLOBAL_OPTIONS_POINTER.to_string(),
+    };
+    folded = folded.after_help(pointer);
+    for sub in folded.get_subcommands_mut() {
+        fold_into(sub, globals);
+    }
+    *command = folded;
+}

@@ -159,6 +159,9 @@ pub(crate) struct SmokeArgs {
 #[derive(Debug, Subcommand)]
 pub(crate) enum ProfileCommand {
     /// List profiles (the default marked *)
+    #[command(after_help = "Examples:
+  desk-invoke profile list
+  desk-invoke profile list --jq '.[].name'")]
     List,
     /// Show a profile, secrets redacted [default: the current profile]
     #[command(after_help = "Examples:
@@ -168,13 +171,29 @@ pub(crate) enum ProfileCommand {
     /// Create or update a profile: exactly the flags given (the secret from --secret-file,
     /// --secret-env or a prompt)
     #[command(after_help = "Examples:
-  desk-invoke profile set prod --org-id 376723 --data-center eu --secret-file /run/secrets/desk
-  desk-invoke profile set ci --org-id 376723 --data-center us --secret-env DESK_SECRET")]
+  desk-invoke profile set prod --org-id 376723 --data-center eu \\
+    --secret-file /run/secrets/desk
+  desk-invoke profile set ci --org-id 376723 --data-center us \\
+    --secret-env DESK_SECRET")]
     Set(ProfileSetArgs),
     /// Make a profile the default
-    Use { name: String },
+    #[command(after_help = "Examples:
+  desk-invoke profile use prod
+  desk-invoke profile list    # the default is marked *")]
+    Use {
+        /// Profile name
+        #[arg(value_hint = clap::ValueHint::Other)]
+        name: String,
+    },
     /// Remove a profile
-    Remove { name: String },
+    #[command(after_help = "Examples:
+  desk-invoke profile remove old-sandbox
+  desk-invoke profile remove ci && desk-invoke profile list")]
+    Remove {
+        /// Profile name
+        #[arg(value_hint = clap::ValueHint::Other)]
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -42,9 +42,21 @@ use std::ffi::OsString;
 /// soon after, and freeing the tree costs more than `hash` spends hashing (bench/README.md).
 fn parse(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<OsString> = args.into_iter().collect();
     let command = Box::leak(Box::new(Cli::command()));
+    if asks_for_help(&args) {
+        crate::cli::fold_global_options(command);
+    }
     let matches = command.try_get_matches_from_mut(args)?;
     Cli::from_arg_matches(&matches).map_err(|e| e.format(command))
+}
+
+/// Whether the command line may ask for help (`-h`, `--help`, `help`): only then is the
+/// help layout built, so that other commands do not pay for it.
+fn asks_for_help(args: &[OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .any(|a| a == "-h" || a == "--help" || a == "help")
 }
 
 /// Parses `args`, runs the command, prints any error as one line, returns the exit code.

@@ -20,6 +20,7 @@ mod faults;
 mod fidelity;
 mod generated;
 mod hash;
+mod help_layout;
 mod hostile;
 mod invoke;
 mod listen_robustness;
