@@ -57,7 +57,6 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Check the extension project''s plugin-manifest.json and resources.json')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Manage the profile file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'Values for the completion scripts (profile names), one a line')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -887,29 +886,6 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
-        'desk-invoke;__complete' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]')
-            [CompletionResult]::new('--org-id', '--org-id', [CompletionResultType]::ParameterName, 'Desk organisation id [env: DESK_INVOKE_ORG_ID]')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]')
-            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]')
-            [CompletionResult]::new('--max-body-size', '--max-body-size', [CompletionResultType]::ParameterName, 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt for retryable failures [default: 3]')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON printed through a jq expression (in-process), e.g. ''.[].value''; results one a line, strings raw, as gh''s --jq [implies -o json; -o ndjson filters each line]')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Request/response trace on stderr, secrets redacted (-vv adds bodies)')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Nothing on stderr but errors')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            break
-        }
         'desk-invoke;help' {
             [CompletionResult]::new('hash', 'hash', [CompletionResultType]::ParameterValue, 'Compute the HASH of an invoke request, offline (needs only the secret)')
             [CompletionResult]::new('invoke', 'invoke', [CompletionResultType]::ParameterValue, 'Send a signed invoke request and print the called API''s answer')
@@ -925,7 +901,6 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Check the extension project''s plugin-manifest.json and resources.json')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Manage the profile file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'Values for the completion scripts (profile names), one a line')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1021,9 +996,6 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;help;completions' {
-            break
-        }
-        'desk-invoke;help;__complete' {
             break
         }
         'desk-invoke;help;help' {

@@ -54,7 +54,6 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand project 'Check the extension project''s plugin-manifest.json and resources.json'
             cand profile 'Manage the profile file'
             cand completions 'Print a shell completion script'
-            cand __complete 'Values for the completion scripts (profile names), one a line'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk-invoke;hash'= {
@@ -833,28 +832,6 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
-        &'desk-invoke;__complete'= {
-            cand -p 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
-            cand --profile 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables'
-            cand --config 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]'
-            cand --org-id 'Desk organisation id [env: DESK_INVOKE_ORG_ID]'
-            cand --base-url 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]'
-            cand --project 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]'
-            cand --secret-file 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]'
-            cand --timeout 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]'
-            cand --max-body-size 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]'
-            cand --retries 'Retries after the first attempt for retryable failures [default: 3]'
-            cand -o 'Output format'
-            cand --output 'Output format'
-            cand --jq 'Filter the JSON printed through a jq expression (in-process), e.g. ''.[].value''; results one a line, strings raw, as gh''s --jq [implies -o json; -o ndjson filters each line]'
-            cand --color 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)'
-            cand -v 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
-            cand --verbose 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
-            cand -q 'Nothing on stderr but errors'
-            cand --quiet 'Nothing on stderr but errors'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-        }
         &'desk-invoke;help'= {
             cand hash 'Compute the HASH of an invoke request, offline (needs only the secret)'
             cand invoke 'Send a signed invoke request and print the called API''s answer'
@@ -870,7 +847,6 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand project 'Check the extension project''s plugin-manifest.json and resources.json'
             cand profile 'Manage the profile file'
             cand completions 'Print a shell completion script'
-            cand __complete 'Values for the completion scripts (profile names), one a line'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk-invoke;help;hash'= {
@@ -939,8 +915,6 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
         &'desk-invoke;help;profile;remove'= {
         }
         &'desk-invoke;help;completions'= {
-        }
-        &'desk-invoke;help;__complete'= {
         }
         &'desk-invoke;help;help'= {
         }

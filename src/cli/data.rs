@@ -68,7 +68,7 @@ pub(crate) struct StoragePutArgs {
     pub queriable_value: Option<String>,
     /// Items to put: NDJSON, one {"key":…,"queriableValue":…,"value":{…}} a line, or the JSON
     /// array `storage get` prints (`-` = stdin)
-    #[arg(long, value_name = "ITEMS")]
+    #[arg(long, value_name = "ITEMS", value_hint = clap::ValueHint::FilePath)]
     pub file: Option<PathBuf>,
     /// Items per request (Desk stores at most 10 at a time)
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=10))]
@@ -82,7 +82,7 @@ pub(crate) struct StoragePutArgs {
     pub rate: Option<crate::api::rate::Rate>,
     /// Write the lines that were not stored (failed, or not attempted after Ctrl-C) here, as
     /// they happen, ready to re-run
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub failed: Option<PathBuf>,
 }
 
@@ -92,7 +92,7 @@ pub(crate) struct StorageDeleteArgs {
     #[arg(required_unless_present_any = ["file", "queriable_value"], conflicts_with_all = ["file", "queriable_value"])]
     pub keys: Vec<String>,
     /// Keys to delete, one a line, or NDJSON items (`-` = stdin)
-    #[arg(long, value_name = "KEYS", conflicts_with = "queriable_value")]
+    #[arg(long, value_name = "KEYS", conflicts_with = "queriable_value", value_hint = clap::ValueHint::FilePath)]
     pub file: Option<PathBuf>,
     /// Delete every item of this queriableValue group (its keys are collected first)
     #[arg(long)]
@@ -111,7 +111,7 @@ pub(crate) struct StorageDeleteArgs {
     pub rate: Option<crate::api::rate::Rate>,
     /// Write the keys that were not deleted (failed, or not attempted after Ctrl-C) here,
     /// ready to re-run
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub failed: Option<PathBuf>,
 }
 

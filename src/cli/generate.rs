@@ -29,11 +29,13 @@ const PROFILE_NAMES: &str = "desk-invoke __complete profiles 2>/dev/null";
 /// - bash: its case arms for nested subcommands say `desk__subcmd__invoke__…` while its
 ///   dispatch builds `desk__invoke__…` (a hyphen in the binary's name; clap_complete's open
 ///   bug), so nothing past the first word completed; the arms are renamed to match.
-/// - every shell: `-p`/`--profile` complete the profile names (read when completing).
+/// - every shell: `-p`/`--profile` complete the profile names (read when completing), and
+///   so does the NAME of `profile use|show|remove` (bash, fish, zsh).
 fn finish_script(shell: Shell, script: String) -> String {
     match shell {
         Shell::Bash => {
             let script = script.replace("desk__subcmd__invoke", "desk__invoke");
+            let script = bash_profile_names(&script);
             let mut out = String::with_capacity(script.len());
             let mut lines = script.lines().peekable();
             while let Some(line) = lines.next() {
@@ -77,10 +79,51 @@ fn finish_script(shell: Shell, script: String) -> String {
                 })
                 .collect::<Vec<_>>()
                 .join("\n")
-                + "\n"
+                + &format!(
+                    "\ncomplete -c desk-invoke -n \"__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from {}\" -f -a '({PROFILE_NAMES})'\n",
+                    PROFILE_NAME_COMMANDS.join(" ")
+                )
         }
         _ => script,
     }
+}
+
+/// The `profile` subcommands whose NAME is a profile.
+const PROFILE_NAME_COMMANDS: [&str; 3] = ["use", "show", "remove"];
+
+/// In the bash arms of `profile use|show|remove`, a word that is no option completes a
+/// profile name (clap_complete offers the options there, so bash inserted their common `-`).
+fn bash_profile_names(script: &str) -> String {
+    let arms: Vec<String> = PROFILE_NAME_COMMANDS
+        .iter()
+        .map(|c| format!("desk__invoke__subcmd__profile__subcmd__{c})"))
+        .collect();
+    let mut in_arm = false;
+    let mut out = String::with_capacity(script.len());
+    for line in script.lines() {
+        let trimmed = line.trim();
+        if arms.iter().any(|arm| arm == trimmed) {
+            in_arm = true;
+        }
+        let line = match in_arm {
+            true if trimmed.starts_with("if [[ ${cur} == -* || ${COMP_CWORD} -eq") => {
+                line.replace(" || ${COMP_CWORD} -eq 3", "")
+            }
+            // The arm's last reply, after its `case "${prev}"`: no option value pending.
+            true if line == "            COMPREPLY=( $(compgen -W \"${opts}\" -- \"${cur}\") )" => {
+                format!(
+                    "            COMPREPLY=($(compgen -W \"$({PROFILE_NAMES})\" -- \"${{cur}}\"))"
+                )
+            }
+            _ => line.to_string(),
+        };
+        if in_arm && line == "            ;;" {
+            in_arm = false;
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }
 
 /// The file name each shell's completion script is committed under.

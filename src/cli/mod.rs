@@ -74,7 +74,8 @@ pub(crate) struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        value_name = "FILE"
+        value_name = "FILE",
+        value_hint = clap::ValueHint::FilePath
     )]
     pub config: Option<PathBuf>,
 
@@ -102,7 +103,8 @@ pub(crate) struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        value_name = "DIR"
+        value_name = "DIR",
+        value_hint = clap::ValueHint::DirPath
     )]
     pub project: Option<PathBuf>,
 
@@ -111,7 +113,8 @@ pub(crate) struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        value_name = "PATH"
+        value_name = "PATH",
+        value_hint = clap::ValueHint::FilePath
     )]
     pub secret_file: Option<PathBuf>,
 
@@ -171,12 +174,6 @@ fn parse_allowed_host(text: &str) -> Result<String, String> {
             text.escape_default()
         )
     })
-}
-
-/// What `__complete` lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub(crate) enum CompleteWhat {
-    Profiles,
 }
 
 #[derive(Debug, Subcommand)]
@@ -293,10 +290,4 @@ serve CI jobs.")]
   desk-invoke completions zsh > ~/.zfunc/_desk-invoke
   desk-invoke completions fish > ~/.config/fish/completions/desk-invoke.fish")]
     Completions(CompletionsArgs),
-    /// Values for the completion scripts (profile names), one a line
-    #[command(name = "__complete", hide = true)]
-    Complete {
-        #[arg(value_enum)]
-        what: CompleteWhat,
-    },
 }

@@ -44,7 +44,7 @@ pub(crate) struct ListenArgs {
     #[arg(long)]
     pub show_secrets: bool,
     /// Write the bound port to this file once listening
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub port_file: Option<PathBuf>,
 }
 
@@ -73,17 +73,17 @@ pub(crate) struct EmulatorArgs {
     #[arg(long, default_value = "127.0.0.1:8787", value_parser = parse_listen_addr)]
     pub addr: String,
     /// Write the bound port to this file once listening (for scripts and CI with port 0)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub port_file: Option<PathBuf>,
     /// SQLite database file [default: <data dir>/emulator.sqlite]
-    #[arg(long, value_name = "FILE", conflicts_with = "in_memory")]
+    #[arg(long, value_name = "FILE", conflicts_with = "in_memory", value_hint = clap::ValueHint::FilePath)]
     pub db: Option<PathBuf>,
     /// Keep everything in memory
     #[arg(long)]
     pub in_memory: bool,
     /// securityContext the emulator expects, read from a file (`-` = stdin) [default:
     /// DESK_INVOKE_SECURITY_CONTEXT, else a fixed local one; never a profile's]
-    #[arg(long, value_name = "PATH", conflicts_with = "security_context")]
+    #[arg(long, value_name = "PATH", conflicts_with = "security_context", value_hint = clap::ValueHint::FilePath)]
     pub security_context_file: Option<PathBuf>,
     /// securityContext as a value (visible to other users in `ps`: prefer
     /// --security-context-file or DESK_INVOKE_SECURITY_CONTEXT)
@@ -121,15 +121,15 @@ pub(crate) struct EmulatorArgs {
     pub rate_window: Duration,
     /// Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file
     /// such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub resources: Option<PathBuf>,
     /// Append every invoke request received to this file as NDJSON (as GET
     /// /_emulator/requests shows them)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub journal: Option<PathBuf>,
     /// Canned answers for the APIs an extension calls: a JSON array (or TOML [[stubs]]) of
     /// {method, url (exact or with *), status, headers, body | body_file}
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub stub: Vec<PathBuf>,
 }
 
@@ -149,7 +149,7 @@ pub(crate) fn parse_listen_addr(text: &str) -> Result<String, String> {
 #[derive(Debug, Args)]
 pub(crate) struct SmokeArgs {
     /// Write a JUnit XML report
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub junit: Option<PathBuf>,
     /// Also post an extension log
     #[arg(long)]
@@ -182,7 +182,6 @@ pub(crate) enum ProfileCommand {
   desk-invoke profile list    # the default is marked *")]
     Use {
         /// Profile name
-        #[arg(value_hint = clap::ValueHint::Other)]
         name: String,
     },
     /// Remove a profile
@@ -191,7 +190,6 @@ pub(crate) enum ProfileCommand {
   desk-invoke profile remove ci && desk-invoke profile list")]
     Remove {
         /// Profile name
-        #[arg(value_hint = clap::ValueHint::Other)]
         name: String,
     },
 }
@@ -217,7 +215,7 @@ pub(crate) struct ProfileSetArgs {
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(DATA_CENTER_NAMES))]
     pub data_center: Option<String>,
     /// securityContext to store (read from this file; `-` = stdin)
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
     pub security_context_file: Option<PathBuf>,
     /// Default connectionLinkName
     #[arg(long)]

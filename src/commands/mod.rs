@@ -59,8 +59,36 @@ fn asks_for_help(args: &[OsString]) -> bool {
         .any(|a| a == "-h" || a == "--help" || a == "help")
 }
 
+/// What the completion scripts run for the profile names: `desk-invoke __complete profiles`.
+/// It is no clap subcommand, so no help, completion or man page lists it.
+const COMPLETE: &str = "__complete";
+
+/// `__complete profiles`: the profile names, one a line (nothing on a bad request: it is
+/// run by a shell completing a word).
+fn complete(what: &[OsString]) -> i32 {
+    let out = Output::new(OutputOptions {
+        format: crate::output::OutputFormat::Raw,
+        color: crate::output::ColorWhen::Never,
+        verbose: 0,
+        quiet: true,
+    });
+    if what.len() == 1 && what[0] == "profiles" {
+        let _ = profile::names(
+            &TargetFlags::default(),
+            &EnvironmentOptions::from_process(),
+            &out,
+        );
+        return 0;
+    }
+    2
+}
+
 /// Parses `args`, runs the command, prints any error as one line, returns the exit code.
 pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let args: Vec<OsString> = args.into_iter().collect();
+    if args.get(1).is_some_and(|a| a == COMPLETE) {
+        return complete(&args[2..]);
+    }
     let cli = match parse(args) {
         Ok(cli) => cli,
         Err(e) => return crate::output::print_clap(&e),
@@ -127,7 +155,6 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
     };
     match cli.command {
         Command::Completions(args) => completions::run(&args, out),
-        Command::Complete { .. } => profile::names(flags, env, out),
         Command::Profile(command) => profile::run(command, flags, env, out),
         Command::Project(command) => project::run(command, &cli.global, env, out),
         Command::Hash(args) => hash::run(&args, &existing()?, out),

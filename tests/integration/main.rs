@@ -9,6 +9,7 @@ mod bulk_unexpected_end;
 mod client_bounds;
 mod client_proxy;
 mod common;
+mod completions;
 mod config_secure;
 mod devloop;
 mod emulator_bounds;
