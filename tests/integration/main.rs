@@ -6,6 +6,7 @@
 mod architecture_layers;
 mod bad_input;
 mod bulk_unexpected_end;
+mod callback_diagnostics;
 mod client_bounds;
 mod client_proxy;
 mod common;
