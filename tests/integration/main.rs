@@ -25,6 +25,7 @@ mod hash;
 mod help_layout;
 mod hostile;
 mod invoke;
+mod invoke_redirects;
 mod listen_logging;
 mod listen_robustness;
 mod output_jq;
