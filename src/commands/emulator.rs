@@ -42,11 +42,14 @@ pub(super) fn run(args: &EmulatorArgs, settings: &Settings, out: &Output) -> Res
     }
     super::runtime()?.block_on(async {
         let emulator = Emulator::start(config.clone()).await?;
+        // Watched before the port file and the banner say it is ready: a SIGTERM sent as
+        // soon as they appear stops it cleanly instead of killing it.
+        let stop = super::stop_signal();
         if let Some(path) = &args.port_file {
             super::write_port_file(path, emulator.addr.port())?;
         }
         announce(&emulator, &config, out);
-        super::stop_requested().await;
+        stop.await;
         out.info("stopping: finishing requests in flight");
         if tokio::time::timeout(SHUTDOWN_GRACE, emulator.shutdown())
             .await

@@ -17,6 +17,7 @@ mod emulator_bounds;
 mod emulator_forwarding;
 mod emulator_independent_client;
 mod emulator_robustness;
+mod emulator_stop;
 mod extension_data;
 mod faults;
 mod fidelity;
