@@ -30,7 +30,7 @@ const PROFILE_NAMES: &str = "desk-invoke __complete profiles 2>/dev/null";
 ///   dispatch builds `desk__invoke__…` (a hyphen in the binary's name; clap_complete's open
 ///   bug), so nothing past the first word completed; the arms are renamed to match.
 /// - every shell: `-p`/`--profile` complete the profile names (read when completing), and
-///   so does the NAME of `profile use|show|remove` (bash, fish, zsh).
+///   so does the NAME of `profile use|show|remove`.
 fn finish_script(shell: Shell, script: String) -> String {
     match shell {
         Shell::Bash => {
@@ -64,6 +64,15 @@ fn finish_script(shell: Shell, script: String) -> String {
                         ":NAME:_default'",
                         ":NAME:{_values profile $(desk-invoke __complete profiles 2>/dev/null)}'",
                     ),
+                    // The NAME of `profile use|remove|show`.
+                    false if line.starts_with("':name -- Profile to ")
+                        || line.starts_with("'::name -- Profile name \\[default") =>
+                    {
+                        line.replace(
+                            ":_default'",
+                            ":{_values profile $(desk-invoke __complete profiles 2>/dev/null)}'",
+                        )
+                    }
                     false => line.to_string(),
                 })
                 .collect::<Vec<_>>()

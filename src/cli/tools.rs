@@ -181,7 +181,7 @@ pub(crate) enum ProfileCommand {
   desk-invoke profile use prod
   desk-invoke profile list    # the default is marked *")]
     Use {
-        /// Profile name
+        /// Profile to make the default
         name: String,
     },
     /// Remove a profile
@@ -189,7 +189,7 @@ pub(crate) enum ProfileCommand {
   desk-invoke profile remove old-sandbox
   desk-invoke profile remove ci && desk-invoke profile list")]
     Remove {
-        /// Profile name
+        /// Profile to remove
         name: String,
     },
 }

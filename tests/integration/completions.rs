@@ -149,3 +149,35 @@ fn the_internal_complete_command_is_listed_nowhere() {
         assert_eq!(offered.count(), 0, "{script}");
     }
 }
+
+#[test]
+fn zsh_and_fish_complete_profile_names_for_profile_commands() {
+    let read = |name: &str| {
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("completions")
+                .join(name),
+        )
+        .unwrap()
+    };
+    let zsh = read("_desk-invoke");
+    for arg in [
+        "':name -- Profile to make the default:",
+        "':name -- Profile to remove:",
+        "'::name -- Profile name \\[default",
+    ] {
+        let line = zsh
+            .lines()
+            .find(|l| l.starts_with(arg))
+            .unwrap_or_else(|| panic!("{arg}"));
+        assert!(line.contains("__complete profiles"), "{line}");
+    }
+    let fish = read("desk-invoke.fish");
+    assert!(
+        fish.lines().any(
+            |l| l.contains("__fish_seen_subcommand_from use show remove")
+                && l.contains("__complete profiles")
+        ),
+        "fish completes no profile names for profile use|show|remove"
+    );
+}
