@@ -181,3 +181,40 @@ fn a_filter_that_fails_on_the_data_fails_the_command() {
         stderr_of(&out)
     );
 }
+
+#[test]
+fn jq_results_on_a_terminal_are_escaped_and_one_a_line() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .cmd()
+        .args([
+            "-p",
+            "local",
+            "storage",
+            "put",
+            "k",
+            r#"{"t":"a\u001b]0;pwned\u0007b","n":[1,2]}"#,
+        ])
+        .assert()
+        .success();
+    let bin = env!("CARGO_BIN_EXE_desk-invoke");
+    let out = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("'{bin}' -p local storage get --key k --jq '.[0].value.t, .[0].value.n'"),
+            "/dev/null",
+        ])
+        .env("HOME", sandbox.dir.path())
+        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
+        .env("XDG_DATA_HOME", sandbox.dir.path().join("data"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "{shown:?}"
+    );
+    assert_eq!(shown, "a\\u{1b}]0;pwned\\u{7}b\n[1,2]\n");
+}
