@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_desk_invoke_global_optspecs
-    string join \n p/profile= config= org-id= base-url= project= secret-file= timeout= max-body-size= retries= o/output= color= v/verbose q/quiet h/help V/version
+    string join \n p/profile= config= org-id= base-url= project= secret-file= timeout= max-body-size= retries= o/output= jq= color= v/verbose q/quiet h/help V/version
 end
 
 function __fish_desk_invoke_needs_command
@@ -28,7 +28,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -s p -l profile -d
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -38,6 +38,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -59,7 +60,6 @@ complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "smoke" -d '
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "project" -d 'Check the extension project\'s plugin-manifest.json and resources.json'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "profile" -d 'Manage the profile file'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "__complete" -d 'Values for the completion scripts (profile names), one a line'
 complete -c desk-invoke -n "__fish_desk_invoke_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l request-url -l url -d 'requestURL: the URL to call (`invoke` joins a leading `/` to the profile\'s base URL; `hash` signs it as given)' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s X -l request-type -d 'requestType: GET, POST, PUT, PATCH or DELETE' -r
@@ -73,7 +73,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -s p -l pr
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -83,6 +83,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand hash" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -104,7 +105,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -s p -l 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -114,6 +115,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand invoke" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -128,7 +130,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -138,6 +140,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and not __fish_seen_subcommand_from get put delete count help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -158,7 +161,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -168,6 +171,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from get" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -185,7 +189,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -195,6 +199,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from put" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -210,7 +215,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -220,6 +225,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from delete" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -233,7 +239,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -243,6 +249,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand storage; and __fish_seen_subcommand_from count" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -258,7 +265,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -268,6 +275,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and not __fish_seen_subcommand_from get set help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -281,7 +289,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -291,6 +299,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -302,7 +311,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fi
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -312,9 +321,11 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -l secure -d 'Make these params secure: their values are masked in `config get` (unless --show-secrets), in traces and in the emulator\'s journal'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -328,7 +339,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -s p -l pro
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -338,6 +349,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand log" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -348,7 +360,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -358,6 +370,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and not __fish_seen_subcommand_from check help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -370,7 +383,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -380,6 +393,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand permissions; and __fish_seen_subcommand_from check" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -394,7 +408,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -404,6 +418,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand verify-callback" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -425,7 +440,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -435,9 +450,12 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l dry-run -d 'Print the request (URL, HASH, body) instead of sending it; nothing is sent'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -l show-secrets -d 'With --dry-run, show the securityContext in the body instead of masking it'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand send-callback" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -449,7 +467,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -s p -l 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -459,6 +477,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand listen" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -496,7 +515,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and no
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure trigger uninstall wait help" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure trigger uninstall wait help" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure trigger uninstall wait help" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure trigger uninstall wait help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure trigger uninstall wait help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure trigger uninstall wait help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure trigger uninstall wait help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure trigger uninstall wait help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -506,6 +525,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure trigger uninstall wait help" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure trigger uninstall wait help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -527,7 +547,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -537,6 +557,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from install" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -547,7 +568,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -557,6 +578,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from installations" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -569,7 +591,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -579,6 +601,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from event" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -590,7 +613,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -600,6 +623,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from configure" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -612,7 +636,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from trigger" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from trigger" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from trigger" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from trigger" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from trigger" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from trigger" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from trigger" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from trigger" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -622,6 +646,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from trigger" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from trigger" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -633,7 +658,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -643,6 +668,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from uninstall" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -654,7 +680,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -664,6 +690,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and __fish_seen_subcommand_from wait" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -683,7 +710,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -s p -l p
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -693,6 +720,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand smoke" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -704,7 +732,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -714,6 +742,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and not __fish_seen_subcommand_from check help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -726,7 +755,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -736,6 +765,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand project; and __fish_seen_subcommand_from check" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -748,7 +778,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -758,6 +788,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and not __fish_seen_subcommand_from list show set use remove help" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -774,7 +805,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -784,6 +815,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -794,7 +826,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -804,6 +836,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from show" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -828,7 +861,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -838,6 +871,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from set" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -849,7 +883,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -859,6 +893,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -869,7 +904,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __f
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -879,6 +914,7 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from remove" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -895,7 +931,7 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s 
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -f -a "(__fish_complete_directories)"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
@@ -905,48 +941,28 @@ json\t''
 ndjson\t''
 table\t''
 raw\t''"
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l jq -d 'Filter the JSON printed through a jq expression (in-process), e.g. \'.[].value\'; results one a line, strings raw, as gh\'s --jq [implies -o json; -o ndjson filters each line]' -r
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s q -l quiet -d 'Nothing on stderr but errors'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s p -l profile -d 'Profile to use [env: DESK_INVOKE_PROFILE] [default: `default_profile` in the file, else `default`]; a profile named here ranks above the DESK_INVOKE_* variables' -r -f -a '(desk-invoke __complete profiles 2>/dev/null)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l config -d 'Profile file [env: DESK_INVOKE_CONFIG] [default: platform config dir, e.g. ~/.config/desk-invoke/profiles.toml]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l org-id -d 'Desk organisation id [env: DESK_INVOKE_ORG_ID]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l base-url -d 'Base URL such as https://desk.zoho.eu [env: DESK_INVOKE_BASE_URL, or DESK_INVOKE_DATA_CENTER]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l project -d 'Extension project directory (plugin-manifest.json, resources.json) [env: DESK_INVOKE_PROJECT]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l secret-file -d 'Read the extension secret from a file (`-` = stdin) [env: DESK_INVOKE_SECRET, the value]' -r -F
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l timeout -d 'Whole-request timeout, e.g. 30s, 500ms, 2m [default: 30s]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l max-body-size -d 'Largest reply body read from a server, e.g. 16MiB, 64MiB (a larger one is an error) [env: DESK_INVOKE_MAX_BODY_SIZE] [default: 16MiB]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l retries -d 'Retries after the first attempt for retryable failures [default: 3]' -r
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s o -l output -d 'Output format' -r -f -a "auto\t'Pretty and coloured on a terminal, plain when piped'
-json\t''
-ndjson\t''
-table\t''
-raw\t''"
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -l color -d 'When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s v -l verbose -d 'Request/response trace on stderr, secrets redacted (-vv adds bodies)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s q -l quiet -d 'Nothing on stderr but errors'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "hash" -d 'Compute the HASH of an invoke request, offline (needs only the secret)'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "invoke" -d 'Send a signed invoke request and print the called API\'s answer'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "storage" -d 'Read and write the extension\'s storage'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "config" -d 'Read and set the extension\'s config params'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "log" -d 'Post an extension log'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "permissions" -d 'List the current user\'s custom permissions, or check one'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "verify-callback" -d 'Check that a platform event callback was signed by Desk'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "send-callback" -d 'Play Desk: sign and deliver a platform event callback to a handler'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "listen" -d 'Receive Desk\'s platform event callbacks: verify, print, relay, save'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "emulator" -d 'Run a local Desk to develop and test against'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "smoke" -d 'Round-trip smoke test of a profile, for CI'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "project" -d 'Check the extension project\'s plugin-manifest.json and resources.json'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "profile" -d 'Manage the profile file'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "completions" -d 'Print a shell completion script'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "__complete" -d 'Values for the completion scripts (profile names), one a line'
-complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "hash" -d 'Compute the HASH of an invoke request, offline (needs only the secret)'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "invoke" -d 'Send a signed invoke request and print the called API\'s answer'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "storage" -d 'Read and write the extension\'s storage'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "config" -d 'Read and set the extension\'s config params'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "log" -d 'Post an extension log'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "permissions" -d 'List the current user\'s custom permissions, or check one'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "verify-callback" -d 'Check that a platform event callback was signed by Desk'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "send-callback" -d 'Play Desk: sign and deliver a platform event callback to a handler'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "listen" -d 'Receive Desk\'s platform event callbacks: verify, print, relay, save'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "emulator" -d 'Run a local Desk to develop and test against'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "smoke" -d 'Round-trip smoke test of a profile, for CI'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "project" -d 'Check the extension project\'s plugin-manifest.json and resources.json'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "profile" -d 'Manage the profile file'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and not __fish_seen_subcommand_from hash invoke storage config log permissions verify-callback send-callback listen emulator smoke project profile completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "get" -d 'Read storage items by key or queriableValue'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "put" -d 'Store one item, or many from NDJSON or a JSON array'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from storage" -f -a "delete" -d 'Delete items: by key, from a file, or a whole queriableValue group'
@@ -967,3 +983,4 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "set" -d 'Create or update a profile: exactly the flags given (the secret from --secret-file, --secret-env or a prompt)'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "use" -d 'Make a profile the default'
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Remove a profile'
+complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from use show remove" -f -a '(desk-invoke __complete profiles 2>/dev/null)'

@@ -46,8 +46,9 @@ pub fn check_name(name: &str) -> Result<()> {
     Ok(())
 }
 
-/// The update body for `pairs`, names checked.
-pub fn variables_body(pairs: &[(String, String)]) -> Result<String> {
+/// The update body for `pairs`, names checked; `secure` marks them secure (else each keeps
+/// its flag).
+pub fn variables_body(pairs: &[(String, String)], secure: bool) -> Result<String> {
     if pairs.is_empty() {
         return Err(Error::usage("config set needs at least one NAME=VALUE"));
     }
@@ -55,7 +56,10 @@ pub fn variables_body(pairs: &[(String, String)]) -> Result<String> {
         .iter()
         .map(|(name, value)| {
             check_name(name)?;
-            Ok(json!({"name": name, "value": value}))
+            Ok(match secure {
+                true => json!({"name": name, "value": value, "secure": true}),
+                false => json!({"name": name, "value": value}),
+            })
         })
         .collect::<Result<Vec<Value>>>()?;
     Ok(json!({ "variables": variables }).to_string())
@@ -180,10 +184,10 @@ mod tests {
         assert!(p[0].secure && !p[1].secure);
         assert!(params(&json!("x")).is_err());
         assert_eq!(
-            variables_body(&[("a".into(), "1".into())]).unwrap(),
+            variables_body(&[("a".into(), "1".into())], false).unwrap(),
             r#"{"variables":[{"name":"a","value":"1"}]}"#
         );
-        assert!(variables_body(&[("a b".into(), "1".into())]).is_err());
+        assert!(variables_body(&[("a b".into(), "1".into())], false).is_err());
     }
 
     #[test]

@@ -8,14 +8,18 @@ pub(crate) enum StorageCommand {
     /// Read storage items by key or queriableValue
     #[command(after_help = "Examples:
   desk-invoke -p local storage get --key greeting
-  desk-invoke -p local storage get --queriable-value colors --all -o ndjson > colors.ndjson
+  desk-invoke -p local storage get --queriable-value colors --all -o ndjson \\
+    > colors.ndjson
   desk-invoke -p local storage get --key greeting -o raw")]
     Get(StorageGetArgs),
     /// Store one item, or many from NDJSON or a JSON array
     #[command(after_help = "Examples:
-  desk-invoke -p local storage put greeting '{\"hello\":\"world\"}' --queriable-value greetings
-  echo '{\"n\":1}' | desk-invoke -p local storage put counter --queriable-value stats
-  desk-invoke -p local storage put --file colors.ndjson --failed colors.failed.ndjson")]
+  desk-invoke -p local storage put greeting '{\"hello\":\"world\"}' \\
+    --queriable-value greetings
+  echo '{\"n\":1}' | desk-invoke -p local storage put counter \\
+    --queriable-value stats
+  desk-invoke -p local storage put --file colors.ndjson \\
+    --failed colors.failed.ndjson")]
     Put(StoragePutArgs),
     /// Delete items: by key, from a file, or a whole queriableValue group
     #[command(after_help = "Examples:
@@ -65,7 +69,7 @@ pub(crate) struct StoragePutArgs {
     pub queriable_value: Option<String>,
     /// Items to put: NDJSON, one {"key":…,"queriableValue":…,"value":{…}} a line, or the JSON
     /// array `storage get` prints (`-` = stdin)
-    #[arg(long, value_name = "ITEMS")]
+    #[arg(long, value_name = "ITEMS", value_hint = clap::ValueHint::FilePath)]
     pub file: Option<PathBuf>,
     /// Items per request (Desk stores at most 10 at a time)
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=10))]
@@ -79,7 +83,7 @@ pub(crate) struct StoragePutArgs {
     pub rate: Option<crate::api::rate::Rate>,
     /// Write the lines that were not stored (failed, or not attempted after Ctrl-C) here, as
     /// they happen, ready to re-run
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub failed: Option<PathBuf>,
 }
 
@@ -90,7 +94,7 @@ pub(crate) struct StorageDeleteArgs {
     pub keys: Vec<String>,
     /// Keys to delete, one a line, or NDJSON items (`-` = stdin, read whole before the first
     /// delete)
-    #[arg(long, value_name = "KEYS", conflicts_with = "queriable_value")]
+    #[arg(long, value_name = "KEYS", conflicts_with = "queriable_value", value_hint = clap::ValueHint::FilePath)]
     pub file: Option<PathBuf>,
     /// Delete every item of this queriableValue group (its keys are collected first)
     #[arg(long)]
@@ -110,7 +114,7 @@ pub(crate) struct StorageDeleteArgs {
     pub rate: Option<crate::api::rate::Rate>,
     /// Write the keys that were not deleted (failed, or not attempted after Ctrl-C) here,
     /// ready to re-run
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub failed: Option<PathBuf>,
 }
 
@@ -130,7 +134,8 @@ pub(crate) enum ConfigCommand {
     Get(ConfigGetArgs),
     /// Set config params
     #[command(after_help = "Examples:
-  desk-invoke -p local config set region=eu apiKey=k-123")]
+  desk-invoke -p local config set region=eu
+  desk-invoke -p local config set --secure apiKey=k-123")]
     Set(ConfigSetArgs),
 }
 
@@ -148,6 +153,10 @@ pub(crate) struct ConfigSetArgs {
     /// NAME=VALUE pairs
     #[arg(required = true, value_name = "NAME=VALUE")]
     pub pairs: Vec<String>,
+    /// Make these params secure: their values are masked in `config get` (unless
+    /// --show-secrets), in traces and in the emulator's journal
+    #[arg(long)]
+    pub secure: bool,
 }
 
 #[derive(Debug, Args)]
@@ -172,6 +181,9 @@ pub(crate) struct PermissionsArgs {
 #[derive(Debug, Subcommand)]
 pub(crate) enum PermissionsCommand {
     /// Exit 0 when the permission is enabled, 1 when not
+    #[command(after_help = "Examples:
+  desk-invoke -p local permissions check canEditTickets
+  desk-invoke -p prod permissions check canExport && ./export.sh")]
     Check {
         /// apiName of the custom permission
         api_name: String,

@@ -29,11 +29,13 @@ const PROFILE_NAMES: &str = "desk-invoke __complete profiles 2>/dev/null";
 /// - bash: its case arms for nested subcommands say `desk__subcmd__invoke__…` while its
 ///   dispatch builds `desk__invoke__…` (a hyphen in the binary's name; clap_complete's open
 ///   bug), so nothing past the first word completed; the arms are renamed to match.
-/// - every shell: `-p`/`--profile` complete the profile names (read when completing).
+/// - every shell: `-p`/`--profile` complete the profile names (read when completing), and
+///   so does the NAME of `profile use|show|remove`.
 fn finish_script(shell: Shell, script: String) -> String {
     match shell {
         Shell::Bash => {
             let script = script.replace("desk__subcmd__invoke", "desk__invoke");
+            let script = bash_profile_names(&script);
             let mut out = String::with_capacity(script.len());
             let mut lines = script.lines().peekable();
             while let Some(line) = lines.next() {
@@ -62,6 +64,15 @@ fn finish_script(shell: Shell, script: String) -> String {
                         ":NAME:_default'",
                         ":NAME:{_values profile $(desk-invoke __complete profiles 2>/dev/null)}'",
                     ),
+                    // The NAME of `profile use|remove|show`.
+                    false if line.starts_with("':name -- Profile to ")
+                        || line.starts_with("'::name -- Profile name \\[default") =>
+                    {
+                        line.replace(
+                            ":_default'",
+                            ":{_values profile $(desk-invoke __complete profiles 2>/dev/null)}'",
+                        )
+                    }
                     false => line.to_string(),
                 })
                 .collect::<Vec<_>>()
@@ -77,10 +88,51 @@ fn finish_script(shell: Shell, script: String) -> String {
                 })
                 .collect::<Vec<_>>()
                 .join("\n")
-                + "\n"
+                + &format!(
+                    "\ncomplete -c desk-invoke -n \"__fish_desk_invoke_using_subcommand profile; and __fish_seen_subcommand_from {}\" -f -a '({PROFILE_NAMES})'\n",
+                    PROFILE_NAME_COMMANDS.join(" ")
+                )
         }
         _ => script,
     }
+}
+
+/// The `profile` subcommands whose NAME is a profile.
+const PROFILE_NAME_COMMANDS: [&str; 3] = ["use", "show", "remove"];
+
+/// In the bash arms of `profile use|show|remove`, a word that is no option completes a
+/// profile name (clap_complete offers the options there, so bash inserted their common `-`).
+fn bash_profile_names(script: &str) -> String {
+    let arms: Vec<String> = PROFILE_NAME_COMMANDS
+        .iter()
+        .map(|c| format!("desk__invoke__subcmd__profile__subcmd__{c})"))
+        .collect();
+    let mut in_arm = false;
+    let mut out = String::with_capacity(script.len());
+    for line in script.lines() {
+        let trimmed = line.trim();
+        if arms.iter().any(|arm| arm == trimmed) {
+            in_arm = true;
+        }
+        let line = match in_arm {
+            true if trimmed.starts_with("if [[ ${cur} == -* || ${COMP_CWORD} -eq") => {
+                line.replace(" || ${COMP_CWORD} -eq 3", "")
+            }
+            // The arm's last reply, after its `case "${prev}"`: no option value pending.
+            true if line == "            COMPREPLY=( $(compgen -W \"${opts}\" -- \"${cur}\") )" => {
+                format!(
+                    "            COMPREPLY=($(compgen -W \"$({PROFILE_NAMES})\" -- \"${{cur}}\"))"
+                )
+            }
+            _ => line.to_string(),
+        };
+        if in_arm && line == "            ;;" {
+            in_arm = false;
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }
 
 /// The file name each shell's completion script is committed under.
@@ -266,3 +318,37 @@ const EXIT_STATUS: [(&str, &str); 8] = [
     ("6", "Network failure or timeout, after retries."),
     ("7", "Partial failure in a bulk command (the lines not done are listed, and kept with --failed)."),
 ];
+
+/// What a subcommand's help says instead of repeating the global options.
+const GLOBAL_OPTIONS_POINTER: &str =
+    "Global options (-p, -o, --jq, -v, …) also work here; see `desk-invoke --help`.";
+
+/// Help that fits on a screen: the global options are listed once, in `desk-invoke --help`;
+/// every subcommand's help (at any depth, whatever subcommands exist) hides them and says
+/// where they are, as gh's "INHERITED FLAGS" does. Each subcommand gets hidden copies of
+/// the global options before clap propagates them (it keeps a copy a subcommand already
+/// has), so they still parse after the subcommand. Only for `--help`: completions and man
+/// pages keep every option.
+pub(crate) fn fold_global_options(command: &mut clap::Command) {
+    let globals: Vec<clap::Arg> = command
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .map(|a| a.clone().hide(true))
+        .collect();
+    for sub in command.get_subcommands_mut() {
+        fold_into(sub, &globals);
+    }
+}
+
+fn fold_into(command: &mut clap::Command, globals: &[clap::Arg]) {
+    let mut folded = std::mem::take(command).args(globals);
+    let pointer = match folded.get_after_help() {
+        Some(after) => format!("{GLOBAL_OPTIONS_POINTER}\n\n{after}"),
+        None => GLOBAL_OPTIONS_POINTER.to_string(),
+    };
+    folded = folded.after_help(pointer);
+    for sub in folded.get_subcommands_mut() {
+        fold_into(sub, globals);
+    }
+    *command = folded;
+}

@@ -4,6 +4,7 @@
 mod data;
 pub(crate) mod generate;
 mod installations;
+pub(crate) use generate::fold_global_options;
 mod project;
 mod request;
 mod tools;
@@ -75,7 +76,8 @@ pub(crate) struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        value_name = "FILE"
+        value_name = "FILE",
+        value_hint = clap::ValueHint::FilePath
     )]
     pub config: Option<PathBuf>,
 
@@ -103,7 +105,8 @@ pub(crate) struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        value_name = "DIR"
+        value_name = "DIR",
+        value_hint = clap::ValueHint::DirPath
     )]
     pub project: Option<PathBuf>,
 
@@ -112,7 +115,8 @@ pub(crate) struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        value_name = "PATH"
+        value_name = "PATH",
+        value_hint = clap::ValueHint::FilePath
     )]
     pub secret_file: Option<PathBuf>,
 
@@ -131,6 +135,16 @@ pub(crate) struct GlobalArgs {
     /// Output format
     #[arg(short = 'o', long, global = true, help_heading = "Global options", value_enum, default_value_t = OutputFormat::Auto, value_name = "FORMAT")]
     pub output: OutputFormat,
+
+    /// Filter the JSON printed through a jq expression (in-process), e.g. '.[].value'; results
+    /// one a line, strings raw, as gh's --jq [implies -o json; -o ndjson filters each line]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "EXPR"
+    )]
+    pub jq: Option<String>,
 
     /// When to colour output (NO_COLOR and CLICOLOR_FORCE are honoured)
     #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
@@ -164,12 +178,6 @@ fn parse_allowed_host(text: &str) -> Result<String, String> {
     })
 }
 
-/// What `__complete` lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub(crate) enum CompleteWhat {
-    Profiles,
-}
-
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Compute the HASH of an invoke request, offline (needs only the secret)
@@ -182,10 +190,12 @@ pub(crate) enum Command {
     bytes) or @- (stdin), and @@… for a value that starts with @ (@@x is the text @x); a postBody from a file is hashed streaming, whatever its size.",
         after_help = "Examples:
   export DESK_INVOKE_SECRET=my_secret_key_238392
-  desk-invoke hash --url https://api.google.com/test -X POST --query-params '{}' \\
-    --post-body '{}' --headers '{\"orgId\":376723}' --connection myConnectionLinkName
+  desk-invoke hash --url https://api.google.com/test -X POST \\
+    --query-params '{}' --post-body '{}' --headers '{\"orgId\":376723}' \\
+    --connection myConnectionLinkName
   desk-invoke hash --url https://desk.zoho.com/api/v1/tickets -X GET --canonical
-  desk-invoke hash --url https://x.test/upload -X PUT --post-body @payload.json -o json"
+  desk-invoke hash --url https://x.test/upload -X PUT \\
+    --post-body @payload.json -o json"
     )]
     Hash(HashArgs),
     /// Send a signed invoke request and print the called API's answer
@@ -197,9 +207,11 @@ pub(crate) enum Command {
     value that starts with @). Credentials: DESK_INVOKE_SECRET, \
     DESK_INVOKE_SECURITY_CONTEXT, DESK_INVOKE_ORG_ID, DESK_INVOKE_BASE_URL or a profile.",
         after_help = "Examples:
-  desk-invoke -p local invoke --url '/api/v1/installedExtensions/{{installationId}}/storage' \\
+  desk-invoke -p local invoke \\
+    --url '/api/v1/installedExtensions/{{installationId}}/storage' \\
     --query key=greeting
-  desk-invoke -p local invoke --url '/api/v1/installedExtensions/{{installationId}}/storage' \\
+  desk-invoke -p local invoke \\
+    --url '/api/v1/installedExtensions/{{installationId}}/storage' \\
     --query queriableValue=colors --paginate -o ndjson
   desk-invoke -p prod invoke --url /api/v1/tickets -X GET --dry-run"
     )]
@@ -213,24 +225,31 @@ pub(crate) enum Command {
     /// Post an extension log
     #[command(after_help = "Examples:
   desk-invoke -p local log --title 'sync finished' --description 'took 3 s'
-  desk-invoke -p local log --title failure --description @error.txt --reference job-42")]
+  desk-invoke -p local log --title failure --description @error.txt \\
+    --reference job-42")]
     Log(LogArgs),
     /// List the current user's custom permissions, or check one
     #[command(after_help = "Examples:
   desk-invoke -p local permissions
-  desk-invoke -p local permissions check canEditTickets && echo allowed")]
+  desk-invoke -p local permissions check canEditTickets && echo allowed
+  desk-invoke -p local permissions --jq '.[] | select(.isEnabled) | .apiName'")]
     Permissions(PermissionsArgs),
     /// Check that a platform event callback was signed by Desk
     #[command(after_help = "Examples:
   desk-invoke verify-callback --hash \"$HASH_HEADER\" --body @callback.json
-  desk-invoke -p prod verify-callback --hash \"$HASH_HEADER\" --body @callback.json --save
+  desk-invoke -p prod verify-callback --hash \"$HASH_HEADER\" \\
+    --body @callback.json --save
 
 Uses DESK_INVOKE_SECRET (or --secret-file, or the profile's secret).")]
     VerifyCallback(VerifyCallbackArgs),
     /// Play Desk: sign and deliver a platform event callback to a handler
     #[command(after_help = "Examples:
-  desk-invoke -p local send-callback --event onInstall --to http://127.0.0.1:3000/callback
-  desk-invoke send-callback --event onConfigParamAdd --to http://127.0.0.1:8788/callback --body @event.json")]
+  desk-invoke -p local send-callback --event onInstall \\
+    --to http://127.0.0.1:3000/callback
+  desk-invoke send-callback --event onConfigParamAdd \\
+    --to http://127.0.0.1:8788/callback --body @event.json
+  desk-invoke -p local send-callback --event onInstall \\
+    --to http://127.0.0.1:3000/cb --dry-run -o json")]
     SendCallback(SendCallbackArgs),
     /// Receive Desk's platform event callbacks: verify, print, relay, save
     #[command(
@@ -240,25 +259,26 @@ Uses DESK_INVOKE_SECRET (or --secret-file, or the profile's secret).")]
 (securityContext redacted unless --show-secrets). --save keeps the latest valid callback's orgId and \
 securityContext in the profile; --forward-to relays the exact bytes and headers to your handler.",
         after_help = "Examples:
-  desk-invoke -p dev listen --save --once          # wait for the install, keep its securityContext
+  desk-invoke -p dev listen --save --once   # keep the install's securityContext
   desk-invoke listen --forward-to http://127.0.0.1:3000/callback
-  desk-invoke listen --addr 0.0.0.0:8788            # behind a tunnel (prints a warning)"
+  desk-invoke listen --addr 0.0.0.0:8788    # behind a tunnel (prints a warning)"
     )]
     Listen(ListenArgs),
     /// Run a local Desk to develop and test against
     #[command(
         after_help = "Examples:
-  desk-invoke emulator                                   # 127.0.0.1:8787, data under the data dir
-  desk-invoke emulator --addr :0 --in-memory --port-file port   # for CI
+  desk-invoke emulator                    # 127.0.0.1:8787, data in the data dir
+  desk-invoke emulator --addr :0 --in-memory --port-file port    # for CI
   desk-invoke emulator --rate-limits desk --rate-window 1s \\
     --stub tickets.json --journal calls.ndjson
 
-Its credentials: its flags (--secret-file, --security-context-file, --org-id), the
-DESK_INVOKE_* variables, else the local ones; never a profile. GET /_emulator/health, /_emulator/stats and /_emulator/requests
-(DELETE clears) serve CI jobs.
+Its credentials: its flags (--secret-file, --security-context-file, --org-id),
+the DESK_INVOKE_* variables, else the local ones; never a profile.
+GET /_emulator/health, /_emulator/stats and /_emulator/requests (DELETE clears)
+serve CI jobs.
 
-With a subcommand it acts on a running emulator instead (--base-url, DESK_INVOKE_BASE_URL,
-the profile, else http://127.0.0.1:8787):
+With a subcommand it acts on a running emulator instead (--base-url,
+DESK_INVOKE_BASE_URL, the profile, else http://127.0.0.1:8787):
   desk-invoke emulator install --save-profile org-a
   desk-invoke emulator wait --timeout 20s",
         args_conflicts_with_subcommands = true
@@ -281,10 +301,4 @@ the profile, else http://127.0.0.1:8787):
   desk-invoke completions zsh > ~/.zfunc/_desk-invoke
   desk-invoke completions fish > ~/.config/fish/completions/desk-invoke.fish")]
     Completions(CompletionsArgs),
-    /// Values for the completion scripts (profile names), one a line
-    #[command(name = "__complete", hide = true)]
-    Complete {
-        #[arg(value_enum)]
-        what: CompleteWhat,
-    },
 }

@@ -14,9 +14,9 @@ absolute http(s) callback, webhook and whitelisted URLs, declared connections an
 Desk.events.ALL scope. Keys it does not use (widgets, locale, cspDomains, modules ...) are \
 ignored. Every problem is listed as FILE: PATH: MESSAGE; exit 0 when clean, 2 otherwise.",
         after_help = "Examples:
-  desk-invoke project check                          # the project in the current directory
+  desk-invoke project check             # the project in the current directory
   desk-invoke --project examples/extension-project project check
-  desk-invoke project check -o json                  # {\"ok\":false,\"problems\":[{\"file\",\"path\",\"message\"}]}"
+  desk-invoke project check -o json     # {\"ok\", \"problems\": [{\"file\", \"path\", …}]}"
     )]
     Check,
 }

@@ -45,7 +45,7 @@ pub(crate) struct ListenArgs {
     #[arg(long)]
     pub show_secrets: bool,
     /// Write the bound port to this file once listening
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub port_file: Option<PathBuf>,
 }
 
@@ -60,6 +60,12 @@ pub(crate) struct SendCallbackArgs {
     /// The body to sign and send instead of the one built from the profile
     #[arg(long, value_name = "JSON")]
     pub body: Option<String>,
+    /// Print the request (URL, HASH, body) instead of sending it; nothing is sent
+    #[arg(long)]
+    pub dry_run: bool,
+    /// With --dry-run, show the securityContext in the body instead of masking it
+    #[arg(long, requires = "dry_run")]
+    pub show_secrets: bool,
 }
 
 #[derive(Debug, Args)]
@@ -68,17 +74,17 @@ pub(crate) struct EmulatorArgs {
     #[arg(long, default_value = "127.0.0.1:8787", value_parser = parse_listen_addr)]
     pub addr: String,
     /// Write the bound port to this file once listening (for scripts and CI with port 0)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub port_file: Option<PathBuf>,
     /// SQLite database file [default: <data dir>/emulator.sqlite]
-    #[arg(long, value_name = "FILE", conflicts_with = "in_memory")]
+    #[arg(long, value_name = "FILE", conflicts_with = "in_memory", value_hint = clap::ValueHint::FilePath)]
     pub db: Option<PathBuf>,
     /// Keep everything in memory
     #[arg(long)]
     pub in_memory: bool,
     /// securityContext the emulator expects, read from a file (`-` = stdin) [default:
     /// DESK_INVOKE_SECURITY_CONTEXT, else a fixed local one; never a profile's]
-    #[arg(long, value_name = "PATH", conflicts_with = "security_context")]
+    #[arg(long, value_name = "PATH", conflicts_with = "security_context", value_hint = clap::ValueHint::FilePath)]
     pub security_context_file: Option<PathBuf>,
     /// securityContext as a value (visible to other users in `ps`: prefer
     /// --security-context-file or DESK_INVOKE_SECURITY_CONTEXT)
@@ -116,15 +122,15 @@ pub(crate) struct EmulatorArgs {
     pub rate_window: Duration,
     /// Field resources for {{fields.NAME.id}} and {{fields.NAME.apiName}}: a JSON file
     /// such as {"Priority": {"id": "4000000001", "apiName": "cf_priority"}}
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub resources: Option<PathBuf>,
     /// Append every invoke request received to this file as NDJSON (as GET
     /// /_emulator/requests shows them)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub journal: Option<PathBuf>,
     /// Canned answers for the APIs an extension calls: a JSON array (or TOML [[stubs]]) of
     /// {method, url (exact or with *), status, headers, body | body_file}
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub stub: Vec<PathBuf>,
     /// Run without an extension project: ignore --project, DESK_INVOKE_PROJECT and a
     /// plugin-manifest.json in the current directory
@@ -166,7 +172,7 @@ pub(crate) fn parse_listen_addr(text: &str) -> Result<String, String> {
 #[derive(Debug, Args)]
 pub(crate) struct SmokeArgs {
     /// Write a JUnit XML report
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub junit: Option<PathBuf>,
     /// Also post an extension log
     #[arg(long)]
@@ -176,6 +182,9 @@ pub(crate) struct SmokeArgs {
 #[derive(Debug, Subcommand)]
 pub(crate) enum ProfileCommand {
     /// List profiles (the default marked *)
+    #[command(after_help = "Examples:
+  desk-invoke profile list
+  desk-invoke profile list --jq '.[].name'")]
     List,
     /// Show a profile, secrets redacted [default: the current profile]
     #[command(after_help = "Examples:
@@ -185,13 +194,27 @@ pub(crate) enum ProfileCommand {
     /// Create or update a profile: exactly the flags given (the secret from --secret-file,
     /// --secret-env or a prompt)
     #[command(after_help = "Examples:
-  desk-invoke profile set prod --org-id 376723 --data-center eu --secret-file /run/secrets/desk
-  desk-invoke profile set ci --org-id 376723 --data-center us --secret-env DESK_SECRET")]
+  desk-invoke profile set prod --org-id 376723 --data-center eu \\
+    --secret-file /run/secrets/desk
+  desk-invoke profile set ci --org-id 376723 --data-center us \\
+    --secret-env DESK_SECRET")]
     Set(ProfileSetArgs),
     /// Make a profile the default
-    Use { name: String },
+    #[command(after_help = "Examples:
+  desk-invoke profile use prod
+  desk-invoke profile list    # the default is marked *")]
+    Use {
+        /// Profile to make the default
+        name: String,
+    },
     /// Remove a profile
-    Remove { name: String },
+    #[command(after_help = "Examples:
+  desk-invoke profile remove old-sandbox
+  desk-invoke profile remove ci && desk-invoke profile list")]
+    Remove {
+        /// Profile to remove
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -215,7 +238,7 @@ pub(crate) struct ProfileSetArgs {
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(DATA_CENTER_NAMES))]
     pub data_center: Option<String>,
     /// securityContext to store (read from this file; `-` = stdin)
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
     pub security_context_file: Option<PathBuf>,
     /// Default connectionLinkName
     #[arg(long)]

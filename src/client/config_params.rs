@@ -13,8 +13,12 @@ impl Client {
     }
 
     /// Posts `{"variables":[{"name":…,"value":…}]}`; setting the same values again is harmless.
-    pub(crate) async fn set_config_params(&self, pairs: &[(String, String)]) -> Result<()> {
-        let body = config_params::variables_body(pairs)?;
+    pub(crate) async fn set_config_params(
+        &self,
+        pairs: &[(String, String)],
+        secure: bool,
+    ) -> Result<()> {
+        let body = config_params::variables_body(pairs, secure)?;
         let fields = self
             .desk_api_fields(Endpoint::ConfigParams, "POST")
             .with(Field::PostBody, body);

@@ -460,11 +460,21 @@ fn rejected(status: u16, response: &InvokeResponse) -> Error {
 /// What to check for each of the invoke API's own rejections.
 fn rejection_hint(status: u16, error_code: &str) -> Option<&'static str> {
     Some(match error_code {
-        "INVALID_HASH" | "MISSING_HASH" => "check the secret: Desk computes the HASH over the same fields and they did not match (`desk-invoke invoke --dry-run` shows the stringToHash)",
-        "INVALID_SECURITY_CONTEXT" | "MISSING_SECURITY_CONTEXT" => "the securityContext was not accepted: take a fresh one from an install callback (`desk-invoke listen --save`), or set DESK_INVOKE_SECURITY_CONTEXT",
-        "ORG_ID_MISMATCH" | "MISSING_ORG_ID" => "the org id is not the installation's: check --org-id, DESK_INVOKE_ORG_ID or the profile's org_id",
-        "PAYLOAD_TOO_LARGE" => "the invoke body is larger than the API accepts: send less per request",
-        _ if status == 401 => "Desk refused the credentials: check the secret and the securityContext",
+        "INVALID_HASH" | "MISSING_HASH" => {
+            "check the secret (`invoke --dry-run` shows the stringToHash signed)"
+        }
+        "INVALID_SECURITY_CONTEXT" | "MISSING_SECURITY_CONTEXT" => {
+            "take a fresh securityContext from an install callback (`desk-invoke listen --save`)"
+        }
+        "ORG_ID_MISMATCH" | "MISSING_ORG_ID" => {
+            "the org id is not the installation's (--org-id, DESK_INVOKE_ORG_ID, profile org_id)"
+        }
+        "PAYLOAD_TOO_LARGE" => {
+            "the invoke body is larger than the API accepts: send less per request"
+        }
+        _ if status == 401 => {
+            "Desk refused the credentials: check the secret and the securityContext"
+        }
         _ if status == 429 => "rate limited: slow down (bulk commands take --rate N/DURATION)",
         _ => return None,
     })

@@ -150,6 +150,9 @@ impl Client {
     /// 4xx → 4, 5xx → 5). The message quotes the server, so it is redacted: a server may
     /// echo what it was sent.
     pub(crate) fn check_status(&self, response: &InvokeResponse) -> Result<()> {
+        if let Some(status @ 300..=399) = response.status_code {
+            return Err(self.called_api_redirected(status, response));
+        }
         let Some(status) = response
             .status_code
             .filter(|s| Kind::from_status(*s).is_some())
@@ -165,6 +168,29 @@ impl Client {
             status,
             self.redact(&format!("the API answered {status}{detail}")),
         ))
+    }
+
+    /// The called API answered a redirect, which the invoke API does not follow: exit 4, as
+    /// a redirect of the invoke API itself is, saying where it points.
+    fn called_api_redirected(&self, status: u16, response: &InvokeResponse) -> Error {
+        let location = response
+            .response_headers
+            .as_object()
+            .and_then(|headers| {
+                headers
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case("location"))
+            })
+            .and_then(|(_, value)| value.as_str())
+            .map(|l| format!(", a redirect to {}", crate::api::text::escape_control(l)))
+            .unwrap_or_else(|| ", a redirect (no Location header)".into());
+        Error::new(
+            Kind::Client,
+            self.redact(&format!(
+                "the API answered {status}{location}; not followed"
+            )),
+        )
+        .with_hint("the invoke API does not follow redirects: call the URL it points to")
     }
 
     /// The invoke endpoint, with orgId.

@@ -3,6 +3,7 @@
 
 use super::with_client;
 use crate::api::config_params::{self, Param};
+use crate::api::secret::Secret;
 use crate::cli::{ConfigCommand, OutputFormat};
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
@@ -45,8 +46,13 @@ pub(super) fn run(command: ConfigCommand, settings: &Settings, out: &Output) -> 
                 .iter()
                 .map(|p| config_params::parse_pair(p))
                 .collect::<Result<Vec<_>>>()?;
+            if args.secure {
+                // Masked in traces (-vv shows the body) and errors, as Desk masks them.
+                let values: Vec<Secret> = pairs.iter().map(|(_, v)| Secret::new(v)).collect();
+                out.protect(&values.iter().collect::<Vec<_>>());
+            }
             with_client(settings, out, async |client| {
-                client.set_config_params(&pairs).await?;
+                client.set_config_params(&pairs, args.secure).await?;
                 out.info(&format!(
                     "set {}",
                     pairs

@@ -59,6 +59,9 @@ pub(super) fn run(
     }
     super::runtime()?.block_on(async {
         let emulator = Emulator::start(config.clone()).await?;
+        // Watched before the port file and the banner say it is ready: a SIGTERM sent as
+        // soon as they appear stops it cleanly instead of killing it.
+        let stop = super::stop_signal();
         if let Some(path) = &args.port_file {
             super::write_port_file(path, emulator.addr.port())?;
         }
@@ -66,7 +69,7 @@ pub(super) fn run(
             .as_ref()
             .map(|(dir, _)| project_line(dir, &settings));
         announce(&emulator, &config, project_line.as_deref(), out);
-        super::stop_requested().await;
+        stop.await;
         out.info("stopping: finishing requests in flight");
         if tokio::time::timeout(SHUTDOWN_GRACE, emulator.shutdown())
             .await

@@ -53,7 +53,7 @@ pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) 
                         ))
                     })
                     .collect::<Result<Vec<_>>>()?;
-                let body: Value = serde_json::from_str(&variables_body(&pairs)?)
+                let body: Value = serde_json::from_str(&variables_body(&pairs, false)?)
                     .map_err(|e| Error::usage(format!("cannot build the config body: {e}")))?;
                 let path = installation_path(&args.target.installation, "/config");
                 let reply = admin.post(&path, &body).await?;

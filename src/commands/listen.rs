@@ -46,6 +46,8 @@ struct Listener {
     /// Valid callbacks, answered 200, for `--once`.
     valid: mpsc::UnboundedSender<()>,
     out: Output,
+    /// The one path callbacks are taken on (`--path`), named when another is asked for.
+    path: String,
 }
 
 pub(super) fn run(args: &ListenArgs, settings: &Settings, out: &Output) -> Result<()> {
@@ -82,9 +84,12 @@ pub(super) fn run(args: &ListenArgs, settings: &Settings, out: &Output) -> Resul
             save: args.save.then(|| settings.clone()),
             valid,
             out: out.clone(),
+            path: path.clone(),
         });
+        // Every request gets a line, as `stripe listen` logs them: a wrong path or method too.
         let app = Router::new()
-            .route(&path, post(callback))
+            .route(&path, post(callback).fallback(wrong_method))
+            .fallback(wrong_path)
             .with_state(state);
         // Watched before the port file says we are ready, so a stop is never missed.
         let mut stop = std::pin::pin!(super::stop_signal());
@@ -146,19 +151,25 @@ async fn callback(
     let headers = parts.headers;
     let body = match tokio::time::timeout(READ_TIMEOUT, read_body(body)).await {
         Ok(Ok(body)) => body,
-        Ok(Err(refusal)) => return refusal,
+        Ok(Err(refusal)) => return listener.log_refusal(&parts.method, refusal),
         Err(_) => {
-            return refused(
+            let refusal = refused(
                 StatusCode::REQUEST_TIMEOUT,
                 "the body did not arrive in time",
-            )
+            );
+            return listener.log_refusal(&parts.method, refusal);
         }
     };
-    let hash = headers
-        .get("HASH")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let valid = signing::verify(listener.secret.expose().as_bytes(), &body, hash);
+    let hash = headers.get("HASH").and_then(|v| v.to_str().ok());
+    let secret = listener.secret.expose().as_bytes();
+    let valid = hash.is_some_and(|hash| signing::verify(secret, &body, hash));
+    let why_invalid = match hash {
+        None => "INVALID (no HASH header)".to_string(),
+        Some(hash) => match super::verify_callback::near_miss(secret, &body, hash) {
+            Some(hint) => format!("INVALID (HASH does not match; {hint})"),
+            None => "INVALID (HASH does not match)".to_string(),
+        },
+    };
     let event: Option<Value> = serde_json::from_slice(&body).ok();
     let field = |name: &str| {
         event
@@ -176,14 +187,14 @@ async fn callback(
         "{time} {} org {} {}",
         field("event"),
         field("orgId"),
-        if valid {
-            "valid"
-        } else {
-            "INVALID (HASH does not match)"
-        }
+        if valid { "valid" } else { &why_invalid }
     ));
     if !valid {
-        return refused(StatusCode::UNAUTHORIZED, "the HASH does not match the body");
+        let message = match hash {
+            None => "no HASH header",
+            Some(_) => "the HASH does not match the body",
+        };
+        return refused(StatusCode::UNAUTHORIZED, message);
     }
     if let Some(settings) = &listener.save {
         if let Err(e) = super::verify_callback::save(event.as_ref(), settings, &listener.out) {
@@ -218,6 +229,58 @@ async fn callback(
 }
 
 type Refusal = (StatusCode, axum::Json<Value>);
+
+impl Listener {
+    /// The line for a request refused before its HASH was checked; the refusal, answered.
+    fn log_refusal(&self, method: &axum::http::Method, refusal: Refusal) -> Refusal {
+        let message = refusal
+            .1
+            .get("message")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        self.log(&format!("{method} {} {}: {message}", self.path, refusal.0));
+        refusal
+    }
+
+    fn log(&self, text: &str) {
+        let time = humantime::format_rfc3339_seconds(std::time::SystemTime::now());
+        self.out.info(&format!("{time} {text}"));
+    }
+}
+
+/// A request to a path other than `--path`: 404, logged with the path that would work.
+async fn wrong_path(
+    State(listener): State<Arc<Listener>>,
+    request: axum::extract::Request,
+) -> Refusal {
+    let message = format!("no callbacks here: they are taken at {}", listener.path);
+    listener.log(&format!(
+        "{} {} {}: {message}",
+        request.method(),
+        request.uri().path(),
+        StatusCode::NOT_FOUND
+    ));
+    refused(StatusCode::NOT_FOUND, &message)
+}
+
+/// A method other than POST on `--path`: 405, logged.
+async fn wrong_method(
+    State(listener): State<Arc<Listener>>,
+    request: axum::extract::Request,
+) -> impl IntoResponse {
+    let message = "callbacks are POSTed";
+    listener.log(&format!(
+        "{} {} {}: {message}",
+        request.method(),
+        listener.path,
+        StatusCode::METHOD_NOT_ALLOWED
+    ));
+    (
+        StatusCode::METHOD_NOT_ALLOWED,
+        [(axum::http::header::ALLOW, "POST")],
+        refused(StatusCode::METHOD_NOT_ALLOWED, message),
+    )
+}
 
 fn refused(status: StatusCode, message: &str) -> Refusal {
     (

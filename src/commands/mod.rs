@@ -35,7 +35,7 @@ pub(crate) use signals::{stop_requested, stop_signal};
 
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::error::{ExitCode, Result};
-use crate::output::{Output, OutputOptions};
+use crate::output::{JqFilter, Output, OutputOptions};
 use crate::settings::{EnvironmentOptions, ProfileUse, Settings, TargetFlags};
 use std::ffi::OsString;
 
@@ -43,14 +43,53 @@ use std::ffi::OsString;
 /// soon after, and freeing the tree costs more than `hash` spends hashing (bench/README.md).
 fn parse(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<OsString> = args.into_iter().collect();
     let command = Box::leak(Box::new(Cli::command()));
+    if asks_for_help(&args) {
+        crate::cli::fold_global_options(command);
+    }
     let matches = command.try_get_matches_from_mut(args)?;
     Cli::from_arg_matches(&matches).map_err(|e| e.format(command))
+}
+
+/// Whether the command line may ask for help (`-h`, `--help`, `help`): only then is the
+/// help layout built, so that other commands do not pay for it.
+fn asks_for_help(args: &[OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .any(|a| a == "-h" || a == "--help" || a == "help")
+}
+
+/// What the completion scripts run for the profile names: `desk-invoke __complete profiles`.
+/// It is no clap subcommand, so no help, completion or man page lists it.
+const COMPLETE: &str = "__complete";
+
+/// `__complete profiles`: the profile names, one a line (nothing on a bad request: it is
+/// run by a shell completing a word).
+fn complete(what: &[OsString]) -> i32 {
+    let out = Output::new(OutputOptions {
+        format: crate::output::OutputFormat::Raw,
+        color: crate::output::ColorWhen::Never,
+        verbose: 0,
+        quiet: true,
+    });
+    if what.len() == 1 && what[0] == "profiles" {
+        let _ = profile::names(
+            &TargetFlags::default(),
+            &EnvironmentOptions::from_process(),
+            &out,
+        );
+        return 0;
+    }
+    2
 }
 
 /// Parses `args`, runs the command, prints any error as one line, returns the exit code.
 pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     let args: Vec<OsString> = args.into_iter().collect();
+    if args.get(1).is_some_and(|a| a == COMPLETE) {
+        return complete(&args[2..]);
+    }
     let cli = match parse(args.iter().cloned()) {
         Ok(cli) => cli,
         Err(e) => return crate::output::print_clap(&e, &args),
@@ -61,6 +100,17 @@ pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         verbose: cli.global.verbose,
         quiet: cli.global.quiet,
     });
+    // Compiled before anything is read or sent; only when asked for (`hash` stays fast).
+    let out = match cli.global.jq.as_deref().map(JqFilter::compile) {
+        None => out,
+        Some(filter) => match filter.and_then(|filter| out.clone().with_jq(filter)) {
+            Ok(filtered) => filtered,
+            Err(e) => {
+                out.error(&e.message, e.hint.as_deref(), e.exit_code());
+                return e.exit_code();
+            }
+        },
+    };
     // A write to stdout that failed (other than a closed pipe) fails a command that did not.
     let result = run(cli, &out).and_then(|()| out.write_failure().map_or(Ok(()), Err));
     match result {
@@ -115,7 +165,6 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
     };
     match cli.command {
         Command::Completions(args) => completions::run(&args, out),
-        Command::Complete { .. } => profile::names(flags, env, out),
         Command::Profile(command) => profile::run(command, &with_project()?, env, out),
         Command::Project(command) => project::run(command, &cli.global, env, out),
         Command::Hash(args) => hash::run(&args, &existing()?, out),

@@ -4,12 +4,13 @@
 use super::request::read_arg;
 use super::runtime;
 use crate::api::hosts;
+use crate::api::secret::{Secret, MARK};
 use crate::api::signing;
-use crate::cli::SendCallbackArgs;
+use crate::cli::{OutputFormat, SendCallbackArgs};
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
 use crate::settings::Settings;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) -> Result<()> {
     let url = hosts::check_base_url(&args.to)?;
@@ -33,6 +34,11 @@ pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) ->
     secrets.extend(security_context.as_ref());
     out.protect(&secrets);
     let hash = signing::sign(secret.expose().as_bytes(), body.as_bytes());
+    if args.dry_run {
+        let hidden = security_context.filter(|_| !args.show_secrets);
+        dry_run(args, url.as_str(), &hash, &body, hidden.as_ref(), out);
+        return Ok(());
+    }
     out.trace(
         1,
         &format!("> POST {url}  ({} event, {} bytes)", args.event, body.len()),
@@ -80,4 +86,29 @@ pub(super) fn run(args: &SendCallbackArgs, settings: &Settings, out: &Output) ->
             None => Ok(()),
         }
     })
+}
+
+/// `--dry-run`: what would be sent, nothing sent. The HASH is of the exact body; a
+/// securityContext in it is masked unless `--show-secrets` (the HASH then signs the real one).
+fn dry_run(
+    args: &SendCallbackArgs,
+    url: &str,
+    hash: &str,
+    body: &str,
+    hidden: Option<&Secret>,
+    out: &Output,
+) {
+    let shown = match hidden {
+        Some(context) if !context.expose().is_empty() => body.replace(context.expose(), MARK),
+        _ => body.to_string(),
+    };
+    if out.format() == OutputFormat::Json {
+        out.json_line(&json!({"url": url, "event": args.event, "hash": hash, "body": shown}));
+        return;
+    }
+    out.line(&format!("POST {url}"));
+    out.line(&format!("HASH: {hash}"));
+    out.line("Content-Type: application/json");
+    out.line("");
+    out.line(&shown);
 }

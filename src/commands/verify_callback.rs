@@ -45,6 +45,10 @@ pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) 
     let valid = signing::verify(secret.expose().as_bytes(), &body, hash);
 
     let event: Option<Value> = serde_json::from_slice(&body).ok();
+    let near_miss = match valid {
+        true => None,
+        false => near_miss(secret.expose().as_bytes(), &body, hash),
+    };
     if out.format() == OutputFormat::Json {
         let field = |name: &str| {
             event
@@ -53,9 +57,16 @@ pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) 
                 .cloned()
                 .unwrap_or(Value::Null)
         };
-        out.json_line(&json!({"valid": valid, "event": field("event"), "orgId": field("orgId")}));
+        let mut report = json!({"valid": valid, "event": field("event"), "orgId": field("orgId")});
+        if let Some(hint) = near_miss {
+            report["hint"] = json!(hint);
+        }
+        out.json_line(&report);
     } else {
         out.line(if valid { "valid" } else { "invalid" });
+        if let Some(hint) = near_miss {
+            out.info(&format!("hint: {hint}"));
+        }
     }
     if !valid {
         return Err(Error::silent(Kind::Negative));
@@ -64,6 +75,42 @@ pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) 
         save(event.as_ref(), settings, out)?;
     }
     Ok(())
+}
+
+/// When a body does not verify, the changes files and shells most often make to one (a
+/// trailing newline, CRLF line ends, a byte order mark): the first whose undoing makes the
+/// HASH match, said as what to check. A different secret or body is not guessed at.
+pub(super) fn near_miss(secret: &[u8], body: &[u8], hash: &str) -> Option<&'static str> {
+    let strip_bom = |b: &[u8]| b.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec);
+    let strip_newline = |b: &[u8]| {
+        b.strip_suffix(b"\r\n")
+            .or_else(|| b.strip_suffix(b"\n"))
+            .map(<[u8]>::to_vec)
+    };
+    let lf_ends = |b: &[u8]| {
+        let text = b.windows(2).any(|w| w == b"\r\n").then(|| {
+            String::from_utf8_lossy(b)
+                .replace("\r\n", "\n")
+                .into_bytes()
+        });
+        text.filter(|t| std::str::from_utf8(b).is_ok() && t.as_slice() != b)
+    };
+    let with_newline = |b: &[u8]| Some([b, b"\n"].concat());
+    let variants: [(Option<Vec<u8>>, &'static str); 5] = [
+        (strip_newline(body), "the body verifies without its trailing newline (added by an editor or `echo`?): send the bytes exactly as received"),
+        (lf_ends(body), "the body verifies with LF line ends instead of CRLF: the file was converted (git autocrlf, an editor?)"),
+        (strip_bom(body), "the body verifies without its leading byte order mark (BOM): save the file without one"),
+        (strip_bom(body).as_deref().and_then(strip_newline), "the body verifies without its BOM and trailing newline: send the bytes exactly as received"),
+        (with_newline(body), "the body verifies with a trailing newline: it was cut (by `$(…)` or a copy?)"),
+    ];
+    variants
+        .into_iter()
+        .find(|(variant, _)| {
+            variant
+                .as_deref()
+                .is_some_and(|v| signing::verify(secret, v, hash))
+        })
+        .map(|(_, hint)| hint)
 }
 
 /// Stores the callback's orgId and securityContext into the current profile.

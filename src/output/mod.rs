@@ -4,12 +4,14 @@
 //! This is the only module that prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod jq;
 mod json;
 mod progress;
 mod stdout;
 mod table;
 mod terminal;
 
+pub(crate) use jq::JqFilter;
 pub(crate) use progress::Progress;
 pub(crate) use stdout::{ListFormat, ListWriter};
 
@@ -68,6 +70,10 @@ pub(crate) struct Output {
     /// The secrets known so far: taken out of every line written to stderr.
     redactor: Arc<RwLock<Redactor>>,
     protected: Arc<RwLock<Vec<Secret>>>,
+    /// `--jq`: every JSON value printed goes through it (`jq` module).
+    jq: Option<JqFilter>,
+    /// Errors as one JSON object on stderr (`-o json`).
+    json_errors: bool,
 }
 
 impl Output {
@@ -89,7 +95,29 @@ impl Output {
             write_failure: Arc::default(),
             redactor: Arc::default(),
             protected: Arc::default(),
+            jq: None,
+            json_errors: options.format == OutputFormat::Json,
         }
+    }
+
+    /// From now on, every JSON value printed on stdout is filtered by `jq`, its results
+    /// written one a line (`jq` module). `--jq` implies JSON (`-o ndjson` filters each
+    /// line); a table or raw output cannot be filtered: a usage error. Errors stay as `-o`
+    /// asked (plain text unless `-o json`).
+    pub(crate) fn with_jq(mut self, jq: JqFilter) -> Result<Self, Error> {
+        self.json_errors = self.format == OutputFormat::Json;
+        self.format = match self.format {
+            OutputFormat::Table | OutputFormat::Raw => {
+                return Err(Error::usage(
+                    "--jq filters JSON: it cannot be combined with -o table or -o raw",
+                )
+                .with_hint("drop -o, or use -o json or -o ndjson"))
+            }
+            OutputFormat::Auto => OutputFormat::Json,
+            json => json,
+        };
+        self.jq = Some(jq);
+        Ok(self)
     }
 
     /// From now on, `secrets` never appear on stderr (errors, hints, warnings, traces) nor in
@@ -158,12 +186,18 @@ impl Output {
 
     /// Prints a JSON value: pretty and coloured on a terminal, compact otherwise.
     pub(crate) fn json(&self, value: &Value) {
+        if self.jq.is_some() {
+            return self.write_jq(value);
+        }
         let pretty = self.format == OutputFormat::Auto && self.stdout_is_terminal;
         self.write_stdout(&render_json(value, pretty, self.color), Bytes::Safe);
     }
 
     /// Prints a JSON value on one line, whatever the format (an NDJSON line, a report).
     pub(crate) fn json_line(&self, value: &impl serde::Serialize) {
+        if self.jq.is_some() {
+            return self.write_jq(&serde_json::to_value(value).unwrap_or_default());
+        }
         self.write_stdout(&json_text(value, false), Bytes::Safe);
     }
 
@@ -238,7 +272,7 @@ impl Output {
     /// The `error:` line and its `hint:`, on stderr; with `-o json`, one JSON object
     /// `{"error": {"message", "hint", "exitCode"}}` instead, for scripts.
     pub(crate) fn error(&self, message: &str, hint: Option<&str>, exit_code: i32) {
-        if self.format == OutputFormat::Json {
+        if self.json_errors {
             let error = serde_json::json!({"error": {
                 "message": self.redact(message),
                 "hint": hint.map(|h| self.redact(h)),

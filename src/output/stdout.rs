@@ -3,7 +3,8 @@
 //! 0, and the writers tell the caller so it can stop the work. Any other write error is one
 //! error, "cannot write output" (exit 2).
 
-use super::terminal::{take_terminal_safe, terminal_safe, Breaks};
+use super::jq::JqResult;
+use super::terminal::{json_safe, take_terminal_safe, terminal_safe, Breaks};
 use super::Output;
 use crate::api::error::{Error, Result};
 use std::io::{BufWriter, StdoutLock, Write};
@@ -91,6 +92,8 @@ pub(crate) struct ListWriter<'a> {
     data: DataWriter<'a>,
     format: ListFormat,
     written: u64,
+    /// With `--jq` and a JSON array: the items, filtered as one array at the end.
+    collected: Vec<serde_json::Value>,
 }
 
 impl<'a> ListWriter<'a> {
@@ -99,6 +102,7 @@ impl<'a> ListWriter<'a> {
             data: DataWriter::new(out, Bytes::Safe),
             format,
             written: 0,
+            collected: Vec::new(),
         }
     }
 
@@ -119,6 +123,15 @@ impl<'a> ListWriter<'a> {
     }
 
     fn write_one(&mut self, item: &impl serde::Serialize) -> std::io::Result<()> {
+        if self.data.out.jq.is_some() {
+            let item = serde_json::to_value(item).unwrap_or_default();
+            match self.format {
+                ListFormat::Ndjson => self.write_jq(&item)?,
+                ListFormat::JsonArray => self.collected.push(item),
+            }
+            self.written += 1;
+            return Ok(());
+        }
         let json = super::json::json_text(item, false);
         match self.format {
             ListFormat::Ndjson => writeln!(self.data, "{json}")?,
@@ -136,8 +149,20 @@ impl<'a> ListWriter<'a> {
         self.written
     }
 
+    /// The `--jq` results for `input`, written to the stream.
+    fn write_jq(&mut self, input: &serde_json::Value) -> std::io::Result<()> {
+        let text = self.data.out.jq_text(input);
+        self.data.write_all(text.as_bytes())
+    }
+
     /// Closes the array (`[]` when nothing was written).
     pub(crate) fn finish(mut self) -> Result<()> {
+        if self.data.out.jq.is_some() && self.format == ListFormat::JsonArray {
+            let items = serde_json::Value::Array(std::mem::take(&mut self.collected));
+            let result = self.write_jq(&items);
+            self.data.settle(result)?;
+            return self.data.finish();
+        }
         let close = match (self.format, self.written) {
             (ListFormat::Ndjson, _) => "",
             (ListFormat::JsonArray, 0) => "[]\n",
@@ -193,9 +218,47 @@ impl Output {
             .and_then(|()| stdout.write_all(b"\n"))
             .and_then(|()| stdout.flush());
         if let Err(error) = self.settle_write(result) {
-            let mut failure = self.write_failure.lock().unwrap_or_else(|e| e.into_inner());
-            failure.get_or_insert(error);
+            self.fail_later(error);
         }
+    }
+
+    /// Prints what the `--jq` filter gives for `input`.
+    pub(super) fn write_jq(&self, input: &serde_json::Value) {
+        let text = self.jq_text(input);
+        if let Some(text) = text.strip_suffix('\n') {
+            self.write_stdout(text, Bytes::Safe);
+        }
+    }
+
+    /// The `--jq` results for `input`, each on its own line (strings raw, escaped on a
+    /// terminal; other values compact JSON). A filter that fails fails the command, once
+    /// it has ended, as a write that failed does.
+    fn jq_text(&self, input: &serde_json::Value) -> String {
+        let Some(jq) = &self.jq else {
+            return String::new();
+        };
+        let output = jq.run(input);
+        if let Some(error) = output.error {
+            self.fail_later(error);
+        }
+        let mut text = String::new();
+        for line in output.lines {
+            match line {
+                JqResult::Text(raw) if self.stdout_is_terminal => {
+                    text.push_str(&terminal_safe(&raw, Breaks::Keep))
+                }
+                JqResult::Text(raw) => text.push_str(&raw),
+                JqResult::Json(json) => text.push_str(&json_safe(json)),
+            }
+            text.push('\n');
+        }
+        text
+    }
+
+    /// Keeps `error` to fail the command when it ends (the first one wins).
+    fn fail_later(&self, error: Error) {
+        let mut failure = self.write_failure.lock().unwrap_or_else(|e| e.into_inner());
+        failure.get_or_insert(error);
     }
 
     /// The first write to stdout that failed (other than a closed stdout), if any.
