@@ -76,15 +76,30 @@ fn subcommand_help_names_the_global_options_once_instead_of_listing_them() {
 #[test]
 fn global_options_still_work_after_the_subcommand() {
     let sandbox = Sandbox::new();
+    let put = sandbox
+        .cmd()
+        .args([
+            "storage",
+            "put",
+            "k",
+            "{}",
+            "-p",
+            "local",
+            "--queriable-value",
+            "g",
+        ])
+        .output()
+        .unwrap();
+    assert!(put.status.success(), "{}", stderr_of(&put));
     let out = sandbox
         .cmd()
         .args([
-            "storage", "get", "--key", "none", "-p", "local", "--jq", "length",
+            "storage", "get", "--key", "k", "-p", "local", "--jq", "length",
         ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(stdout_of(&out), "0\n");
+    assert_eq!(stdout_of(&out), "1\n");
 }
 
 #[test]

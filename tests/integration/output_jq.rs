@@ -153,9 +153,10 @@ fn a_bad_filter_is_refused_before_anything_is_sent() {
             "{stderr}"
         );
     }
-    // Nothing was written.
+    // Nothing was written: the key is not there (exit 1, nothing on stdout).
     let get = run(&sandbox, &["storage", "get", "--key", "k", "-o", "json"]);
-    assert_eq!(stdout_of(&get).trim(), "[]");
+    assert_eq!(get.status.code(), Some(1), "{}", stderr_of(&get));
+    assert_eq!(stdout_of(&get).trim(), "");
 }
 
 #[test]
@@ -206,6 +207,8 @@ fn jq_results_on_a_terminal_are_escaped_and_one_a_line() {
             "put",
             "k",
             r#"{"t":"a\u001b]0;pwned\u0007b","n":[1,2]}"#,
+            "--queriable-value",
+            "g",
         ])
         .assert()
         .success();
