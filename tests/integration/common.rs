@@ -739,3 +739,31 @@ impl Sandbox {
         panic!("listen did not start");
     }
 }
+
+/// Desk's storage API, relative, as an extension names it.
+pub(crate) const STORAGE_API: &str = "/api/v1/installedExtensions/{{installationId}}/storage";
+
+/// `invoke --envelope -o json`: (statusCode, the `response` string parsed as JSON when it is
+/// JSON, else the string; `null` when there is none). The shape is left as the emulator
+/// wrapped it.
+pub(crate) fn invoke_envelope(
+    sandbox: &Sandbox,
+    url: &str,
+    args: &[&str],
+) -> (u64, serde_json::Value) {
+    use serde_json::Value;
+    let out = sandbox
+        .against(url)
+        .args(["invoke", "--envelope", "-o", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let envelope: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout_of(&out), stderr_of(&out)));
+    let status = envelope["statusCode"].as_u64().unwrap();
+    let body = envelope["response"]
+        .as_str()
+        .map(|s| serde_json::from_str(s).unwrap_or(Value::String(s.into())))
+        .unwrap_or(Value::Null);
+    (status, body)
+}

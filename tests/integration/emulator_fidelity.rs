@@ -6,23 +6,11 @@ use crate::common::*;
 use crate::hostile::{Answer, Hostile};
 use serde_json::{json, Value};
 
-const STORAGE: &str = "/api/v1/installedExtensions/{{installationId}}/storage";
+const STORAGE: &str = STORAGE_API;
 
 /// The called API's answer through `invoke --envelope`: (statusCode, decoded response).
 fn call(sandbox: &Sandbox, url: &str, args: &[&str]) -> (u64, Value) {
-    let out = sandbox
-        .against(url)
-        .args(["invoke", "--envelope", "-o", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    let envelope: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout_of(&out), stderr_of(&out)));
-    let status = envelope["statusCode"].as_u64().unwrap();
-    let body = envelope["response"]
-        .as_str()
-        .map(|s| serde_json::from_str(s).unwrap_or(Value::String(s.into())))
-        .unwrap_or(Value::Null);
+    let (status, body) = invoke_envelope(sandbox, url, args);
     // The default shape, as captured from Desk, wraps the body: row 2 tests the shapes.
     match body {
         Value::Object(mut wrapped) if wrapped.contains_key("status") => (

@@ -7,23 +7,8 @@ use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
-const STORAGE: &str = "/api/v1/installedExtensions/{{installationId}}/storage";
+const STORAGE: &str = STORAGE_API;
 const LOGS: &str = "/api/v1/extensionLogs";
-
-/// `invoke --envelope`: (statusCode, the `response` string parsed as JSON when it is JSON).
-fn envelope(sandbox: &Sandbox, url: &str, args: &[&str]) -> (u64, Value) {
-    let out = sandbox
-        .against(url)
-        .args(["invoke", "--envelope", "-o", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    let envelope: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout_of(&out), stderr_of(&out)));
-    let response = envelope["response"].as_str().unwrap_or_default();
-    let parsed = serde_json::from_str(response).unwrap_or_else(|_| Value::from(response));
-    (envelope["statusCode"].as_u64().unwrap(), parsed)
-}
 
 /// `invoke -o json`: the body as the client decodes it.
 fn decoded(sandbox: &Sandbox, url: &str, args: &[&str]) -> Value {
@@ -86,7 +71,7 @@ fn every_reply_comes_in_the_shape_captured_from_desk_by_default() {
     ];
     for (args, status, body) in cases {
         assert_eq!(
-            envelope(&sandbox, url, args),
+            invoke_envelope(&sandbox, url, args),
             (status, json!({"statusMessage": body, "status": "true"})),
             "{args:?}"
         );
@@ -115,7 +100,7 @@ fn mixed_takes_every_shape_in_turn_and_the_client_reads_each() {
         .success();
     let listing = json!({"data": [stored]});
     let shapes: Vec<Value> = (0..4)
-        .map(|_| envelope(&sandbox, url, &["--url", STORAGE, "--query", "key=k"]).1)
+        .map(|_| invoke_envelope(&sandbox, url, &["--url", STORAGE, "--query", "key=k"]).1)
         .collect();
     // The put was reply 0 (none); the reads are replies 1-4: object, string, status, none.
     assert_eq!(
@@ -144,7 +129,7 @@ fn log_replies_carry_the_published_fields() {
     let emulator = sandbox.start_emulator(&["--response-wrap", "none"]);
     let url = &emulator.base_url;
     let body = json!({"reference": "r1", "description": "d", "installationId": "{{installationId}}", "title": "t"});
-    let (status, log) = envelope(
+    let (status, log) = invoke_envelope(
         &sandbox,
         url,
         &[
@@ -176,7 +161,7 @@ fn log_replies_carry_the_published_fields() {
     assert_eq!(log["installationId"], "1000000000001");
     let time = log["logTime"].as_str().unwrap();
     assert!(humantime::parse_rfc3339(time).is_ok(), "{time}");
-    let (_, listing) = envelope(&sandbox, url, &["--url", LOGS, "--query", "reference=r1"]);
+    let (_, listing) = invoke_envelope(&sandbox, url, &["--url", LOGS, "--query", "reference=r1"]);
     assert_eq!(listing["data"][0]["logId"], log["logId"]);
     for field in published {
         assert!(
@@ -207,7 +192,7 @@ fn storage_writes_refuse_a_missing_or_null_queriable_value() {
         json!({"key": "k", "value": {}}),
         json!({"key": "k", "queriableValue": null, "value": {}}),
     ] {
-        let (status, body) = envelope(
+        let (status, body) = invoke_envelope(
             &sandbox,
             url,
             &[
@@ -269,7 +254,7 @@ fn a_value_takes_at_most_5_1_kb() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     assert_eq!(journal(url).len(), before, "refused before sending");
     let item = json!({"key": "k", "queriableValue": "g", "value": serde_json::from_str::<Value>(&value(5101)).unwrap()});
-    let (status, body) = envelope(
+    let (status, body) = invoke_envelope(
         &sandbox,
         url,
         &[

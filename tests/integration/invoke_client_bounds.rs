@@ -215,6 +215,14 @@ fn the_body_cap_is_a_setting() {
             stderr_of(&out)
         );
     }
+    // The variable is checked as the flag is, and named.
+    let out = Run::of(sandbox.against(&server.url))
+        .env("DESK_INVOKE_MAX_BODY_SIZE", "lots")
+        .args(get)
+        .expect_exit(2)
+        .stderr_has("DESK_INVOKE_MAX_BODY_SIZE")
+        .run();
+    assert!(stdout_of(&out).is_empty());
     assert_eq!(server.requests().len(), requests, "refused before sending");
 }
 
