@@ -228,11 +228,15 @@ async fn callback(
     (StatusCode::OK, axum::Json(json!({"status": "ok"})))
 }
 
-type Refusal = (StatusCode, axum::Json<Value>);
+type CallbackRefusal = (StatusCode, axum::Json<Value>);
 
 impl Listener {
     /// The line for a request refused before its HASH was checked; the refusal, answered.
-    fn log_refusal(&self, method: &axum::http::Method, refusal: Refusal) -> Refusal {
+    fn log_refusal(
+        &self,
+        method: &axum::http::Method,
+        refusal: CallbackRefusal,
+    ) -> CallbackRefusal {
         let message = refusal
             .1
             .get("message")
@@ -252,7 +256,7 @@ impl Listener {
 async fn wrong_path(
     State(listener): State<Arc<Listener>>,
     request: axum::extract::Request,
-) -> Refusal {
+) -> CallbackRefusal {
     let message = format!("no callbacks here: they are taken at {}", listener.path);
     listener.log(&format!(
         "{} {} {}: {message}",
@@ -282,7 +286,7 @@ async fn wrong_method(
     )
 }
 
-fn refused(status: StatusCode, message: &str) -> Refusal {
+fn refused(status: StatusCode, message: &str) -> CallbackRefusal {
     (
         status,
         axum::Json(json!({"status": "invalid", "message": message})),
@@ -291,7 +295,7 @@ fn refused(status: StatusCode, message: &str) -> Refusal {
 
 /// The body, at most `MAX_BODY_BYTES`: 413 when larger, 400 when it cannot be read (a
 /// malformed chunk, a connection cut mid-body).
-async fn read_body(body: Body) -> Result<Bytes, Refusal> {
+async fn read_body(body: Body) -> Result<Bytes, CallbackRefusal> {
     let mut stream = body.into_data_stream();
     let mut collected = Vec::new();
     while let Some(chunk) = stream.next().await {
