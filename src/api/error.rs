@@ -46,7 +46,38 @@ pub struct Error {
     pub kind: Kind,
     pub message: String,
     pub hint: Option<String>,
+    /// What the user can change to succeed, named here without command-line words; the
+    /// commands turn it into a hint with the flag to use (`commands::remedies`).
+    pub remedy: Option<Remedy>,
     pub report: Report,
+}
+
+/// A change the user can make, for failures whose fix is a setting. The lower layers know
+/// the fix but not the flag, the variable or the command that makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remedy {
+    /// Allow the whole request, retries and waits included, more time.
+    LongerTimeout,
+    /// Accept longer replies.
+    LargerReplyLimit,
+    /// The HASH did not match: the secret differs from the installation's.
+    CheckSecret,
+    /// The securityContext is not (or no longer) an installation's.
+    FreshSecurityContext,
+    /// The org id is not the installation's.
+    CheckOrgId,
+    /// Rate limited: send fewer requests per second.
+    SlowDown,
+    /// The emulator forwards only to loopback and to hosts it is told to allow.
+    AllowHost,
+    /// The emulator knows no connection of the name the request gave.
+    DeclareConnection,
+    /// The emulator has no sample payload for the event: give one.
+    GivePayload,
+    /// The emulator runs without an extension project, so nothing of one exists.
+    LoadProject,
+    /// No emulator answers where one was expected.
+    StartEmulator,
 }
 
 /// Whether an error still has something to say when the command ends.
@@ -67,6 +98,7 @@ impl Error {
             kind,
             message: message.into(),
             hint: None,
+            remedy: None,
             report: Report::Print,
         }
     }
@@ -101,6 +133,11 @@ impl Error {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_remedy(mut self, remedy: Remedy) -> Self {
+        self.remedy = Some(remedy);
         self
     }
 }

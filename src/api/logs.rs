@@ -22,7 +22,7 @@ impl NewLog {
     /// The body the client posts.
     pub fn body(title: &str, description: &str, reference: Option<&str>) -> Result<String> {
         if title.trim().is_empty() {
-            return Err(Error::usage("--title cannot be empty"));
+            return Err(Error::usage("a log's title cannot be empty"));
         }
         Ok(json!({
             "reference": reference.unwrap_or_default(),

@@ -15,14 +15,13 @@ impl Permission {
         json!({ "apiName": self.api_name, "isEnabled": self.enabled })
     }
 
-    /// `API_NAME=true|false`, as the emulator's `--permission` takes it.
-    pub fn parse_flag(text: &str) -> Result<Permission> {
+    /// `API_NAME=true|false`, e.g. `canEditTickets=true`.
+    pub fn parse(text: &str) -> Result<Permission> {
         let bad = || {
             Error::usage(format!(
-                "--permission `{}` is not API_NAME=true|false",
+                "`{}` is not API_NAME=true|false (e.g. canEditTickets=true)",
                 text.escape_default()
             ))
-            .with_hint("e.g. --permission canEditTickets=true")
         };
         let (name, value) = text.split_once('=').ok_or_else(bad)?;
         let name = name.trim();
@@ -84,10 +83,10 @@ mod tests {
 
     #[test]
     fn flags_and_replies() {
-        let p = Permission::parse_flag("canView=FALSE").unwrap();
+        let p = Permission::parse("canView=FALSE").unwrap();
         assert_eq!((p.api_name.as_str(), p.enabled), ("canView", false));
         for bad in ["canEdit", "canEdit=yes", "=true"] {
-            assert!(Permission::parse_flag(bad).is_err(), "{bad}");
+            assert!(Permission::parse(bad).is_err(), "{bad}");
         }
         let reply = json!({"data":[Permission { api_name: "a".into(), enabled: true }.to_json(),
             {"apiName":"b","isEnabled":false}]});

@@ -166,7 +166,7 @@ pub(crate) struct GlobalArgs {
 }
 
 fn parse_permission(text: &str) -> Result<Permission, String> {
-    Permission::parse_flag(text).map_err(|e| e.message)
+    Permission::parse(text).map_err(|e| e.message)
 }
 
 fn parse_allowed_host(text: &str) -> Result<String, String> {

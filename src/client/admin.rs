@@ -4,7 +4,7 @@
 
 use super::proxy_except_loopback;
 use crate::api::desk_error::DeskError;
-use crate::api::error::{Error, Result};
+use crate::api::error::{Error, Remedy, Result};
 use crate::api::hosts;
 use crate::api::text::error_chain;
 use serde_json::Value;
@@ -84,9 +84,7 @@ impl Admin {
                     self.base_url,
                     humantime::format_duration(within)
                 ))
-                .with_hint(
-                    "is `desk-invoke emulator` running there? its first lines say where it listens",
-                ));
+                .with_remedy(Remedy::StartEmulator));
             }
             tokio::time::sleep(pause.min(left)).await;
             pause = (pause * 2).min(WAIT_BACKOFF.1);
@@ -150,12 +148,23 @@ impl Admin {
         if (200..300).contains(&status) {
             return Ok(value);
         }
-        let detail = DeskError::from_json(&value)
+        let desk_error = DeskError::from_json(&value);
+        let detail = desk_error
+            .as_ref()
             .map(|e| e.one_line())
             .unwrap_or_else(|| format!("HTTP {status}"));
-        Err(Error::status(
+        let error = Error::status(
             status,
             format!("the emulator refused {method} {path}: {detail}"),
-        ))
+        );
+        let remedy = match desk_error.map(|e| e.error_code).as_deref() {
+            Some("NO_SAMPLE") => Some(Remedy::GivePayload),
+            Some("NO_PROJECT") => Some(Remedy::LoadProject),
+            _ => None,
+        };
+        Err(match remedy {
+            Some(remedy) => error.with_remedy(remedy),
+            None => error,
+        })
     }
 }

@@ -3,7 +3,7 @@
 //! at most the cap in memory and ends in an error, never in memory running out. The cap is
 //! `--max-body-size` (16 MiB by default, as much as the emulator's forwarder reads).
 
-use crate::api::error::{Error, Kind};
+use crate::api::error::{Error, Kind, Remedy};
 use crate::api::text::human_bytes;
 
 /// Why a body could not be read.
@@ -47,5 +47,5 @@ pub(crate) fn reply_too_large(cap: u64) -> Error {
             human_bytes(cap)
         ),
     )
-    .with_hint("raise the limit with --max-body-size (or DESK_INVOKE_MAX_BODY_SIZE) if such a reply is expected")
+    .with_remedy(Remedy::LargerReplyLimit)
 }

@@ -4,7 +4,7 @@
 use super::body::{read_capped, BodyError};
 use super::{retry, Client, InvokeRequest};
 use crate::api::envelope::{decode, InvokeResponse};
-use crate::api::error::{Error, Kind, Result};
+use crate::api::error::{Error, Kind, Remedy, Result};
 use crate::api::signing::Field;
 use std::time::{Duration, Instant};
 
@@ -211,7 +211,7 @@ impl Client {
             humantime::format_duration(self.policy.timeout),
             if attempts == 1 { "" } else { "s" }
         ))
-        .with_hint("--timeout bounds the whole request, retries and Retry-After waits included")
+        .with_remedy(Remedy::LongerTimeout)
     }
 
     /// The server asked to wait longer than `--timeout` leaves: its answer is the error.
@@ -220,14 +220,14 @@ impl Client {
         Error::status(
             status,
             format!(
-                "the API answered {status}{} and asked to wait {}, more than the {} left of --timeout {}",
+                "the API answered {status}{} and asked to wait {}, more than the {} left of the {} timeout",
                 if status == 429 { " (rate limited)" } else { "" },
                 readable(wait),
                 readable(left),
                 humantime::format_duration(self.policy.timeout),
             ),
         )
-        .with_hint(WAIT_HINT)
+        .with_remedy(Remedy::LongerTimeout)
     }
 
     /// A rate-limit pause, started by another request's 429, that outlasts `--timeout`.
@@ -235,12 +235,12 @@ impl Client {
         Error::status(
             429,
             format!(
-                "the API answered 429 (rate limited): every request waits {} more, longer than --timeout {}",
+                "the API answered 429 (rate limited): every request waits {} more, longer than the {} timeout",
                 readable(left),
                 humantime::format_duration(timeout),
             ),
         )
-        .with_hint(WAIT_HINT)
+        .with_remedy(Remedy::LongerTimeout)
     }
 
     /// A 2xx that is not an invoke envelope: a proxy's login page, compressed bytes, a wrong
@@ -360,9 +360,6 @@ fn attempt_note(attempt: u32, max: u32) -> String {
 /// The most 429 pauses one paced request takes before it fails.
 const MAX_RATE_LIMIT_PAUSES: u32 = 10;
 
-const WAIT_HINT: &str =
-    "--timeout bounds the whole request, Retry-After waits included: raise it to wait longer";
-
 /// `now + wait`, saturating: durations are at most a day, but a clock is never overflowed.
 fn later(now: Instant, wait: Duration) -> Instant {
     now.checked_add(wait).unwrap_or(now)
@@ -439,7 +436,8 @@ fn describe(error: &reqwest::Error) -> String {
     }
 }
 
-/// Desk (or the emulator) refused the invoke call itself. The hint follows the errorCode.
+/// Desk (or the emulator) refused the invoke call itself. What to change follows the
+/// errorCode.
 fn rejected(status: u16, response: &InvokeResponse) -> Error {
     let desk_error = response.body.desk_error();
     let detail = desk_error
@@ -451,31 +449,29 @@ fn rejected(status: u16, response: &InvokeResponse) -> Error {
         format!("the invoke API refused the request ({status}): {detail}"),
     );
     let code = desk_error.map(|d| d.error_code).unwrap_or_default();
-    match rejection_hint(status, &code) {
-        Some(hint) => error.with_hint(hint),
+    match rejection_remedy(status, &code) {
+        Some(Ok(remedy)) => error.with_remedy(remedy),
+        Some(Err(hint)) => error.with_hint(hint),
         None => error,
     }
 }
 
-/// What to check for each of the invoke API's own rejections.
-fn rejection_hint(status: u16, error_code: &str) -> Option<&'static str> {
+/// What to change for each of the invoke API's own rejections: a setting (the commands name
+/// its flag), or advice that needs no flag.
+fn rejection_remedy(status: u16, error_code: &str) -> Option<Result<Remedy, &'static str>> {
     Some(match error_code {
-        "INVALID_HASH" | "MISSING_HASH" => {
-            "check the secret (`invoke --dry-run` shows the stringToHash signed)"
-        }
-        "INVALID_SECURITY_CONTEXT" | "MISSING_SECURITY_CONTEXT" => {
-            "take a fresh securityContext from an install callback (`desk-invoke listen --save`)"
-        }
-        "ORG_ID_MISMATCH" | "MISSING_ORG_ID" => {
-            "the org id is not the installation's (--org-id, DESK_INVOKE_ORG_ID, profile org_id)"
-        }
+        "INVALID_HASH" | "MISSING_HASH" => Ok(Remedy::CheckSecret),
+        "INVALID_SECURITY_CONTEXT" | "MISSING_SECURITY_CONTEXT" => Ok(Remedy::FreshSecurityContext),
+        "ORG_ID_MISMATCH" | "MISSING_ORG_ID" => Ok(Remedy::CheckOrgId),
         "PAYLOAD_TOO_LARGE" => {
-            "the invoke body is larger than the API accepts: send less per request"
+            Err("the invoke body is larger than the API accepts: send less per request")
         }
         _ if status == 401 => {
-            "Desk refused the credentials: check the secret and the securityContext"
+            Err("Desk refused the credentials: check the secret and the securityContext")
         }
-        _ if status == 429 => "rate limited: slow down (bulk commands take --rate N/DURATION)",
+        "HOST_NOT_ALLOWED" => Ok(Remedy::AllowHost),
+        "UNKNOWN_CONNECTION" => Ok(Remedy::DeclareConnection),
+        _ if status == 429 => Ok(Remedy::SlowDown),
         _ => return None,
     })
 }

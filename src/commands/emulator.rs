@@ -175,6 +175,9 @@ fn log_request(out: &Output, record: &RequestRecord) {
             ""
         },
     ));
+    if let Some(hint) = refusal_hint(record) {
+        out.info(&format!("  hint: {hint}"));
+    }
     if let Some(string_to_hash) = &record.string_to_hash {
         out.trace(
             1,
@@ -183,6 +186,28 @@ fn log_request(out: &Output, record: &RequestRecord) {
                 truncate(string_to_hash, LOGGED_TEXT_CHARS)
             ),
         );
+    }
+}
+
+/// For a refusal the emulator's operator can lift, the flag that lifts it. The emulator's
+/// own replies name no flags: the extension calling it has none.
+fn refusal_hint(record: &RequestRecord) -> Option<String> {
+    let printable = |text: &str| truncate(&text.escape_default().to_string(), LOGGED_TEXT_CHARS);
+    match record.error_code.as_deref()? {
+        "HOST_NOT_ALLOWED" => {
+            let url = url::Url::parse(record.request_url.as_deref()?).ok()?;
+            let host = printable(url.host_str()?);
+            Some(format!(
+                "restart the emulator with --allow-host {host} to forward there"
+            ))
+        }
+        "UNKNOWN_CONNECTION" => {
+            let name = printable(record.connection_link_name.as_deref()?);
+            Some(format!(
+                "start the emulator with --connection {name}='Header: value' (or declare it in plugin-manifest.json)"
+            ))
+        }
+        _ => None,
     }
 }
 

@@ -19,6 +19,7 @@ mod permissions;
 mod port_file;
 mod profile;
 mod project;
+mod remedies;
 mod request;
 mod runtime;
 mod send_callback;
@@ -106,7 +107,7 @@ pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         Some(filter) => match filter.and_then(|filter| out.clone().with_jq(filter)) {
             Ok(filtered) => filtered,
             Err(e) => {
-                out.error(&e.message, e.hint.as_deref(), e.exit_code());
+                out.error(&e.message, remedies::hint(&e).as_deref(), e.exit_code());
                 return e.exit_code();
             }
         },
@@ -117,7 +118,7 @@ pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
         Ok(()) => 0,
         Err(e) if e.report == crate::api::error::Report::AlreadyShown => e.exit_code(),
         Err(e) => {
-            out.error(&e.message, e.hint.as_deref(), e.exit_code());
+            out.error(&e.message, remedies::hint(&e).as_deref(), e.exit_code());
             e.exit_code()
         }
     }

@@ -53,7 +53,7 @@ pub(super) struct InjectedDrop;
 
 impl fmt::Display for InjectedDrop {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("connection dropped by fault injection (--fail-rate)")
+        f.write_str("connection dropped by fault injection")
     }
 }
 
@@ -65,12 +65,12 @@ pub(super) fn response(fault: Fault) -> Result<Response<Body>, InjectedDrop> {
         Fault::RateLimited => (
             StatusCode::TOO_MANY_REQUESTS,
             "TOO_MANY_REQUESTS",
-            "injected fault (--fail-rate): too many requests, retry after 1 second",
+            "injected fault: too many requests, retry after 1 second",
         ),
         Fault::Unavailable => (
             StatusCode::SERVICE_UNAVAILABLE,
             "SERVICE_UNAVAILABLE",
-            "injected fault (--fail-rate): service unavailable, try again",
+            "injected fault: service unavailable, try again",
         ),
         Fault::DroppedConnection => return Err(InjectedDrop),
     };

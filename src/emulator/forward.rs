@@ -216,14 +216,14 @@ impl ForwardError {
                 403,
                 "HOST_NOT_ALLOWED",
                 format!(
-                    "the emulator does not forward to `{host}`: only loopback and hosts given with --allow-host are reachable (restart with --allow-host {host} to allow it)"
+                    "the emulator does not forward to `{host}`: only loopback and the hosts it is told to allow are reachable"
                 ),
             ),
             ForwardError::UnknownConnection(name) => (
                 400,
                 "UNKNOWN_CONNECTION",
                 format!(
-                    "no connection named `{name}`: start the emulator with --connection {name}='Header: value'"
+                    "no connection named `{name}`: the emulator was given no connection of that name"
                 ),
             ),
             ForwardError::InvalidHeader(message) => (400, "INVALID_HEADERS", format!("headers: {message}")),

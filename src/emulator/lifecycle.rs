@@ -44,13 +44,13 @@ pub(super) fn record(state: &AppState, installation_id: &str, outcome: &Outcome)
     state.stats.record_delivery(outcome.ok, json);
 }
 
-/// `--callback-to` wins; else the manifest's URL for the event under any spelling.
+/// The callback URL the emulator was given wins; else the manifest's URL for the event under any spelling.
 fn callback_url(state: &AppState, event: Event) -> Result<Url, String> {
     if let Some(url) = &state.callback_to {
         return Ok(url.clone());
     }
     let Some(project) = &state.project else {
-        return Err("no callback URL: no project is loaded and --callback-to is not given".into());
+        return Err("no callback URL: no project is loaded and no callback URL was given".into());
     };
     let url = project.manifest.callback_url(event).ok_or_else(|| {
         format!("no callback URL: the manifest's callbackListener has no {event}")

@@ -222,14 +222,14 @@ impl EmulatorConfig {
         if self.org_id.trim().is_empty() {
             return Err(Error::usage("the org id must not be empty"));
         }
-        for (flag, url) in [
-            ("--callback-to", &self.callback_to),
-            ("--webhook-to", &self.webhook_to),
+        for (what, url) in [
+            ("callback URL", &self.callback_to),
+            ("webhook URL", &self.webhook_to),
         ] {
             if let Some(url) = url {
                 if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
                     return Err(Error::usage(format!(
-                        "{flag} `{url}` is not an http(s) URL"
+                        "the {what} `{url}` is not an http(s) URL"
                     )));
                 }
             }

@@ -517,7 +517,7 @@ mod tests {
         assert_ne!(one["syncStatus"].id, two["syncStatus"].id);
         assert_eq!(one, field_resources(&project, "1"));
         assert_eq!(snake_case("syncStatus"), "sync_status");
-        let given = Permission::parse_flag("canPurge=true").unwrap();
+        let given = Permission::parse("canPurge=true").unwrap();
         let merged = merged_permissions(Some(&project), &[given]);
         assert_eq!(
             merged,

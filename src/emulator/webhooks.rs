@@ -49,9 +49,7 @@ pub(super) async fn trigger(
         None => webhooks::sample_payload(event).ok_or_else(|| {
             InvokeError::bad_request(
                 "NO_SAMPLE",
-                format!(
-                    "there is no built-in sample for {event}: give its payload (--payload FILE)"
-                ),
+                format!("there is no built-in sample for {event}: give its payload"),
             )
         })?,
     };
@@ -90,8 +88,8 @@ pub(super) async fn trigger(
 fn webhook(state: &AppState) -> Result<&Webhook, InvokeError> {
     let project = state.project.as_deref().ok_or_else(|| {
         InvokeError::bad_request(
-            "NO_WEBHOOK",
-            "no extension project is loaded, so there is no webhook: start the emulator with --project DIR",
+            "NO_PROJECT",
+            "no extension project is loaded, so there is no webhook",
         )
     })?;
     project.resources.webhook.as_ref().ok_or_else(|| {

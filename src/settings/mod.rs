@@ -18,6 +18,7 @@ mod resolve;
 
 pub(crate) use env::{EnvironmentOptions, DATA_CENTER_ENV, SECRET_ENV, SECURITY_CONTEXT_ENV};
 
+use crate::api::error::Remedy;
 use crate::api::secret::{Secret, MAX_SECRET_BYTES};
 use crate::api::text::{human_bytes, read_capped};
 use crate::error::{Context, Error, Result};
@@ -304,21 +305,16 @@ impl Settings {
 
     /// Adds to a rejection of the credentials where the rejected value came from.
     pub(crate) fn explain_rejection(&self, error: Error) -> Error {
-        let text = format!("{} {}", error.message, error.hint.as_deref().unwrap_or(""));
-        let named = [
-            ("HASH", "secret", self.secret_source()),
-            (
-                "SECURITY_CONTEXT",
+        let (what, source) = match error.remedy {
+            Some(Remedy::CheckSecret) => ("secret", self.secret_source()),
+            Some(Remedy::FreshSecurityContext) => (
                 "securityContext",
                 self.security_context.as_ref().map(|s| &s.source),
             ),
-            ("ORG_ID", "org id", self.org_id.as_ref().map(|s| &s.source)),
-        ];
-        let Some((_, what, Some(source))) = named.into_iter().find(|(code, _, _)| {
-            text.contains(&format!("INVALID_{code}"))
-                || text.contains(&format!("MISSING_{code}"))
-                || text.contains(&format!("{code}_MISMATCH"))
-        }) else {
+            Some(Remedy::CheckOrgId) => ("org id", self.org_id.as_ref().map(|s| &s.source)),
+            _ => return error,
+        };
+        let Some(source) = source else {
             return error;
         };
         let used = format!("the {what} used came from {source}");

@@ -183,10 +183,10 @@ async fn refuses_what_it_must_not_forward() {
     .await;
     assert_eq!(status, 403, "{reply}");
     assert_eq!(reply["errorCode"], "HOST_NOT_ALLOWED");
-    assert!(reply["message"]
-        .as_str()
-        .unwrap()
-        .contains("--allow-host api.example.com"));
+    let message = reply["message"].as_str().unwrap();
+    assert!(message.contains("`api.example.com`"), "{message}");
+    // The caller is an extension: it has no flags to set.
+    assert!(!message.contains("--"), "{message}");
 
     let echo_url = format!("http://127.0.0.1:{echo_port}/x");
     let (status, reply) = invoke(
@@ -380,5 +380,42 @@ async fn desk_hosts_and_own_address_are_served_locally() {
         (status, reply["statusCode"].as_u64()),
         (200, Some(404)),
         "{reply}"
+    );
+}
+
+/// The extension is told what was refused; the emulator's operator is told the flag that
+/// lifts it, on the request's log line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_forward_shows_the_operator_the_flag_that_allows_it() {
+    let home = tempfile::tempdir().unwrap();
+    let log = home.path().join("emulator.log");
+    let mut command = crate::common::emulator_command(home.path());
+    command.args(["--in-memory", "--response-wrap", "none"]);
+    let emulator = crate::common::spawn_emulator_logging(command, &log);
+    let (status, _) = invoke(
+        &emulator,
+        &[(Field::RequestUrl, "https://api.example.com/v1/things")],
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, _) = invoke(
+        &emulator,
+        &[
+            (Field::RequestUrl, "http://127.0.0.1:9/x"),
+            (Field::ConnectionLinkName, "gitlab"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    drop(emulator);
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        logged.contains("HOST_NOT_ALLOWED")
+            && logged.contains("hint: restart the emulator with --allow-host api.example.com"),
+        "{logged}"
+    );
+    assert!(
+        logged.contains("UNKNOWN_CONNECTION") && logged.contains("--connection gitlab="),
+        "{logged}"
     );
 }

@@ -199,6 +199,20 @@ impl Reader {
         objects
     }
 
+    /// Each object of the top-level array `root[key]`, parsed by `parse`; what it cannot
+    /// parse it reports and leaves out.
+    fn parsed<T>(
+        &mut self,
+        root: &Object,
+        key: &str,
+        parse: fn(&mut Self, &Object, &str) -> Option<T>,
+    ) -> Vec<T> {
+        self.objects(root, "", key)
+            .into_iter()
+            .filter_map(|(path, obj)| parse(self, obj, &path))
+            .collect()
+    }
+
     /// The array `obj[key]` as texts; other elements are problems.
     fn texts(
         &mut self,
@@ -232,16 +246,8 @@ impl Reader {
             zoho_authorisation: self
                 .object(root, "", "zohoAuthorisation")
                 .and_then(|obj| self.connection(obj, "zohoAuthorisation")),
-            connectors: self
-                .objects(root, "", "connectors")
-                .into_iter()
-                .filter_map(|(path, obj)| self.connection(obj, &path))
-                .collect(),
-            config: self
-                .objects(root, "", "config")
-                .into_iter()
-                .filter_map(|(path, obj)| self.config_param(obj, &path))
-                .collect(),
+            connectors: self.parsed(root, "connectors", Self::connection),
+            config: self.parsed(root, "config", Self::config_param),
             callback_listener: self.callbacks(root),
         }
     }
@@ -315,16 +321,8 @@ impl Reader {
 
     fn resources(&mut self, root: &Object) -> Resources {
         Resources {
-            fields: self
-                .objects(root, "", "fields")
-                .into_iter()
-                .filter_map(|(path, obj)| self.field(obj, &path))
-                .collect(),
-            permissions: self
-                .objects(root, "", "permissions")
-                .into_iter()
-                .filter_map(|(path, obj)| self.permission(obj, &path))
-                .collect(),
+            fields: self.parsed(root, "fields", Self::field),
+            permissions: self.parsed(root, "permissions", Self::permission),
             webhook: self
                 .object(root, "", "webhook")
                 .and_then(|obj| self.webhook(obj, "webhook")),
