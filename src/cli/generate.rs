@@ -15,6 +15,8 @@ pub(crate) const SHELLS: [Shell; 5] = [
 ];
 
 pub(crate) fn completion_script(shell: Shell) -> Vec<u8> {
+    // Every subcommand whole, as clap's `help` mirror of them is made from what is there.
+    super::build_eagerly();
     let mut command = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "desk-invoke", &mut out);
@@ -160,6 +162,7 @@ pub(crate) fn all_files() -> Vec<(String, Vec<u8>)> {
         .collect();
     // Built first so that global options are propagated into every subcommand's page; no
     // `help` subcommand, which has no page of its own.
+    super::build_eagerly();
     let mut command = Cli::command().disable_help_subcommand(true);
     command.build();
     files.push(("man/desk-invoke.1".into(), render_man(command.clone())));

@@ -3,6 +3,8 @@
 
 mod data;
 pub(crate) mod generate;
+mod lazy;
+pub(crate) use lazy::{build_eagerly, Lazy};
 mod installations;
 pub(crate) use generate::fold_global_options;
 mod project;
@@ -197,7 +199,7 @@ pub(crate) enum Command {
   desk-invoke hash --url https://x.test/upload -X PUT \\
     --post-body @payload.json -o json"
     )]
-    Hash(HashArgs),
+    Hash(Lazy<HashArgs>),
     /// Send a signed invoke request and print the called API's answer
     #[command(
         long_about = "Send a signed invoke request and print the called API's answer: pretty JSON on a \
@@ -215,25 +217,25 @@ pub(crate) enum Command {
     --query queriableValue=colors --paginate -o ndjson
   desk-invoke -p prod invoke --url /api/v1/tickets -X GET --dry-run"
     )]
-    Invoke(InvokeArgs),
+    Invoke(Lazy<InvokeArgs>),
     /// Read and write the extension's storage
     #[command(subcommand)]
-    Storage(StorageCommand),
+    Storage(Lazy<StorageCommand>),
     /// Read and set the extension's config params
     #[command(subcommand)]
-    Config(ConfigCommand),
+    Config(Lazy<ConfigCommand>),
     /// Post an extension log
     #[command(after_help = "Examples:
   desk-invoke -p local log --title 'sync finished' --description 'took 3 s'
   desk-invoke -p local log --title failure --description @error.txt \\
     --reference job-42")]
-    Log(LogArgs),
+    Log(Lazy<LogArgs>),
     /// List the current user's custom permissions, or check one
     #[command(after_help = "Examples:
   desk-invoke -p local permissions
   desk-invoke -p local permissions check canEditTickets && echo allowed
   desk-invoke -p local permissions --jq '.[] | select(.isEnabled) | .apiName'")]
-    Permissions(PermissionsArgs),
+    Permissions(Lazy<PermissionsArgs>),
     /// Check that a platform event callback was signed by Desk
     #[command(after_help = "Examples:
   desk-invoke verify-callback --hash \"$HASH_HEADER\" --body @callback.json
@@ -241,7 +243,7 @@ pub(crate) enum Command {
     --body @callback.json --save
 
 Uses DESK_INVOKE_SECRET (or --secret-file, or the profile's secret).")]
-    VerifyCallback(VerifyCallbackArgs),
+    VerifyCallback(Lazy<VerifyCallbackArgs>),
     /// Play Desk: sign and deliver a platform event callback to a handler
     #[command(after_help = "Examples:
   desk-invoke -p local send-callback --event onInstall \\
@@ -250,7 +252,7 @@ Uses DESK_INVOKE_SECRET (or --secret-file, or the profile's secret).")]
     --to http://127.0.0.1:8788/callback --body @event.json
   desk-invoke -p local send-callback --event onInstall \\
     --to http://127.0.0.1:3000/cb --dry-run -o json")]
-    SendCallback(SendCallbackArgs),
+    SendCallback(Lazy<SendCallbackArgs>),
     /// Receive Desk's platform event callbacks: verify, print, relay, save
     #[command(
         long_about = "Receive Desk's platform event callbacks on this machine: each POST to --path is checked \
@@ -263,7 +265,7 @@ securityContext in the profile; --forward-to relays the exact bytes and headers 
   desk-invoke listen --forward-to http://127.0.0.1:3000/callback
   desk-invoke listen --addr 0.0.0.0:8788    # behind a tunnel (prints a warning)"
     )]
-    Listen(ListenArgs),
+    Listen(Lazy<ListenArgs>),
     /// Run a local Desk to develop and test against
     #[command(
         after_help = "Examples:
@@ -283,22 +285,22 @@ DESK_INVOKE_BASE_URL, the profile, else http://127.0.0.1:8787):
   desk-invoke emulator wait --timeout 20s",
         args_conflicts_with_subcommands = true
     )]
-    Emulator(Box<EmulatorArgs>),
+    Emulator(Lazy<Box<EmulatorArgs>>),
     /// Round-trip smoke test of a profile, for CI
     #[command(after_help = "Examples:
   desk-invoke -p local smoke --log
   desk-invoke -p ci smoke --junit smoke.xml -o json")]
-    Smoke(SmokeArgs),
+    Smoke(Lazy<SmokeArgs>),
     /// Check the extension project's plugin-manifest.json and resources.json
     #[command(subcommand)]
-    Project(ProjectCommand),
+    Project(Lazy<ProjectCommand>),
     /// Manage the profile file
     #[command(subcommand)]
-    Profile(ProfileCommand),
+    Profile(Lazy<ProfileCommand>),
     /// Print a shell completion script
     #[command(after_help = "Examples:
   source <(desk-invoke completions bash)
   desk-invoke completions zsh > ~/.zfunc/_desk-invoke
   desk-invoke completions fish > ~/.config/fish/completions/desk-invoke.fish")]
-    Completions(CompletionsArgs),
+    Completions(Lazy<CompletionsArgs>),
 }

@@ -34,7 +34,7 @@ pub(crate) use port_file::write_port_file;
 pub(crate) use runtime::{runtime, with_client};
 pub(crate) use signals::{stop_requested, stop_signal};
 
-use crate::cli::{Cli, Command, GlobalArgs};
+use crate::cli::{Cli, Command, GlobalArgs, Lazy};
 use crate::error::{ExitCode, Result};
 use crate::output::{JqFilter, Output, OutputOptions};
 use crate::settings::{EnvironmentOptions, ProfileUse, Settings, TargetFlags};
@@ -45,8 +45,12 @@ use std::ffi::OsString;
 fn parse(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
     let args: Vec<OsString> = args.into_iter().collect();
+    let help = asks_for_help(&args);
+    if help {
+        crate::cli::build_eagerly();
+    }
     let command = Box::leak(Box::new(Cli::command()));
-    if asks_for_help(&args) {
+    if help {
         crate::cli::fold_global_options(command);
     }
     let matches = command.try_get_matches_from_mut(args)?;
@@ -91,6 +95,13 @@ pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
     if args.get(1).is_some_and(|a| a == COMPLETE) {
         return complete(&args[2..]);
     }
+    // `--version` alone is answered before clap builds anything (it is most of the cost of
+    // so short a command): the same line clap prints, checked by a test.
+    if let [_, flag] = &args[..] {
+        if flag == "--version" || flag == "-V" {
+            return crate::output::print_version(&version_line());
+        }
+    }
     let cli = match parse(args.iter().cloned()) {
         Ok(cli) => cli,
         Err(e) => return crate::output::print_clap(&e, &args),
@@ -122,6 +133,11 @@ pub(crate) fn main(args: impl IntoIterator<Item = OsString>) -> i32 {
             e.exit_code()
         }
     }
+}
+
+/// What `--version` prints.
+fn version_line() -> String {
+    format!("desk-invoke {}\n", env!("CARGO_PKG_VERSION"))
 }
 
 /// What the global flags say about the target.
@@ -166,12 +182,12 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
     };
     match cli.command {
         Command::Completions(args) => completions::run(&args, out),
-        Command::Profile(command) => profile::run(command, &with_project()?, env, out),
-        Command::Project(command) => project::run(command, &cli.global, env, out),
+        Command::Profile(Lazy(command)) => profile::run(command, &with_project()?, env, out),
+        Command::Project(Lazy(command)) => project::run(command, &cli.global, env, out),
         Command::Hash(args) => hash::run(&args, &existing()?, out),
         Command::Invoke(args) => invoke::run(&args, &existing()?, out),
-        Command::Storage(command) => storage::run(command, &existing()?, out),
-        Command::Config(command) => config::run(command, &existing()?, out),
+        Command::Storage(Lazy(command)) => storage::run(command, &existing()?, out),
+        Command::Config(Lazy(command)) => config::run(command, &existing()?, out),
         Command::Log(args) => log::run(&args, &existing()?, out),
         Command::Permissions(args) => permissions::run(&args, &existing()?, out),
         Command::SendCallback(args) => send_callback::run(&args, &existing()?, out),
@@ -196,5 +212,16 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
                 emulator::run(&args, project_dir.as_deref(), settings, out)
             }
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_early_version_line_is_the_one_clap_prints() {
+        assert_eq!(version_line(), Cli::command().render_version());
     }
 }

@@ -307,6 +307,22 @@ impl Output {
 /// A command line clap refused, or `--help`/`--version`: clap prints help and version on
 /// stdout (exit 0) and usage errors on stderr (exit 2). When the command line asked for
 /// `-o json`, a usage error is the one JSON object every other error is (`Output::error`).
+/// Writes the version line to stdout; the exit code: 0, also for a closed pipe; 2 (with one
+/// `error:` line) for a stdout that cannot be written.
+pub(crate) fn print_version(line: &str) -> i32 {
+    match std::io::stdout().lock().write_all(line.as_bytes()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "error: cannot write to stdout: {e}"
+            );
+            2
+        }
+    }
+}
+
 pub(crate) fn print_clap(error: &clap::Error, args: &[std::ffi::OsString]) -> i32 {
     if !error.use_stderr() || !asks_for_json(args) {
         let _ = error.print();
