@@ -156,12 +156,18 @@ build=()
 # build script that watches CARGO_MANIFEST_DIR (ring's) would rebuild, ping-pong.
 while IFS= read -r name; do unset "$name"; done < <(compgen -e |
   grep -E '^CARGO_(MANIFEST_|PKG_|CRATE_NAME$|BIN_NAME$|BIN_EXE_|PRIMARY_PACKAGE$|TARGET_TMPDIR$)' || true)
-if ((${#build[@]})); then
-  say "building ${PROFILE_FLAG[*]:-(debug)} --locked ${build[*]} in $TARGET"
-  cargo build "${PROFILE_FLAG[@]}" --locked "${build[@]}" >&2
+# A full or quick run measures the binary users are told to build: on x86_64 Linux with glibc
+# the static one (`cargo build-static`, .cargo/config.toml), elsewhere the plain release.
+BUILD=(build --locked) OUT=$TARGET/$PROFILE
+if [[ $MODE != check && $(uname -sm) == "Linux x86_64" ]] && ldd --version 2>&1 | grep -qi glibc; then
+  BUILD=(build-static) OUT=$TARGET/x86_64-unknown-linux-gnu/$PROFILE
 fi
-BIN=${DESK_INVOKE_BIN:-$TARGET/$PROFILE/desk-invoke}
-LOAD=${DESK_INVOKE_LOAD_BIN:-$TARGET/$PROFILE/examples/emulator_load}
+if ((${#build[@]})); then
+  say "building: cargo ${BUILD[*]} ${PROFILE_FLAG[*]:-(debug)} ${build[*]} in $TARGET"
+  cargo "${BUILD[@]}" "${PROFILE_FLAG[@]}" "${build[@]}" >&2
+fi
+BIN=${DESK_INVOKE_BIN:-$OUT/desk-invoke}
+LOAD=${DESK_INVOKE_LOAD_BIN:-$OUT/examples/emulator_load}
 BASE=${DESK_INVOKE_BASELINE_BIN:-}
 [[ -x $BIN ]] || fail "no binary at $BIN"
 [[ -x $LOAD ]] || fail "no load generator at $LOAD"

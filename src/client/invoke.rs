@@ -424,14 +424,16 @@ fn describe(error: &reqwest::Error) -> String {
         .url()
         .map(|u| format!(" {}", u.as_str().split('?').next().unwrap_or("")))
         .unwrap_or_default();
+    // The innermost cause is the readable one: "connection closed before message
+    // completed", "invalid peer certificate: UnknownIssuer", "Connection refused", a failed
+    // name lookup.
+    let mut cause: &dyn std::error::Error = error;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
     if error.is_connect() {
-        format!("cannot connect to{url}")
+        format!("cannot connect to{url}: {cause}")
     } else {
-        // The innermost cause is the readable one ("connection closed before message completed").
-        let mut cause: &dyn std::error::Error = error;
-        while let Some(next) = cause.source() {
-            cause = next;
-        }
         format!("request to{url} failed: {cause}")
     }
 }

@@ -57,7 +57,7 @@ pub(super) fn run(
             log_request(&log, record)
         }));
     }
-    super::runtime()?.block_on(async {
+    super::emulator_runtime()?.block_on(async {
         let emulator = Emulator::start(config.clone()).await?;
         // Watched before the port file and the banner say it is ready: a SIGTERM sent as
         // soon as they appear stops it cleanly instead of killing it.

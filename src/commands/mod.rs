@@ -31,7 +31,7 @@ mod verify_callback;
 pub(crate) use callback_http::callback_client;
 pub(crate) use local::emulator_config as local_emulator_config;
 pub(crate) use port_file::write_port_file;
-pub(crate) use runtime::{runtime, with_client};
+pub(crate) use runtime::{emulator_runtime, runtime, with_client};
 pub(crate) use signals::{stop_requested, stop_signal};
 
 use crate::cli::{Cli, Command, GlobalArgs, Lazy};

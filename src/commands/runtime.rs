@@ -15,7 +15,22 @@ pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Error::config(format!("cannot start the async runtime: {e}")))
+        .map_err(runtime_error)
+}
+
+/// The `emulator` command's runtime: one thread. A request's work is short, the database has
+/// a thread of its own, and a second worker, on the small machines CI runs on, mostly wakes
+/// the other across threads: at 64 connections it cost a quarter of the throughput and
+/// doubled p99 (bench/README.md, "The emulator's request path").
+pub(crate) fn emulator_runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(runtime_error)
+}
+
+fn runtime_error(e: std::io::Error) -> Error {
+    Error::config(format!("cannot start the async runtime: {e}"))
 }
 
 /// Runs `work` with a connected client on a fresh runtime. With the built-in `local`

@@ -14,7 +14,7 @@ use super::WarningHook;
 use axum::body::{Body, Bytes};
 use axum::http::{header, StatusCode};
 use axum::response::Response;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use std::collections::VecDeque;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -59,63 +59,111 @@ pub(crate) struct RequestRecord {
 }
 
 impl RequestRecord {
-    /// The record as the journal keeps it: long text fields cut, and said so.
-    fn to_json(&self) -> Value {
-        let mut truncated = Map::new();
-        let mut bounded = |name: &str, text: &str| -> Value {
-            if text.len() <= MAX_FIELD_BYTES {
-                return text.into();
-            }
-            truncated.insert(name.into(), text.len().into());
-            cut_at_char_boundary(text, MAX_FIELD_BYTES).into()
-        };
-        let request_url = self
-            .request_url
-            .as_deref()
-            .map_or(Value::Null, |url| bounded("requestURL", url));
+    /// The record as the journal keeps it, as one JSON line: long text fields cut, and said
+    /// so. Written straight from the record (no `Value` in between: it is done per request).
+    fn to_line(&self) -> String {
+        let mut cut = Vec::new();
+        let request_url = (self.request_url.as_deref()).map(|t| bounded(&mut cut, "requestURL", t));
+        let method = (self.method.as_deref()).map(|t| bounded(&mut cut, "method", t));
+        let body = (self.body.as_deref()).map(|t| bounded(&mut cut, "body", t));
+        let connection_link_name = (self.connection_link_name.as_deref())
+            .map(|t| bounded(&mut cut, "connectionLinkName", t));
         // Headers and queryParams stay JSON unless they are too long: then their text, cut.
-        let mut bounded_json = |name: &str, value: &Option<Value>| match value {
-            Some(value) => match value.to_string() {
-                text if text.len() > MAX_FIELD_BYTES => bounded(name, &text),
-                _ => value.clone(),
-            },
-            None => Value::Null,
+        let mut json = |name, field: &Option<Value>| {
+            let json = serde_json::value::to_raw_value(field.as_ref()?).ok()?;
+            Some(match json.get().len() > MAX_FIELD_BYTES {
+                true => JsonOrText::Text(bounded(&mut cut, name, json.get()).to_string()),
+                false => JsonOrText::Json(json),
+            })
         };
-        let headers = bounded_json("headers", &self.headers);
-        let query_params = bounded_json("queryParams", &self.query_params);
-        let body = self
-            .body
-            .as_deref()
-            .map_or(Value::Null, |body| bounded("body", body));
-        let mut optional = |name: &str, text: &Option<String>| {
-            text.as_deref()
-                .map_or(Value::Null, |text| bounded(name, text))
+        let query_params = json("queryParams", &self.query_params);
+        let headers = json("headers", &self.headers);
+        let line = JournalLine {
+            time: self
+                .time
+                .map(|t| humantime::format_rfc3339_millis(t).to_string()),
+            method,
+            request_url,
+            query_params,
+            headers,
+            body,
+            connection_link_name,
+            installation_id: self.installation_id.as_deref(),
+            status: self.status,
+            hash_ok: self.hash_ok,
+            error_code: self.error_code.as_deref(),
+            rate_limited: self.rate_limited,
+            ms: self.elapsed.as_secs_f64() * 1000.0,
+            truncated: Truncated(cut),
         };
-        let method = optional("method", &self.method);
-        let connection_link_name = optional("connectionLinkName", &self.connection_link_name);
-        let time = self
-            .time
-            .map(|t| humantime::format_rfc3339_millis(t).to_string());
-        let mut record = json!({
-            "time": time,
-            "method": method,
-            "requestURL": request_url,
-            "queryParams": query_params,
-            "headers": headers,
-            "body": body,
-            "connectionLinkName": connection_link_name,
-            "installationId": self.installation_id,
-            "status": self.status,
-            "hashOk": self.hash_ok,
-            "errorCode": self.error_code,
-            "rateLimited": self.rate_limited,
-            "ms": self.elapsed.as_secs_f64() * 1000.0,
-        });
-        if !truncated.is_empty() {
-            record["truncated"] = Value::Object(truncated);
-        }
-        record
+        serde_json::to_string(&line).expect("a journal line serialises")
     }
+
+    /// The record as the journal keeps it, as a JSON value.
+    #[cfg(test)]
+    fn to_json(&self) -> Value {
+        serde_json::from_str(&self.to_line()).expect("a journal line is JSON")
+    }
+}
+
+/// A journal line, in the order its fields have always had.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JournalLine<'a> {
+    time: Option<String>,
+    method: Option<&'a str>,
+    #[serde(rename = "requestURL")]
+    request_url: Option<&'a str>,
+    query_params: Option<JsonOrText>,
+    headers: Option<JsonOrText>,
+    body: Option<&'a str>,
+    connection_link_name: Option<&'a str>,
+    installation_id: Option<&'a str>,
+    status: u16,
+    hash_ok: Option<bool>,
+    error_code: Option<&'a str>,
+    rate_limited: bool,
+    ms: f64,
+    #[serde(skip_serializing_if = "Truncated::is_empty")]
+    truncated: Truncated,
+}
+
+/// A JSON field kept as JSON, or, when too long, as its text cut short.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum JsonOrText {
+    Json(Box<serde_json::value::RawValue>),
+    Text(String),
+}
+
+/// The fields cut, with their full length: `{"body": 20000}`.
+struct Truncated(Vec<(&'static str, usize)>);
+
+impl Truncated {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl serde::Serialize for Truncated {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, len) in &self.0 {
+            map.serialize_entry(name, len)?;
+        }
+        map.end()
+    }
+}
+
+/// `text`, or when longer than `MAX_FIELD_BYTES` its longest prefix that fits, with the
+/// field's name and full length added to `cut`.
+fn bounded<'t>(cut: &mut Vec<(&'static str, usize)>, name: &'static str, text: &'t str) -> &'t str {
+    if text.len() <= MAX_FIELD_BYTES {
+        return text;
+    }
+    cut.push((name, text.len()));
+    cut_at_char_boundary(text, MAX_FIELD_BYTES)
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
@@ -172,7 +220,7 @@ impl Journal {
     }
 
     pub(super) fn add(&self, record: RequestRecord) {
-        self.push(Bytes::from(record.to_json().to_string()));
+        self.push(Bytes::from(record.to_line()));
     }
 
     /// A delivery's outcome, recorded as `{"kind":"delivery", …outcome}`.

@@ -39,7 +39,11 @@ impl Sandbox {
 
     /// The binary with a clean environment rooted in the sandbox.
     pub(crate) fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("desk-invoke").expect("binary");
+        self.cmd_of(Command::cargo_bin("desk-invoke").expect("binary"))
+    }
+
+    /// `binary` (another build of desk-invoke) in this sandbox.
+    pub(crate) fn cmd_of(&self, mut cmd: Command) -> Command {
         for (name, _) in std::env::vars() {
             if name.starts_with("DESK_INVOKE_") || name == "NO_COLOR" || name == "CLICOLOR_FORCE" {
                 cmd.env_remove(name);
@@ -363,7 +367,12 @@ impl Drop for Emulator {
 /// `desk-invoke --config HOME/profiles.toml emulator` with a clean
 /// environment rooted in `home`; callers add credentials and flags.
 pub(crate) fn emulator_command(home: &Path) -> std::process::Command {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"));
+    emulator_command_of(Path::new(env!("CARGO_BIN_EXE_desk-invoke")), home)
+}
+
+/// As `emulator_command`, for `binary` (another build of desk-invoke).
+pub(crate) fn emulator_command_of(binary: &Path, home: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(binary);
     for (name, _) in std::env::vars() {
         if name.starts_with("DESK_INVOKE_") {
             command.env_remove(name);

@@ -9,6 +9,7 @@
 
 mod architecture_layers;
 mod bench_harness;
+mod build_static;
 mod bulk_delete;
 mod bulk_faults;
 mod bulk_import_export;
