@@ -7,7 +7,7 @@ use super::installations;
 use super::journal::RequestRecord;
 use super::placeholders::{self, Placeholders, Scope};
 use super::project;
-use super::reply::{self, InvokeError, JSON_CONTENT_TYPE};
+use super::reply::{self, ApiBody, InvokeError, JSON_CONTENT_TYPE};
 use super::state::AppState;
 use super::store;
 use crate::api::desk_error::DeskError;
@@ -181,7 +181,7 @@ async fn serve(
             return Ok(answer(
                 state,
                 stub.status,
-                &stub.body_text(),
+                stub.api_body(),
                 Value::Object(stub.headers.clone()),
             ));
         }
@@ -220,7 +220,7 @@ async fn serve(
         return Ok(answer(
             state,
             reply.status,
-            &reply.body.to_string(),
+            ApiBody::Json(&reply.body),
             json!({ "Content-Type": JSON_CONTENT_TYPE }),
         ));
     }
@@ -237,7 +237,7 @@ async fn serve(
         Ok(reply) => Ok(answer(
             state,
             reply.status,
-            &reply.body,
+            ApiBody::Text(&reply.body),
             Value::Object(reply.headers),
         )),
         Err(failure) => {
@@ -281,7 +281,7 @@ fn desk_refusal(state: &AppState, refusal: project::Refusal) -> Value {
     answer(
         state,
         refusal.status,
-        &Value::Object(body.to_json()).to_string(),
+        ApiBody::Json(&Value::Object(body.to_json())),
         json!({ "Content-Type": JSON_CONTENT_TYPE }),
     )
 }
@@ -320,7 +320,7 @@ fn rate_limited(
     Some(answer(
         state,
         429,
-        &Value::Object(body.to_json()).to_string(),
+        ApiBody::Json(&Value::Object(body.to_json())),
         json!({ "Content-Type": JSON_CONTENT_TYPE, "Retry-After": retry_after }),
     ))
 }
@@ -374,7 +374,7 @@ pub(super) fn database_failure(error: store::StoreError) -> InvokeError {
 
 /// The envelope of every answer, served, stubbed or forwarded: the body wrapped as
 /// `--response-wrap` says (`mixed` counts the replies to pick each one's shape).
-fn answer(state: &AppState, status: u16, body: &str, headers: Value) -> Value {
+fn answer(state: &AppState, status: u16, body: ApiBody, headers: Value) -> Value {
     let number = state.replies.fetch_add(1, Ordering::Relaxed);
     envelope::encode(
         status,

@@ -7,7 +7,7 @@ use crate::api::secret::Redactor;
 use axum::extract::Request;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 pub(super) const JSON_CONTENT_TYPE: &str = "application/json;charset=UTF-8";
 
@@ -104,23 +104,85 @@ const MIXED: [ResponseWrap; 4] = [
     ResponseWrap::Status,
 ];
 
+/// The called API's answer, as `wrap` is given it.
+#[derive(Clone, Copy)]
+pub(super) enum ApiBody<'a> {
+    /// JSON the emulator holds as a value (a served Desk API's reply, a stub's body): it is
+    /// written out once, never parsed back.
+    Json(&'a Value),
+    /// What a body says as text (another server's reply, a stub's text): carried as JSON
+    /// when it is JSON, else as a string.
+    Text(&'a str),
+}
+
+impl<'a> ApiBody<'a> {
+    fn text(self) -> String {
+        match self {
+            ApiBody::Json(value) => value.to_string(),
+            ApiBody::Text(text) => text.to_string(),
+        }
+    }
+
+    /// The body as a JSON value to carry: JSON as JSON, anything else (text, HTML, nothing)
+    /// as a string.
+    fn carried(self) -> Carried<'a> {
+        match self {
+            ApiBody::Json(value) => Carried::Borrowed(value),
+            ApiBody::Text(text) => {
+                Carried::Parsed(serde_json::from_str::<Value>(text).unwrap_or_else(|_| text.into()))
+            }
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Carried<'a> {
+    Borrowed(&'a Value),
+    Parsed(Value),
+}
+
+/// `{"statusMessage": …}`, and `"status"` when the shape has it.
+#[derive(serde::Serialize)]
+struct Wrapped<'a, T: serde::Serialize> {
+    #[serde(rename = "statusMessage")]
+    status_message: T,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'a str>,
+}
+
+impl<T: serde::Serialize> Wrapped<'_, T> {
+    fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a wrapped reply serialises")
+    }
+}
+
 /// The called API's answer as the envelope carries it: `body` (as received or served) wrapped
 /// in the shape `--response-wrap` gives reply number `number`.
-pub(super) fn wrap(status: u16, body: &str, response_wrap: ResponseWrap, number: u64) -> String {
+pub(super) fn wrap(status: u16, body: ApiBody, response_wrap: ResponseWrap, number: u64) -> String {
     let shape = match response_wrap {
         ResponseWrap::Mixed => MIXED[(number % MIXED.len() as u64) as usize],
         shape => shape,
     };
-    // A JSON body is carried as JSON; anything else (text, HTML, nothing) as a string.
-    let value = || serde_json::from_str::<Value>(body).unwrap_or_else(|_| body.into());
+    let wrapped = |status_message, status| {
+        Wrapped {
+            status_message,
+            status,
+        }
+        .to_json()
+    };
     match shape {
-        ResponseWrap::None | ResponseWrap::Mixed => body.to_string(),
-        ResponseWrap::Object => json!({ "statusMessage": value() }).to_string(),
-        ResponseWrap::String => json!({ "statusMessage": body }).to_string(),
+        ResponseWrap::None | ResponseWrap::Mixed => body.text(),
+        ResponseWrap::Object => wrapped(body.carried(), None),
+        ResponseWrap::String => Wrapped {
+            status_message: body.text(),
+            status: None,
+        }
+        .to_json(),
+        // Captured from a success; a failure saying "false" is inferred.
         ResponseWrap::Status => {
-            // Captured from a success; a failure saying "false" is inferred.
             let ok = (200..300).contains(&status);
-            json!({ "statusMessage": value(), "status": ok.to_string() }).to_string()
+            wrapped(body.carried(), Some(if ok { "true" } else { "false" }))
         }
     }
 }
@@ -132,7 +194,7 @@ mod tests {
     #[test]
     fn wraps_match_the_shapes_desk_uses() {
         let body = r#"{"data":[1]}"#;
-        let wrap = |shape| wrap(200, body, shape, 0);
+        let wrap = |shape| wrap(200, ApiBody::Text(body), shape, 0);
         assert_eq!(wrap(ResponseWrap::None), body);
         assert_eq!(
             wrap(ResponseWrap::Object),
@@ -147,20 +209,33 @@ mod tests {
             r#"{"statusMessage":{"data":[1]},"status":"true"}"#
         );
         assert_eq!(
-            super::wrap(404, "not here", ResponseWrap::Status, 0),
+            super::wrap(404, ApiBody::Text("not here"), ResponseWrap::Status, 0),
             r#"{"statusMessage":"not here","status":"false"}"#
         );
     }
 
     #[test]
+    fn a_value_is_wrapped_as_its_json_text_would_be() {
+        let value = serde_json::json!({"data": [{"id": "1", "n": 1.50}], "empty": {}});
+        for shape in MIXED {
+            for status in [200, 404] {
+                assert_eq!(
+                    wrap(status, ApiBody::Json(&value), shape, 0),
+                    wrap(status, ApiBody::Text(&value.to_string()), shape, 0),
+                );
+            }
+        }
+    }
+
+    #[test]
     fn mixed_takes_every_shape_in_turn() {
         let shapes: Vec<String> = (0..8)
-            .map(|n| wrap(200, "{}", ResponseWrap::Mixed, n))
+            .map(|n| wrap(200, ApiBody::Text("{}"), ResponseWrap::Mixed, n))
             .collect();
         let expected: Vec<String> = MIXED
             .iter()
             .chain(MIXED.iter())
-            .map(|shape| wrap(200, "{}", *shape, 0))
+            .map(|shape| wrap(200, ApiBody::Text("{}"), *shape, 0))
             .collect();
         assert_eq!(shapes, expected);
     }

@@ -2,6 +2,7 @@
 //! substitution) matches a stub is answered from it instead of being served or forwarded,
 //! so an extension's CI job can run without the APIs it calls.
 
+use super::reply::ApiBody;
 use crate::api::method::Method;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -40,12 +41,12 @@ impl Stub {
         method_ok && glob_matches(&self.url, url)
     }
 
-    /// The answer's body as the envelope's `response` string.
-    pub(super) fn body_text(&self) -> String {
+    /// The answer's body: a JSON string is the body's text, no body is an empty one.
+    pub(super) fn api_body(&self) -> ApiBody<'_> {
         match &self.body {
-            None | Some(Value::Null) => String::new(),
-            Some(Value::String(text)) => text.clone(),
-            Some(other) => other.to_string(),
+            None | Some(Value::Null) => ApiBody::Text(""),
+            Some(Value::String(text)) => ApiBody::Text(text),
+            Some(other) => ApiBody::Json(other),
         }
     }
 }
@@ -101,6 +102,8 @@ mod tests {
         assert!(stub.matches(Method::Get, "https://desk.zoho.com/api/v1/tickets?limit=1"));
         assert!(!stub.matches(Method::Post, "https://desk.zoho.com/api/v1/tickets"));
         assert_eq!(stub.status, 200);
-        assert_eq!(stub.body_text(), r#"{"data":[]}"#);
+        assert!(
+            matches!(stub.api_body(), ApiBody::Json(body) if *body == serde_json::json!({"data": []}))
+        );
     }
 }
