@@ -89,18 +89,19 @@ CREATE TABLE IF NOT EXISTS installations (
 
 /// WAL frames (pages) between automatic checkpoints; SQLite's default is 1,000. A bulk import
 /// spread over many `queriable_value` groups dirties about one index page per item, and each
-/// checkpoint copies every distinct page it holds back into the file and syncs it: with
-/// 1,000 frames, at a million items nearly every frame is a distinct page, so the copy is
-/// paid per item. 10,000 frames (about 40 MiB of WAL at the 4 KiB page) copy each hot page
-/// once per checkpoint and sync a tenth as often (bench/README.md, "the database thread").
-const WAL_CHECKPOINT_PAGES: u32 = 10_000;
+/// checkpoint copies every distinct page it holds back into the file and syncs it. The 1,000
+/// hot leaves of a 1,000-group import are copied once per checkpoint however many times
+/// they were written, so the fewer checkpoints, the less copying per item: at 300,000 items,
+/// 10,000 frames cost the database thread 23 µs an item and 40,000 frames 18 µs
+/// (bench/README.md, "The database thread"). The WAL then grows to about 160 MiB during a
+/// large import; it is folded into the database and removed when the emulator stops.
+const WAL_CHECKPOINT_PAGES: u32 = 40_000;
 
-/// The page cache, in KiB (SQLite's default is 2,000 KiB). An import spread over 1,000
-/// `queriable_value` groups writes at the end of each group in the group index: 1,000 hot
-/// leaves, 4 MiB, which a 2 MiB cache keeps evicting and reading back (`pread` was a sixth
-/// of the database thread at a million items). 64 MiB holds the hot pages of far larger
-/// stores; memory is taken only as the database grows.
-const CACHE_KIB: i64 = 64 * 1024;
+/// The page cache, in KiB (SQLite's default is 2,000 KiB): it holds the hot leaves of an
+/// import into 1,000 groups (4 MiB). Larger is slower, not faster: at the end of every
+/// transaction SQLite walks the cache's hash table (`pcache1TruncateUnsafe`), and at 64 MiB
+/// that walk was a fifth of the database thread.
+const CACHE_KIB: i64 = 8 * 1024;
 
 /// A job for the database thread.
 enum Job {
