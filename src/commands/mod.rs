@@ -43,13 +43,37 @@ use std::ffi::OsString;
 /// Parses the command line. The clap command tree is leaked on purpose: the process ends
 /// soon after, and freeing the tree costs more than `hash` spends hashing (bench/README.md).
 fn parse(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Cli, clap::Error> {
-    use clap::{CommandFactory, FromArgMatches};
     let args: Vec<OsString> = args.into_iter().collect();
     let help = asks_for_help(&args);
+    match parse_as(args.clone(), help) {
+        // A group named without its subcommand shows its help: laid out as help is.
+        Err(e)
+            if !help
+                && e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            parse_as(args, true)
+        }
+        parsed => parsed,
+    }
+}
+
+/// Parses `args`, laid out for help when `help` (slower: every subcommand whole).
+fn parse_as(args: Vec<OsString>, help: bool) -> std::result::Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
     if help {
         crate::cli::build_eagerly();
     }
-    let command = Box::leak(Box::new(Cli::command()));
+    let command = match help {
+        true => Box::leak(Box::new(Cli::command())),
+        // clap copies every global option into every subcommand, help text included; a
+        // command line that shows no help needs none of it (a third of the copying).
+        false => Box::leak(Box::new(Cli::command().mut_args(
+            |arg| match arg.is_global_set() {
+                true => arg.help(None).long_help(None),
+                false => arg,
+            },
+        ))),
+    };
     if help {
         crate::cli::fold_global_options(command);
     }

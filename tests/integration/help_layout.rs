@@ -151,3 +151,20 @@ fn a_rejected_hash_hint_is_short_and_names_the_secret_source() {
         "{hint}"
     );
 }
+
+/// A group named without its subcommand answers with the group's help, laid out as
+/// `--help` lays it out (the parse that shows no help skips that layout).
+#[test]
+fn a_group_without_its_subcommand_shows_the_same_help_as_asking() {
+    let sandbox = Sandbox::new();
+    // (`emulator` alone runs the emulator: only groups that need a subcommand.)
+    for group in ["storage", "config", "profile", "project"] {
+        let words = [group];
+        let bare = sandbox.cmd().args(&words).output().unwrap();
+        assert_eq!(bare.status.code(), Some(2), "{group}");
+        let asked = sandbox.cmd().args(&words).arg("--help").output().unwrap();
+        let shown = stderr_of(&bare);
+        assert!(shown.contains("also work here"), "{group}: {shown}");
+        assert_eq!(shown.trim(), stdout_of(&asked).trim(), "{group}");
+    }
+}
