@@ -159,10 +159,9 @@ fn a_group_without_its_subcommand_shows_the_same_help_as_asking() {
     let sandbox = Sandbox::new();
     // (`emulator` alone runs the emulator: only groups that need a subcommand.)
     for group in ["storage", "config", "profile", "project"] {
-        let words = [group];
-        let bare = sandbox.cmd().args(&words).output().unwrap();
+        let bare = sandbox.cmd().arg(group).output().unwrap();
         assert_eq!(bare.status.code(), Some(2), "{group}");
-        let asked = sandbox.cmd().args(&words).arg("--help").output().unwrap();
+        let asked = sandbox.cmd().args([group, "--help"]).output().unwrap();
         let shown = stderr_of(&bare);
         assert!(shown.contains("also work here"), "{group}: {shown}");
         assert_eq!(shown.trim(), stdout_of(&asked).trim(), "{group}");
