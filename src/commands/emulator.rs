@@ -192,7 +192,17 @@ fn log_request(out: &Output, record: &RequestRecord) {
 /// For a refusal the emulator's operator can lift, the flag that lifts it. The emulator's
 /// own replies name no flags: the extension calling it has none.
 fn refusal_hint(record: &RequestRecord) -> Option<String> {
-    let printable = |text: &str| truncate(&text.escape_default().to_string(), LOGGED_TEXT_CHARS);
+    // Quoted for a shell when it needs to be, so that the hint pastes as written.
+    let printable = |text: &str| {
+        let text = truncate(&text.escape_default().to_string(), LOGGED_TEXT_CHARS);
+        match text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+        {
+            true => text,
+            false => format!("'{}'", text.replace('\'', r"'\''")),
+        }
+    };
     match record.error_code.as_deref()? {
         "HOST_NOT_ALLOWED" => {
             let url = url::Url::parse(record.request_url.as_deref()?).ok()?;

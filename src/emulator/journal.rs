@@ -62,12 +62,9 @@ impl RequestRecord {
     /// The record as the journal keeps it, as one JSON line: long text fields cut, and said
     /// so. Written straight from the record (no `Value` in between: it is done per request).
     fn to_line(&self) -> String {
+        // The fields are cut in the order `truncated` has always listed them.
         let mut cut = Vec::new();
         let request_url = (self.request_url.as_deref()).map(|t| bounded(&mut cut, "requestURL", t));
-        let method = (self.method.as_deref()).map(|t| bounded(&mut cut, "method", t));
-        let body = (self.body.as_deref()).map(|t| bounded(&mut cut, "body", t));
-        let connection_link_name = (self.connection_link_name.as_deref())
-            .map(|t| bounded(&mut cut, "connectionLinkName", t));
         // Headers and queryParams stay JSON unless they are too long: then their text, cut.
         let mut json = |name, field: &Option<Value>| {
             let json = serde_json::value::to_raw_value(field.as_ref()?).ok()?;
@@ -76,8 +73,12 @@ impl RequestRecord {
                 false => JsonOrText::Json(json),
             })
         };
-        let query_params = json("queryParams", &self.query_params);
         let headers = json("headers", &self.headers);
+        let query_params = json("queryParams", &self.query_params);
+        let body = (self.body.as_deref()).map(|t| bounded(&mut cut, "body", t));
+        let method = (self.method.as_deref()).map(|t| bounded(&mut cut, "method", t));
+        let connection_link_name = (self.connection_link_name.as_deref())
+            .map(|t| bounded(&mut cut, "connectionLinkName", t));
         let line = JournalLine {
             time: self
                 .time
@@ -383,6 +384,30 @@ mod tests {
         assert_eq!(json["body"], "short");
         let short = RequestRecord::default().to_json();
         assert!(short.get("truncated").is_none());
+        let long = "x".repeat(MAX_FIELD_BYTES + 1);
+        let all_long = RequestRecord {
+            request_url: Some(long.clone()),
+            headers: Some(json!({ "h": long })),
+            query_params: Some(json!({ "q": long })),
+            body: Some(long.clone()),
+            method: Some(long.clone()),
+            connection_link_name: Some(long.clone()),
+            ..RequestRecord::default()
+        };
+        let line = all_long.to_line();
+        let order = [
+            "requestURL",
+            "headers",
+            "queryParams",
+            "body",
+            "method",
+            "connectionLinkName",
+        ];
+        let at = |name: &str| line.rfind(&format!("\"{name}\":")).unwrap();
+        assert!(
+            order.windows(2).all(|pair| at(pair[0]) < at(pair[1])),
+            "{line}"
+        );
     }
 
     #[test]
