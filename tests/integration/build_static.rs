@@ -24,6 +24,28 @@ fn static_binary() -> PathBuf {
     path
 }
 
+/// `binary` in `sandbox` with the suite's credentials, aimed at `base_url`.
+fn client(sandbox: &Sandbox, binary: assert_cmd::Command, base_url: &str) -> assert_cmd::Command {
+    let mut cmd = sandbox.cmd_of(binary);
+    cmd.env("DESK_INVOKE_SECRET", SECRET)
+        .env("DESK_INVOKE_BASE_URL", base_url)
+        .env("DESK_INVOKE_ORG_ID", ORG_ID)
+        .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT);
+    cmd
+}
+
+/// One read, one try, a bounded wait: what the failing-connection tests run.
+const ONE_GET: [&str; 8] = [
+    "--retries",
+    "0",
+    "--timeout",
+    "10s",
+    "storage",
+    "get",
+    "--key",
+    "k",
+];
+
 /// The ELF program header types of `binary` (x86_64, little-endian).
 fn program_header_types(binary: &[u8]) -> Vec<u32> {
     let u16_at = |at: usize| u16::from_le_bytes([binary[at], binary[at + 1]]) as usize;
@@ -117,12 +139,7 @@ fn the_static_build_finds_localhost_and_the_names_of_etc_hosts() {
         let port = emulator.base_url.rsplit(':').next().unwrap();
         let base_url = format!("http://localhost:{port}");
         let static_client = |args: &[&str]| {
-            sandbox
-                .cmd_of(assert_cmd::Command::new(&binary))
-                .env("DESK_INVOKE_SECRET", SECRET)
-                .env("DESK_INVOKE_BASE_URL", &base_url)
-                .env("DESK_INVOKE_ORG_ID", ORG_ID)
-                .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
+            client(&sandbox, assert_cmd::Command::new(&binary), &base_url)
                 .args(args)
                 .output()
                 .unwrap()
@@ -221,22 +238,8 @@ fn the_static_build_speaks_tls_and_refuses_an_untrusted_certificate() {
     names.extend(loopback_names_in_etc_hosts());
     for name in &names {
         let base_url = format!("https://{name}:{}", server.port);
-        let out = sandbox
-            .cmd_of(assert_cmd::Command::new(&binary))
-            .env("DESK_INVOKE_SECRET", SECRET)
-            .env("DESK_INVOKE_BASE_URL", &base_url)
-            .env("DESK_INVOKE_ORG_ID", ORG_ID)
-            .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
-            .args([
-                "--retries",
-                "0",
-                "--timeout",
-                "10s",
-                "storage",
-                "get",
-                "--key",
-                "k",
-            ])
+        let out = client(&sandbox, assert_cmd::Command::new(&binary), &base_url)
+            .args(ONE_GET)
             .output()
             .unwrap();
         let stderr = stderr_of(&out);
@@ -252,24 +255,11 @@ fn the_static_build_speaks_tls_and_refuses_an_untrusted_certificate() {
 fn the_static_build_reports_a_name_nothing_knows_as_the_dynamic_build_does() {
     let binary = static_binary();
     let sandbox = Sandbox::new();
-    let args = [
-        "--retries",
-        "0",
-        "--timeout",
-        "10s",
-        "storage",
-        "get",
-        "--key",
-        "k",
-    ];
-    let run = |cmd: assert_cmd::Command| {
-        let mut cmd = sandbox.cmd_of(cmd);
-        cmd.env("DESK_INVOKE_SECRET", SECRET)
-            .env("DESK_INVOKE_BASE_URL", "https://no-such-host.invalid")
-            .env("DESK_INVOKE_ORG_ID", ORG_ID)
-            .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
-            .args(args);
-        cmd.output().unwrap()
+    let run = |binary| {
+        client(&sandbox, binary, "https://no-such-host.invalid")
+            .args(ONE_GET)
+            .output()
+            .unwrap()
     };
     let fast = run(assert_cmd::Command::new(&binary));
     let ours = run(assert_cmd::Command::cargo_bin("desk-invoke").unwrap());
