@@ -68,6 +68,10 @@ pub enum Remedy {
     CheckOrgId,
     /// Rate limited: send fewer requests per second.
     SlowDown,
+    /// The request body is larger than the API takes.
+    SendLess,
+    /// The credentials were refused, with no errorCode saying which.
+    CheckCredentials,
     /// The emulator forwards only to loopback and to hosts it is told to allow.
     AllowHost,
     /// The emulator knows no connection of the name the request gave.
@@ -136,8 +140,11 @@ impl Error {
         self
     }
 
-    pub fn with_remedy(mut self, remedy: Remedy) -> Self {
-        self.remedy = Some(remedy);
+    /// Adds what to change; `None` (a failure no setting fixes) keeps the error as it is.
+    pub fn with_remedy(mut self, remedy: impl Into<Option<Remedy>>) -> Self {
+        if let Some(remedy) = remedy.into() {
+            self.remedy = Some(remedy);
+        }
         self
     }
 }

@@ -22,8 +22,12 @@ pub(crate) fn build_eagerly() {
     EAGER.store(true, Ordering::Relaxed);
 }
 
-fn eager() -> bool {
-    EAGER.load(Ordering::Relaxed)
+/// `build` applied to `command` now when building eagerly, else when clap enters it.
+fn later(command: Command, build: fn(Command) -> Command) -> Command {
+    match EAGER.load(Ordering::Relaxed) {
+        true => build(command),
+        false => command.defer(build),
+    }
 }
 
 impl<T> Deref for Lazy<T> {
@@ -56,18 +60,10 @@ impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
 
 impl<T: Args> Args for Lazy<T> {
     fn augment_args(command: Command) -> Command {
-        if eager() {
-            T::augment_args(command)
-        } else {
-            command.defer(T::augment_args)
-        }
+        later(command, T::augment_args)
     }
     fn augment_args_for_update(command: Command) -> Command {
-        if eager() {
-            T::augment_args_for_update(command)
-        } else {
-            command.defer(T::augment_args_for_update)
-        }
+        later(command, T::augment_args_for_update)
     }
     fn group_id() -> Option<clap::Id> {
         T::group_id()
@@ -76,18 +72,10 @@ impl<T: Args> Args for Lazy<T> {
 
 impl<T: Subcommand> Subcommand for Lazy<T> {
     fn augment_subcommands(command: Command) -> Command {
-        if eager() {
-            T::augment_subcommands(command)
-        } else {
-            command.defer(T::augment_subcommands)
-        }
+        later(command, T::augment_subcommands)
     }
     fn augment_subcommands_for_update(command: Command) -> Command {
-        if eager() {
-            T::augment_subcommands_for_update(command)
-        } else {
-            command.defer(T::augment_subcommands_for_update)
-        }
+        later(command, T::augment_subcommands_for_update)
     }
     fn has_subcommand(name: &str) -> bool {
         T::has_subcommand(name)

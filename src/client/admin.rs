@@ -162,9 +162,6 @@ impl Admin {
             Some("NO_PROJECT") => Some(Remedy::LoadProject),
             _ => None,
         };
-        Err(match remedy {
-            Some(remedy) => error.with_remedy(remedy),
-            None => error,
-        })
+        Err(error.with_remedy(remedy))
     }
 }

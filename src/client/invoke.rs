@@ -451,29 +451,48 @@ fn rejected(status: u16, response: &InvokeResponse) -> Error {
         format!("the invoke API refused the request ({status}): {detail}"),
     );
     let code = desk_error.map(|d| d.error_code).unwrap_or_default();
-    match rejection_remedy(status, &code) {
-        Some(Ok(remedy)) => error.with_remedy(remedy),
-        Some(Err(hint)) => error.with_hint(hint),
-        None => error,
-    }
+    error.with_remedy(rejection_remedy(status, &code))
 }
 
-/// What to change for each of the invoke API's own rejections: a setting (the commands name
-/// its flag), or advice that needs no flag.
-fn rejection_remedy(status: u16, error_code: &str) -> Option<Result<Remedy, &'static str>> {
+/// What to change for each of the invoke API's own rejections.
+fn rejection_remedy(status: u16, error_code: &str) -> Option<Remedy> {
     Some(match error_code {
-        "INVALID_HASH" | "MISSING_HASH" => Ok(Remedy::CheckSecret),
-        "INVALID_SECURITY_CONTEXT" | "MISSING_SECURITY_CONTEXT" => Ok(Remedy::FreshSecurityContext),
-        "ORG_ID_MISMATCH" | "MISSING_ORG_ID" => Ok(Remedy::CheckOrgId),
-        "PAYLOAD_TOO_LARGE" => {
-            Err("the invoke body is larger than the API accepts: send less per request")
-        }
-        _ if status == 401 => {
-            Err("Desk refused the credentials: check the secret and the securityContext")
-        }
-        "HOST_NOT_ALLOWED" => Ok(Remedy::AllowHost),
-        "UNKNOWN_CONNECTION" => Ok(Remedy::DeclareConnection),
-        _ if status == 429 => Ok(Remedy::SlowDown),
+        "INVALID_HASH" | "MISSING_HASH" => Remedy::CheckSecret,
+        "INVALID_SECURITY_CONTEXT" | "MISSING_SECURITY_CONTEXT" => Remedy::FreshSecurityContext,
+        "ORG_ID_MISMATCH" | "MISSING_ORG_ID" => Remedy::CheckOrgId,
+        "PAYLOAD_TOO_LARGE" => Remedy::SendLess,
+        "HOST_NOT_ALLOWED" => Remedy::AllowHost,
+        "UNKNOWN_CONNECTION" => Remedy::DeclareConnection,
+        _ if status == 401 => Remedy::CheckCredentials,
+        _ if status == 429 => Remedy::SlowDown,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_rejection_names_what_to_change_and_others_nothing() {
+        let cases = [
+            (401, "INVALID_HASH", Some(Remedy::CheckSecret)),
+            (
+                401,
+                "MISSING_SECURITY_CONTEXT",
+                Some(Remedy::FreshSecurityContext),
+            ),
+            (401, "ORG_ID_MISMATCH", Some(Remedy::CheckOrgId)),
+            (413, "PAYLOAD_TOO_LARGE", Some(Remedy::SendLess)),
+            (403, "HOST_NOT_ALLOWED", Some(Remedy::AllowHost)),
+            (400, "UNKNOWN_CONNECTION", Some(Remedy::DeclareConnection)),
+            (401, "", Some(Remedy::CheckCredentials)),
+            (429, "", Some(Remedy::SlowDown)),
+            (404, "", None),
+            (500, "INTERNAL", None),
+        ];
+        for (status, code, remedy) in cases {
+            assert_eq!(rejection_remedy(status, code), remedy, "{status} {code}");
+        }
+    }
 }

@@ -20,6 +20,10 @@ fn words(remedy: Remedy) -> &'static str {
             "the org id is not the installation's (--org-id, DESK_INVOKE_ORG_ID, profile org_id)"
         }
         Remedy::SlowDown => "rate limited: slow down (bulk commands take --rate N/DURATION)",
+        Remedy::SendLess => "the invoke body is larger than the API accepts: send less per request",
+        Remedy::CheckCredentials => {
+            "Desk refused the credentials: check the secret and the securityContext"
+        }
         Remedy::AllowHost => {
             "the emulator forwards only to loopback and to hosts given with --allow-host HOST: restart it with that host"
         }
