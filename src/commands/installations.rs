@@ -29,7 +29,9 @@ pub(super) fn run(command: &EmulatorCommand, settings: &Settings, out: &Output) 
                     true => "/_emulator/installations?show_secrets=true",
                     false => "/_emulator/installations",
                 };
-                out.value(&admin.get(path).await?);
+                let listing = admin.get(path).await?;
+                protect_contexts(&listing, out);
+                out.value(&listing);
                 Ok(())
             }
             EmulatorCommand::Install(args) => install(&admin, args, &base_url, settings, out).await,
@@ -113,17 +115,57 @@ async fn install(
     settings: &Settings,
     out: &Output,
 ) -> Result<()> {
+    // The profile's name is checked before anything is installed: a refused name must not
+    // leave an installation behind.
+    if let Some(name) = &args.save_profile {
+        usable_profile_name(name)?;
+    }
     // Only an org id given as a flag: DESK_INVOKE_ORG_ID names the default installation's.
     let org_id = settings.org_id_flag();
     let reply = admin
         .post("/_emulator/installations", &json!({"orgId": org_id}))
         .await?;
+    protect_contexts(&reply, out);
     out.value(&reply);
     report_callback(&reply, out);
     if let Some(name) = &args.save_profile {
         save_profile(name, &reply, base_url, settings, out)?;
     }
     Ok(())
+}
+
+/// A name `--save-profile` may write: as `profile set` takes it, and not the built-in one.
+fn usable_profile_name(name: &str) -> Result<()> {
+    if name == settings::LOCAL_PROFILE {
+        return Err(Error::usage(
+            "the built-in `local` profile cannot be changed",
+        ));
+    }
+    file::check_profile_name(name)
+}
+
+/// The securityContexts an admin reply carries: kept off stderr from now on (a failing
+/// `--jq` quotes the value it failed on).
+fn protect_contexts(reply: &Value, out: &Output) {
+    fn collect(value: &Value, found: &mut Vec<Secret>) {
+        match value {
+            Value::Object(map) => {
+                for (key, value) in map {
+                    match (key.as_str(), value) {
+                        ("securityContext", Value::String(context)) => {
+                            found.push(Secret::new(context.clone()))
+                        }
+                        _ => collect(value, found),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| collect(item, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    collect(reply, &mut found);
+    out.protect(&found.iter().collect::<Vec<_>>());
 }
 
 /// A profile for the new installation. The secret: by reference when this command took it
@@ -136,11 +178,6 @@ fn save_profile(
     settings: &Settings,
     out: &Output,
 ) -> Result<()> {
-    if name == settings::LOCAL_PROFILE {
-        return Err(Error::usage(
-            "the built-in `local` profile cannot be changed",
-        ));
-    }
     let path = settings.config_path().ok_or_else(|| {
         Error::config("cannot find a config directory (no home directory)")
             .with_hint("pass --config FILE")

@@ -4,7 +4,7 @@
 use super::request::read_arg;
 use super::runtime;
 use crate::api::hosts;
-use crate::api::secret::{Secret, MARK};
+use crate::api::secret::{Redactor, Secret};
 use crate::api::signing;
 use crate::cli::{OutputFormat, SendCallbackArgs};
 use crate::error::{Error, Kind, Result};
@@ -99,7 +99,8 @@ fn dry_run(
     out: &Output,
 ) {
     let shown = match hidden {
-        Some(context) if !context.expose().is_empty() => body.replace(context.expose(), MARK),
+        // Every encoding of it (the body is JSON: quotes and backslashes come escaped).
+        Some(context) if !context.expose().is_empty() => Redactor::new(&[context]).apply(body),
         _ => body.to_string(),
     };
     if out.format() == OutputFormat::Json {

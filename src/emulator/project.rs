@@ -300,10 +300,14 @@ pub(crate) fn check_value(declared: &ConfigParam, value: &str) -> Result<(), Str
         ConfigType::Switch | ConfigType::Checkbox => "true or false".to_string(),
         _ => format!("one of {}", declared.options.join(", ")),
     };
+    // A secure value is never echoed, not even a wrong one.
+    let given = match declared.secure {
+        true => "the value given".to_string(),
+        false => format!("`{}`", value.escape_default()),
+    };
     Err(format!(
-        "config param `{name}` is a {}: expected {expected}, not `{}`",
+        "config param `{name}` is a {}: expected {expected}, not {given}",
         declared.kind.name(),
-        value.escape_default()
     ))
 }
 

@@ -804,3 +804,47 @@ fn a_saved_profile_carries_a_secret_given_by_file() {
         .unwrap();
     assert!(put.status.success(), "{}", stderr_of(&put));
 }
+
+/// A name `--save-profile` refuses is refused before anything is installed, and a failing
+/// `--jq` over an install's reply does not print the new securityContext.
+#[test]
+fn install_refuses_a_bad_profile_name_first_and_keeps_its_context_off_stderr() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&[]);
+    let count = || {
+        http_get(&format!("{}/_emulator/installations", emulator.base_url))
+            .as_array()
+            .expect("a list")
+            .len()
+    };
+    let before = count();
+    for bad in ["local", "bad\u{7}name"] {
+        let out = admin(&sandbox, &emulator.base_url)
+            .args(["emulator", "install", "--save-profile", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr_of(&out));
+    }
+    assert_eq!(
+        count(),
+        before,
+        "a refused name left an installation behind"
+    );
+
+    let out = admin(&sandbox, &emulator.base_url)
+        .args(["emulator", "install", "--jq", ".securityContext + 1"])
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0));
+    let listing = http_get(&format!(
+        "{}/_emulator/installations?show_secrets=true",
+        emulator.base_url
+    ));
+    let stderr = stderr_of(&out);
+    let listing = listing.as_array().unwrap();
+    assert_eq!(listing.len(), before + 1, "the --jq run installed one");
+    for installation in listing {
+        let context = installation["securityContext"].as_str().unwrap();
+        assert!(!stderr.contains(context), "{stderr}");
+    }
+}

@@ -78,3 +78,28 @@ fn dry_run_masks_the_security_context_unless_asked() {
     let hash = text.lines().nth(1).unwrap().trim_start_matches("HASH: ");
     assert_eq!(hash, openssl_hmac(SECRET, body.as_bytes()));
 }
+
+/// A securityContext that JSON escapes (a quote, a backslash) is masked in the body too.
+#[test]
+fn dry_run_masks_a_security_context_in_its_json_escaped_form() {
+    let sandbox = Sandbox::new();
+    let context = r#"ctx"with\escapes-0123456789"#;
+    let out = sandbox
+        .against("http://127.0.0.1:9")
+        .env("DESK_INVOKE_SECURITY_CONTEXT", context)
+        .args([
+            "send-callback",
+            "--event",
+            "onInstall",
+            "--to",
+            &nowhere(),
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let escaped = serde_json::to_string(context).unwrap();
+    assert!(!text.contains(escaped.trim_matches('"')), "{text}");
+    assert!(!text.contains("with\\\\escapes"), "{text}");
+}
