@@ -2,16 +2,17 @@
 //! running emulator: JSON in and out, each request bounded in time and reply size, no
 //! redirects. A 4xx/5xx answer becomes an error carrying the emulator's message.
 
+use super::body::{read_capped, BodyError};
 use super::proxy_except_loopback;
 use crate::api::desk_error::DeskError;
 use crate::api::error::{Error, Remedy, Result};
 use crate::api::hosts;
-use crate::api::text::error_chain;
+use crate::api::text::{error_chain, human_bytes};
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
 /// The largest admin reply read (an installation list of thousands fits).
-const MAX_REPLY_BYTES: usize = 4 * 1024 * 1024;
+const MAX_REPLY_BYTES: u64 = 4 * 1024 * 1024;
 /// `wait`'s pause between health checks: doubling from the first to the last.
 const WAIT_BACKOFF: (Duration, Duration) = (Duration::from_millis(25), Duration::from_millis(400));
 /// The longest one health check may take while waiting.
@@ -106,16 +107,9 @@ impl Admin {
                 .body(body.to_string());
         }
         let exchange = async {
-            let mut reply = request.send().await?;
+            let reply = request.send().await.map_err(BodyError::Failed)?;
             let status = reply.status().as_u16();
-            let mut bytes = Vec::new();
-            while let Some(chunk) = reply.chunk().await? {
-                if bytes.len() + chunk.len() > MAX_REPLY_BYTES {
-                    return Ok((status, None));
-                }
-                bytes.extend_from_slice(&chunk);
-            }
-            Ok::<_, reqwest::Error>((status, Some(bytes)))
+            Ok::<_, BodyError>((status, read_capped(reply, MAX_REPLY_BYTES).await?))
         };
         let unreachable = |why: String| {
             Error::network(format!(
@@ -130,12 +124,18 @@ impl Admin {
                     humantime::format_duration(timeout)
                 )))
             }
-            Ok(Err(e)) => return Err(unreachable(error_chain(&e.without_url()))),
+            Ok(Err(BodyError::Failed(e))) => {
+                return Err(unreachable(error_chain(&e.without_url())))
+            }
+            // The emulator's cap is fixed: no setting to raise, unlike an invoke reply's.
+            Ok(Err(BodyError::TooLarge(_))) => {
+                return Err(Error::network(format!(
+                    "{method} {path}: the reply is larger than {}",
+                    human_bytes(MAX_REPLY_BYTES)
+                )))
+            }
             Ok(Ok(reply)) => reply,
         };
-        let bytes = bytes.ok_or_else(|| {
-            Error::network(format!("{method} {path}: the reply is larger than 4 MiB"))
-        })?;
         let value: Value = match bytes.is_empty() {
             true => Value::Null,
             false => serde_json::from_slice(&bytes).map_err(|_| {
