@@ -73,20 +73,21 @@ pub(super) async fn call(
     let needs_config_params = placeholders::mentions_config_param(request_url)
         || placeholders::json_mentions_config_param(&query_params)
         || placeholders::json_mentions_config_param(&headers);
+    // Only a request that names a config param needs them (and its secure ones masked).
     let params = match needs_config_params {
         true => {
             let installation_id = installation.installation_id.clone();
-            state
+            let stored = state
                 .store
                 .run(move |db| store::config_params(db, &installation_id))
                 .await
-                .map_err(database_failure)?
+                .map_err(database_failure)?;
+            match &state.project {
+                Some(project) => project::effective_params(project, &stored),
+                None => stored,
+            }
         }
         false => Vec::new(),
-    };
-    let params = match &state.project {
-        Some(project) => project::effective_params(project, &params),
-        None => params,
     };
     let config_params: HashMap<String, String> = params
         .iter()
@@ -329,8 +330,10 @@ fn rate_limited(
 /// `{"variables":[{"name","value","secure":true}]}` carries them in clear, and so does one
 /// naming a param the project declares secure.
 fn mask_secure_variables(body: &str, project: Option<&Project>) -> String {
+    // Only a `variables` list is masked: any other body (every storage write) is kept as it
+    // is, unparsed.
     let declares_secure = project.is_some_and(|p| p.manifest.config.iter().any(|c| c.secure));
-    if !body.contains("\"secure\"") && !declares_secure {
+    if !body.contains("\"variables\"") || (!body.contains("\"secure\"") && !declares_secure) {
         return body.to_string();
     }
     let Ok(mut value) = serde_json::from_str::<Value>(body) else {
