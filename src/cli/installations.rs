@@ -31,13 +31,15 @@ Exit 0 when the extension answered 200 OK (as Desk requires); 4 for another 2xx,
     /// onConfigParamAdd
     #[command(after_help = "Examples:
   desk-invoke emulator configure apiKey=abc region=eu
-  desk-invoke emulator configure --installation 4836201957385 webhookToken=@token.txt")]
+  desk-invoke emulator configure --installation 4836201957385 \\
+    webhookToken=@token.txt")]
     Configure(ConfigureArgs),
     /// Deliver an extension webhook event (Ticket_Add, Ticket_Update, …) that resources.json
     /// subscribes to
     #[command(after_help = "Examples:
   desk-invoke emulator trigger Ticket_Add
-  desk-invoke emulator trigger Ticket_Add --installation 4836201957385 --payload ticket.json
+  desk-invoke emulator trigger Ticket_Add --installation 4836201957385 \\
+    --payload ticket.json
 
 The body is Desk's: an array of {payload, eventType, eventTime, orgId} (and prevState when
 the subscription has includePrevState), with a built-in sample payload unless --payload

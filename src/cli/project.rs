@@ -16,7 +16,7 @@ ignored. Every problem is listed as FILE: PATH: MESSAGE; exit 0 when clean, 2 ot
         after_help = "Examples:
   desk-invoke project check             # the project in the current directory
   desk-invoke --project examples/extension-project project check
-  desk-invoke project check -o json     # {\"ok\", \"problems\": [{\"file\", \"path\", …}]}"
+  desk-invoke project check -o json   # {\"ok\", \"problems\": [{\"file\", …}]}"
     )]
     Check,
 }
