@@ -419,6 +419,23 @@ mod tests {
     }
 
     #[test]
+    fn a_wrong_value_is_named_unless_the_param_is_secure() {
+        let mut declared = ConfigParam {
+            name: "limit".into(),
+            kind: ConfigType::Number,
+            ..ConfigParam::default()
+        };
+        let plain = check_value(&declared, "ten-secret-ish").unwrap_err();
+        assert!(plain.contains("`ten-secret-ish`"), "{plain}");
+        declared.secure = true;
+        let secure = check_value(&declared, "ten-secret-ish").unwrap_err();
+        assert!(
+            !secure.contains("ten-secret-ish") && secure.contains("expected a number"),
+            "{secure}"
+        );
+    }
+
+    #[test]
     fn only_whitelisted_origins_and_loopback_may_be_called() {
         let project = project();
         assert!(check_domain(&project, &url("https://api.example.com/v1/x?q=1")).is_ok());

@@ -47,3 +47,46 @@ fn wait_for_a_port_file_that_never_comes_exits_6_at_the_timeout() {
         stderr_of(&out)
     );
 }
+
+/// The `emulator` subcommands that act on a running emulator say plainly when what answers
+/// is no emulator, or nothing answers: exit 6, one line, no panic.
+#[test]
+fn the_admin_commands_refuse_a_server_that_is_no_emulator() {
+    use crate::hostile::{Answer, Hostile};
+    let sandbox = Sandbox::new();
+    let html = Hostile::start(|_| Answer::Reply {
+        status: 200,
+        headers: vec![("Content-Type", "text/html".into())],
+        body: b"<html>hello</html>".to_vec(),
+    });
+    let huge = Hostile::start(|_| Answer::Reply {
+        status: 200,
+        headers: vec![("Content-Type", "application/json".into())],
+        body: vec![b' '; 5 * 1024 * 1024],
+    });
+    let closed = format!("http://127.0.0.1:{}", free_port());
+    for (url, says) in [
+        (html.url.as_str(), "not JSON"),
+        (huge.url.as_str(), "larger than 4 MiB"),
+        (closed.as_str(), "cannot reach the emulator"),
+    ] {
+        let out = sandbox
+            .cmd()
+            .args([
+                "--timeout",
+                "10s",
+                "emulator",
+                "installations",
+                "--base-url",
+                url,
+            ])
+            .output()
+            .unwrap();
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(6), "{url}: {stderr}");
+        assert!(
+            stderr.contains(says) && !stderr.contains("panicked"),
+            "{url}: {stderr}"
+        );
+    }
+}
