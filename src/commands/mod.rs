@@ -34,7 +34,7 @@ pub(crate) use port_file::write_port_file;
 pub(crate) use runtime::{emulator_runtime, runtime, with_client};
 pub(crate) use signals::{stop_requested, stop_signal};
 
-use crate::cli::{Cli, Command, GlobalArgs, Lazy};
+use crate::cli::{Cli, Command, GlobalArgs, Lazy, ProfileCommand};
 use crate::error::{ExitCode, Result};
 use crate::output::{JqFilter, Output, OutputOptions};
 use crate::settings::{EnvironmentOptions, ProfileUse, Settings, TargetFlags};
@@ -206,7 +206,15 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
     };
     match cli.command {
         Command::Completions(args) => completions::run(&args, out),
-        Command::Profile(Lazy(command)) => profile::run(command, &with_project()?, env, out),
+        Command::Profile(Lazy(command)) => {
+            // Only `profile show --effective` reports the project's secret: a broken project
+            // must not stop `profile list`, `set` or `use`.
+            let flags = match matches!(&command, ProfileCommand::Show(args) if args.effective) {
+                true => with_project()?,
+                false => flags.clone(),
+            };
+            profile::run(command, &flags, env, out)
+        }
         Command::Project(Lazy(command)) => project::run(command, &cli.global, env, out),
         Command::Hash(args) => hash::run(&args, &existing()?, out),
         Command::Invoke(args) => invoke::run(&args, &existing()?, out),

@@ -361,3 +361,36 @@ fn credential_variables_that_are_not_utf8_say_so() {
         .stderr_has("DESK_INVOKE_SECURITY_CONTEXT is not valid UTF-8")
         .run();
 }
+
+/// A broken project named by DESK_INVOKE_PROJECT stops what reads it (`profile show
+/// --effective` reports the project's secret), not the profile commands that do not.
+#[test]
+fn a_broken_project_does_not_stop_the_profile_commands() {
+    let sandbox = Sandbox::new();
+    let project = sandbox.path("broken");
+    std::fs::create_dir_all(&project).unwrap();
+    std::fs::write(project.join("plugin-manifest.json"), "{ not json").unwrap();
+    let with_project = |args: &[&str]| {
+        sandbox
+            .cmd()
+            .env("DESK_INVOKE_PROJECT", &project)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let set = with_project(&["profile", "set", "p", "--org-id", "1"]);
+    assert!(set.status.success(), "{}", stderr_of(&set));
+    let list = with_project(&["profile", "list"]);
+    assert!(
+        list.status.success() && stdout_of(&list).contains('p'),
+        "{}",
+        stderr_of(&list)
+    );
+    let effective = with_project(&["profile", "show", "--effective"]);
+    assert_eq!(
+        effective.status.code(),
+        Some(2),
+        "{}",
+        stderr_of(&effective)
+    );
+}
