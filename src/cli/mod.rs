@@ -4,7 +4,7 @@
 mod data;
 pub(crate) mod generate;
 mod lazy;
-pub(crate) use lazy::{build_eagerly, Lazy};
+pub(crate) use lazy::{build_eagerly, only_named, Lazy};
 mod installations;
 pub(crate) use generate::fold_global_options;
 mod project;
@@ -53,7 +53,7 @@ pub(crate) struct Cli {
     pub global: GlobalArgs,
 
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Lazy<Command>,
 }
 
 /// Options every command accepts, before or after the subcommand.

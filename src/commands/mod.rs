@@ -31,7 +31,7 @@ mod verify_callback;
 pub(crate) use callback_http::callback_client;
 pub(crate) use local::emulator_config as local_emulator_config;
 pub(crate) use port_file::write_port_file;
-pub(crate) use runtime::{emulator_runtime, runtime, with_client};
+pub(crate) use runtime::{emulator_runtime, runtime, with_client, with_concurrent_client};
 pub(crate) use signals::{stop_requested, stop_signal};
 
 use crate::cli::{Cli, Command, GlobalArgs, Lazy, ProfileCommand};
@@ -59,10 +59,25 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> std::result::Result<Cli, c
 
 /// Parses `args`, laid out for help when `help` (slower: every subcommand whole).
 fn parse_as(args: Vec<OsString>, help: bool) -> std::result::Result<Cli, clap::Error> {
-    use clap::{CommandFactory, FromArgMatches};
     if help {
         crate::cli::build_eagerly();
+        return parse_with(args, help);
     }
+    // First with only the subcommands the words name; a command line that fails is parsed
+    // again with the whole tree, which then says what is wrong as it always has.
+    let words = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
+    crate::cli::only_named(Some(words.collect()));
+    let pruned = parse_with(args.clone(), help);
+    crate::cli::only_named(None);
+    pruned.or_else(|_| parse_with(args, help))
+}
+
+/// Parses `args` with the tree as `lazy` builds it.
+fn parse_with(args: Vec<OsString>, help: bool) -> std::result::Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
     let command = match help {
         true => Box::leak(Box::new(Cli::command())),
         // clap copies every global option into every subcommand, help text included; a
@@ -204,7 +219,7 @@ fn run(cli: Cli, out: &Output) -> Result<()> {
         true => settings(ProfileUse::MayCreate),
         false => existing(),
     };
-    match cli.command {
+    match cli.command.0 {
         Command::Completions(args) => completions::run(&args, out),
         Command::Profile(Lazy(command)) => {
             // Only `profile show --effective` reports the project's secret: a broken project
@@ -255,5 +270,67 @@ mod tests {
     #[test]
     fn the_early_version_line_is_the_one_clap_prints() {
         assert_eq!(version_line(), Cli::command().render_version());
+    }
+
+    /// Parsed with only the named subcommands built, or with the whole tree: the same
+    /// command, or the same error.
+    #[test]
+    fn a_tree_of_only_the_named_subcommands_parses_as_the_whole_tree() {
+        let lines = [
+            "hash --url /x -X GET",
+            "-p storage storage get --key storage",
+            "storage get --key k -o raw --timeout 2s",
+            "--base-url http://h storage put k {} --queriable-value g",
+            "config set name value",
+            "profile show --effective",
+            "emulator install --save-profile org-a",
+            "emulator --addr :0 --in-memory",
+            "project check",
+            "invoke --url /api/v1/tickets --dry-run",
+            // Errors: each must read as the whole tree writes it.
+            "storag get",
+            "storage gett",
+            "storage get --bogus",
+            "hash --url",
+            "config",
+            "get --key k",
+            "",
+        ];
+        for line in lines {
+            let args: Vec<OsString> = std::iter::once("desk-invoke")
+                .chain(line.split_whitespace())
+                .map(OsString::from)
+                .collect();
+            let pruned = parse_as(args.clone(), false);
+            crate::cli::only_named(None);
+            let whole = parse_with(args, false);
+            match (pruned, whole) {
+                (Ok(pruned), Ok(whole)) => {
+                    assert_eq!(format!("{pruned:?}"), format!("{whole:?}"), "{line}")
+                }
+                (Err(pruned), Err(whole)) => {
+                    assert_eq!(pruned.kind(), whole.kind(), "{line}");
+                    assert_eq!(pruned.to_string(), whole.to_string(), "{line}");
+                }
+                (pruned, whole) => panic!("{line}: {pruned:?} against {whole:?}"),
+            }
+        }
+    }
+
+    /// The pruning is what makes short commands cheap: the tree it parses with must hold
+    /// only the named subcommand.
+    #[test]
+    fn only_the_named_subcommand_is_built() {
+        use clap::CommandFactory;
+        crate::cli::only_named(Some(vec!["storage".into(), "get".into()]));
+        let mut command = Cli::command();
+        command.build(); // the whole tree, at every level
+        crate::cli::only_named(None);
+        let names = |command: &clap::Command| -> Vec<String> {
+            let named = command.get_subcommands().map(|c| c.get_name().to_string());
+            named.filter(|name| name != "help").collect()
+        };
+        assert_eq!(names(&command), ["storage"]);
+        assert_eq!(names(command.find_subcommand("storage").unwrap()), ["get"]);
     }
 }

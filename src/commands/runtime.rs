@@ -9,10 +9,20 @@ use crate::output::Output;
 use crate::settings::Settings;
 use std::sync::Arc;
 
-/// A runtime for the commands that talk to the network (never for `hash`, which starts none).
+/// A runtime for the commands that talk to the network (never for `hash`, which starts none)
+/// and keep several requests or connections going: bulk work, `listen`, `send-callback`.
 pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(runtime_error)
+}
+
+/// The runtime of a command that sends its requests one after another: one thread. Starting
+/// two workers was a tenth of a `storage get --key` (bench/README.md, "Short commands").
+fn sequential_runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(runtime_error)
@@ -33,15 +43,33 @@ fn runtime_error(e: std::io::Error) -> Error {
     Error::config(format!("cannot start the async runtime: {e}"))
 }
 
-/// Runs `work` with a connected client on a fresh runtime. With the built-in `local`
-/// profile, the emulator is started in this process first and stopped after `work`,
-/// whatever the outcome.
+/// Runs `work`, which sends its requests one after another, with a connected client on a
+/// fresh runtime. With the built-in `local` profile, the emulator is started in this
+/// process first and stopped after `work`, whatever the outcome.
 pub(crate) fn with_client<T>(
     settings: &Settings,
     out: &Output,
     work: impl AsyncFnOnce(&Client) -> Result<T>,
 ) -> Result<T> {
-    runtime()?.block_on(async {
+    connected(sequential_runtime()?, settings, out, work)
+}
+
+/// `with_client` for work that keeps several requests in flight (bulk work): two workers.
+pub(crate) fn with_concurrent_client<T>(
+    settings: &Settings,
+    out: &Output,
+    work: impl AsyncFnOnce(&Client) -> Result<T>,
+) -> Result<T> {
+    connected(runtime()?, settings, out, work)
+}
+
+fn connected<T>(
+    runtime: tokio::runtime::Runtime,
+    settings: &Settings,
+    out: &Output,
+    work: impl AsyncFnOnce(&Client) -> Result<T>,
+) -> Result<T> {
+    runtime.block_on(async {
         let local = match settings.is_local() {
             true => Some(local::start_emulator(out).await?),
             false => None,

@@ -20,7 +20,7 @@ mod policy;
 
 pub(crate) use policy::{default_rate, fail_each, retry_singly};
 
-use super::with_client;
+use super::with_concurrent_client;
 use crate::client::{Client, Pacer, Rate};
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -121,7 +121,7 @@ impl Bulk<'_> {
             batch: self.batch,
             rate: self.rate,
         };
-        let panicked = with_client(settings, out, async |client| {
+        let panicked = with_concurrent_client(settings, out, async |client| {
             Ok(run_on(client, job, &mut ledger, source, total, shape).await)
         })?;
         let result = ledger.conclude(Job::DONE, self.failed);

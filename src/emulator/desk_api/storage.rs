@@ -4,7 +4,7 @@
 use super::{json_body, paging, param, DeskCall, DeskReply, Handled, InstallationData};
 use crate::api::method::Method;
 use crate::api::storage::{check_key, Item};
-use crate::emulator::store::{self, StorageQuery};
+use crate::emulator::store::{self, NewItem, StorageQuery};
 use serde_json::{json, Value};
 
 pub(super) async fn serve(installation: &InstallationData<'_>, call: &DeskCall<'_>) -> Handled {
@@ -28,12 +28,12 @@ pub(super) async fn serve(installation: &InstallationData<'_>, call: &DeskCall<'
             let is_array = body.is_array();
             let items = Item::from_body(body)?;
             let mut replies: Vec<Value> = items.iter().map(Item::to_reply_json).collect();
+            let rows: Vec<NewItem> = items.iter().map(NewItem::from).collect();
             installation
                 .store
                 .write(move |db| {
-                    items
-                        .iter()
-                        .try_for_each(|item| store::put_item(db, &installation_id, item))
+                    rows.iter()
+                        .try_for_each(|row| store::put_item(db, &installation_id, row))
                 })
                 .await?;
             Ok(DeskReply::ok(match is_array {

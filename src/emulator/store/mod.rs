@@ -30,7 +30,7 @@ pub(super) use installations::{
     InstallationRow, Removed,
 };
 pub(super) use logs::{add_log, logs, AddLog, LogEntry};
-pub(super) use storage::{delete_item, list_items, put_item, PageCursor, StorageQuery};
+pub(super) use storage::{delete_item, list_items, put_item, NewItem, PageCursor, StorageQuery};
 
 use super::{Database, WarningHook};
 use crate::api::error::{Context, Error, Result};
