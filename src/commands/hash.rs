@@ -117,7 +117,7 @@ enum Piece<'a> {
 }
 
 /// Walks the fields that are sent, in signing order, handing `emit` each field's start and
-/// its value; a postBody from a file or stdin comes in 256 KiB chunks (constant memory).
+/// its value; a postBody from a file or stdin comes in 64 KiB chunks (constant memory).
 fn each_piece(
     spec: &RequestSpec,
     mut emit: impl FnMut(Piece) -> std::io::Result<()>,
@@ -128,7 +128,10 @@ fn each_piece(
             (Field::PostBody, Some(body), _) => {
                 emit(Piece::Field(field)).map_err(Streamed::Write)?;
                 let mut reader = body.reader("--post-body")?;
-                let mut buf = vec![0u8; 256 * 1024];
+                // 64 KiB: with 128 KiB or more (where glibc maps a buffer on its own), the
+                // kernel's time reading a 64 MiB body tripled (bench/README.md, "Hashing a
+                // large body").
+                let mut buf = vec![0u8; 64 * 1024];
                 // Values are UTF-8 text (the form carries them so, and `-o json` and `invoke`
                 // refuse anything else): checked as the chunks go by.
                 let mut utf8 = Utf8Check::default();

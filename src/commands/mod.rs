@@ -288,6 +288,10 @@ mod tests {
             "project check",
             "invoke --url /api/v1/tickets --dry-run",
             // Errors: each must read as the whole tree writes it.
+            "emulator --addr :0 install",
+            "storage get -- --key",
+            "-o json storag",
+            "--profile local",
             "storag get",
             "storage gett",
             "storage get --bogus",
