@@ -304,27 +304,33 @@ impl Output {
     }
 }
 
-/// A command line clap refused, or `--help`/`--version`: clap prints help and version on
-/// stdout (exit 0) and usage errors on stderr (exit 2). When the command line asked for
-/// `-o json`, a usage error is the one JSON object every other error is (`Output::error`).
-/// Writes the version line to stdout; the exit code: 0, also for a closed pipe; 2 (with one
-/// `error:` line) for a stdout that cannot be written.
+/// Writes the version line to stdout; the exit code is `printed`'s.
 pub(crate) fn print_version(line: &str) -> i32 {
-    match std::io::stdout().lock().write_all(line.as_bytes()) {
-        Ok(()) => 0,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+    printed(std::io::stdout().lock().write_all(line.as_bytes()), 0)
+}
+
+/// The exit code of writing help or the version to stdout: `code`, also for a closed pipe;
+/// 2 (with one `error:` line) for a stdout that cannot be written (a full disk), so that
+/// `--help > file` on a full disk does not pass for done.
+fn printed(written: std::io::Result<()>, code: i32) -> i32 {
+    match written {
+        Ok(()) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
         Err(e) => {
-            let _ = writeln!(
-                std::io::stderr().lock(),
-                "error: cannot write to stdout: {e}"
-            );
+            let _ = writeln!(std::io::stderr().lock(), "error: cannot write output: {e}");
             2
         }
     }
 }
 
+/// A command line clap refused, or `--help`/`--version`: clap prints help and version on
+/// stdout (exit 0) and usage errors on stderr (exit 2). When the command line asked for
+/// `-o json`, a usage error is the one JSON object every other error is (`Output::error`).
 pub(crate) fn print_clap(error: &clap::Error, args: &[std::ffi::OsString]) -> i32 {
-    if !error.use_stderr() || !asks_for_json(args) {
+    if !error.use_stderr() {
+        return printed(error.print(), error.exit_code());
+    }
+    if !asks_for_json(args) {
         let _ = error.print();
         return error.exit_code();
     }

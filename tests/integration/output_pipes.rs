@@ -51,6 +51,10 @@ fn a_stdout_that_cannot_be_written_is_an_error() {
         "desk-invoke hash --request-url https://x.test >/dev/full",
         "desk-invoke hash --canonical --request-url https://x.test >/dev/full",
         "desk-invoke completions bash >/dev/full",
+        "desk-invoke --help >/dev/full",
+        "desk-invoke storage get --help >/dev/full",
+        "desk-invoke --version >/dev/full",
+        "desk-invoke -V >/dev/full",
     ] {
         let (status, stderr) = pipeline(&sandbox, command);
         assert_eq!(status, "2", "{command}: {stderr}");
