@@ -64,9 +64,34 @@ pub fn error_chain(error: &dyn std::error::Error) -> String {
     text
 }
 
+/// Single-quotes for POSIX shells: `'` becomes `'\''`.
+pub fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// `text` as one shell word: as it is when it is plain (letters, digits, `.`, `_`, `-`),
+/// else `shell_quote`d.
+pub fn shell_word(text: &str) -> String {
+    match text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+    {
+        true => text.to_string(),
+        false => shell_quote(text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shell_quoting() {
+        assert_eq!(shell_quote("a b"), "'a b'");
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+        assert_eq!(shell_word("api.example-1_x"), "api.example-1_x");
+        assert_eq!(shell_word("my conn"), "'my conn'");
+    }
 
     #[test]
     fn reads_up_to_the_cap_and_refuses_one_byte_more() {

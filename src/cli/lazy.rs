@@ -47,20 +47,20 @@ pub(crate) fn only_named(words: Option<Vec<String>>) {
 /// `T`'s subcommands, pruned to the named ones (see `only_named`).
 fn named_subcommands<T: Subcommand>(command: Command) -> Command {
     // Copied out: augmenting builds nested levels, which read it too.
-    let Some(words) = NAMED.with(|named| named.borrow().clone()) else {
+    let words = NAMED.with(|named| named.borrow().clone());
+    let named: Vec<String> = (words.into_iter().flatten())
+        .filter(|word| T::has_subcommand(word))
+        .collect();
+    if named.is_empty() {
         return T::augment_subcommands(command);
-    };
+    }
     // The derive adds nothing but the subcommands to the parent, so they can be moved over.
     let all = T::augment_subcommands(Command::new(""));
-    let wanted: Vec<Command> = all
+    let wanted = all
         .get_subcommands()
-        .filter(|sub| words.iter().any(|word| word == sub.get_name()))
-        .cloned()
-        .collect();
-    match wanted.is_empty() {
-        true => T::augment_subcommands(command),
-        false => command.subcommands(wanted),
-    }
+        .filter(|sub| named.iter().any(|word| word == sub.get_name()))
+        .cloned();
+    command.subcommands(wanted)
 }
 
 /// `build` applied to `command` now when building eagerly, else when clap enters it.

@@ -3,7 +3,7 @@
 use super::request::{read_arg, read_secret_arg, ArgSource};
 use crate::api::project::{Project, MANIFEST_FILE};
 use crate::api::secret::Secret;
-use crate::api::text::truncate;
+use crate::api::text::{shell_word, truncate};
 use crate::cli::EmulatorArgs;
 use crate::emulator::{ConnectionAuth, Database, Emulator, EmulatorConfig, RequestRecord, Stub};
 use crate::error::{Error, Result};
@@ -194,14 +194,10 @@ fn log_request(out: &Output, record: &RequestRecord) {
 fn refusal_hint(record: &RequestRecord) -> Option<String> {
     // Quoted for a shell when it needs to be, so that the hint pastes as written.
     let printable = |text: &str| {
-        let text = truncate(&text.escape_default().to_string(), LOGGED_TEXT_CHARS);
-        match text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
-        {
-            true => text,
-            false => format!("'{}'", text.replace('\'', r"'\''")),
-        }
+        shell_word(&truncate(
+            &text.escape_default().to_string(),
+            LOGGED_TEXT_CHARS,
+        ))
     };
     match record.error_code.as_deref()? {
         "HOST_NOT_ALLOWED" => {

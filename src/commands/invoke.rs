@@ -5,6 +5,7 @@ use super::request::RequestSpec;
 use super::with_client;
 use crate::api::envelope::{Body, InvokeResponse};
 use crate::api::signing::{Field, InvokeFields};
+use crate::api::text::shell_quote;
 use crate::cli::{InvokeArgs, OutputFormat};
 use crate::client::{Client, InvokeRequest};
 use crate::error::{Error, Result};
@@ -219,17 +220,3 @@ fn page_items(body: &Value) -> Result<Vec<Value>> {
 
 /// Items a page when the request gives no `limit` (Desk's largest page).
 const PAGE_SIZE: u64 = 100;
-
-/// Single-quotes for POSIX shells: `'` becomes `'\''`.
-fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn shell_quoting() {
-        assert_eq!(super::shell_quote("a b"), "'a b'");
-        assert_eq!(super::shell_quote("it's"), r"'it'\''s'");
-    }
-}

@@ -70,9 +70,9 @@ fn parse_as(args: Vec<OsString>, help: bool) -> std::result::Result<Cli, clap::E
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned());
     crate::cli::only_named(Some(words.collect()));
-    let pruned = parse_with(args.clone(), help);
+    let pruned = parse_with(args.clone(), false);
     crate::cli::only_named(None);
-    pruned.or_else(|_| parse_with(args, help))
+    pruned.or_else(|_| parse_with(args, false))
 }
 
 /// Parses `args` with the tree as `lazy` builds it.
