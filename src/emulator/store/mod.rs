@@ -10,7 +10,8 @@
 //! a committed WAL transaction survives the process being killed (SIGTERM, SIGKILL, a
 //! crash): only an OS crash or power loss can lose the last transactions, which is the
 //! documented trade-off of NORMAL in WAL mode and fine for an emulator. `busy_timeout` lets
-//! several processes (e.g. parallel `-p local` commands) share one file.
+//! several processes (e.g. parallel `-p local` commands) share one file. Checkpoints (the WAL
+//! copied back into the file) run on a thread of their own (`checkpoint`).
 //!
 //! A database file deleted or replaced while the emulator runs would take every later write
 //! with it at exit: a commit hook compares the file at the path with the one opened (device
@@ -19,6 +20,7 @@
 //! Every row carries its installation id, so one file can serve emulators started with
 //! different `--installation-id`s without mixing their data.
 
+mod checkpoint;
 mod config_params;
 mod installations;
 mod logs;
@@ -34,6 +36,7 @@ pub(super) use storage::{delete_item, list_items, put_item, NewItem, PageCursor,
 
 use super::{Database, WarningHook};
 use crate::api::error::{Context, Error, Result};
+use checkpoint::Checkpointer;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc, OnceLock};
@@ -86,16 +89,6 @@ CREATE TABLE IF NOT EXISTS installations (
     is_default       INTEGER NOT NULL DEFAULT 0
 );
 ";
-
-/// WAL frames (pages) between automatic checkpoints; SQLite's default is 1,000. A bulk import
-/// spread over many `queriable_value` groups dirties about one index page per item, and each
-/// checkpoint copies every distinct page it holds back into the file and syncs it. The 1,000
-/// hot leaves of a 1,000-group import are copied once per checkpoint however many times
-/// they were written, so the fewer checkpoints, the less copying per item: at 300,000 items,
-/// 10,000 frames cost the database thread 23 µs an item and 40,000 frames 18 µs
-/// (bench/README.md, "The database thread"). The WAL then grows to about 160 MiB during a
-/// large import; it is folded into the database and removed when the emulator stops.
-const WAL_CHECKPOINT_PAGES: u32 = 40_000;
 
 /// The page cache, in KiB (SQLite's default is 2,000 KiB): it holds the hot leaves of an
 /// import into 1,000 groups (4 MiB). Larger is slower, not faster: at the end of every
@@ -163,10 +156,14 @@ impl Store {
         if let Database::File(path) = database {
             refuse_writes_once_gone(&connection, path, gone.clone(), warn)?;
         }
+        let checkpointer = match database {
+            Database::File(path) => Some(Checkpointer::start(path, checkpoint::STEPS)?),
+            Database::Memory => None,
+        };
         let (jobs, queue) = mpsc::channel::<Job>();
         let thread = std::thread::Builder::new()
             .name("emulator-db".into())
-            .spawn(move || serve_jobs(connection, queue))
+            .spawn(move || serve_jobs(connection, checkpointer, queue))
             .or_config(|| "cannot start the emulator's database thread".into())?;
         Ok((Store { jobs, gone }, StoreThread(thread)))
     }
@@ -237,8 +234,22 @@ impl Store {
 }
 
 /// The database thread: runs jobs in arrival order until every `Store` is dropped; the
-/// connection closes with the thread.
-fn serve_jobs(mut connection: Connection, queue: mpsc::Receiver<Job>) {
+/// checkpointer stops, then the connection closes with the thread.
+fn serve_jobs(
+    mut connection: Connection,
+    checkpointer: Option<Checkpointer>,
+    queue: mpsc::Receiver<Job>,
+) {
+    if let Some(checkpointer) = &checkpointer {
+        checkpointer.attach(&connection);
+    }
+    serve_queue(&mut connection, queue);
+    if let Some(checkpointer) = checkpointer {
+        checkpointer.stop(&connection);
+    }
+}
+
+fn serve_queue(connection: &mut Connection, queue: mpsc::Receiver<Job>) {
     let mut cursor = None;
     let mut next = None;
     loop {
@@ -254,7 +265,7 @@ fn serve_jobs(mut connection: Connection, queue: mpsc::Receiver<Job>) {
                 // A panicking job must not take the database down with it; its caller
                 // sees its reply channel closed and answers with an error.
                 let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    job(&mut connection, &mut cursor)
+                    job(connection, &mut cursor)
                 }));
             }
             Job::Batched(first) => {
@@ -270,7 +281,7 @@ fn serve_jobs(mut connection: Connection, queue: mpsc::Receiver<Job>) {
                         Err(_) => break,
                     }
                 }
-                run_batch(&mut connection, batch);
+                run_batch(connection, batch);
             }
         }
     }
@@ -370,9 +381,6 @@ fn open_connection(database: &Database) -> Result<Connection> {
             }
             connection
                 .pragma_update(None, "synchronous", "NORMAL")
-                .map_err(describe)?;
-            connection
-                .pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)
                 .map_err(describe)?;
             // Negative: a size in KiB rather than a page count.
             connection
@@ -489,15 +497,37 @@ pub(crate) mod tests {
         assert_eq!(config_params(&db, "7").unwrap().len(), 1);
     }
 
-    #[test]
-    fn a_file_database_checkpoints_its_wal_in_large_steps() {
+    /// The checkpoint thread's connection is closed before the writer's, so the writer's
+    /// close folds the WAL into the file and removes it.
+    #[tokio::test]
+    async fn a_closed_store_leaves_every_write_in_the_file_and_no_wal() {
         let dir = tempfile::tempdir().unwrap();
-        let connection = open_connection(&Database::File(dir.path().join("e.sqlite"))).unwrap();
-        let pages: u32 = connection
-            .pragma_query_value(None, "wal_autocheckpoint", |row| row.get(0))
+        let path = dir.path().join("e.sqlite");
+        let (store, thread) = Store::open(&Database::File(path.clone()), None).unwrap();
+        for i in 0..200 {
+            store
+                .write(move |db| {
+                    db.execute(
+                        "INSERT INTO storage_items (installation_id, item_key, value_json) VALUES ('1', ?1, '0')",
+                        [format!("k{i}")],
+                    )?;
+                    Ok(())
+                })
+                .await
+                .unwrap();
+        }
+        assert!(dir.path().join("e.sqlite-wal").exists());
+        drop(store);
+        thread.join();
+        assert!(
+            !dir.path().join("e.sqlite-wal").exists(),
+            "the WAL was left behind"
+        );
+        let rows: i64 = Connection::open(&path)
+            .unwrap()
+            .query_row("SELECT COUNT(*) FROM storage_items", [], |row| row.get(0))
             .unwrap();
-        assert_eq!(pages, WAL_CHECKPOINT_PAGES);
-        assert!(pages > 1_000, "larger steps than SQLite's default");
+        assert_eq!(rows, 200);
     }
 
     #[test]
