@@ -2,9 +2,9 @@
 //!
 //! A checkpoint copies the WAL's pages back into the database file and `fsync`s both; run by
 //! the writing connection (SQLite's autocheckpoint), no write is answered meanwhile: in a
-//! large import, 33 `fsync`s took 0.85 s of a 9.9 s stage (bench/README.md, "a faster
-//! machine"). Here a thread with a connection of its own runs
-//! them instead, PASSIVE (they never block the writer), woken by the writer's WAL hook every
+//! large import, 33 `fsync`s took 0.85 s against 9.9 s for the whole stage (bench/README.md,
+//! "a faster machine"). Here a thread with a connection of its own runs them instead,
+//! PASSIVE (they never block the writer), woken by the writer's WAL hook every
 //! `Steps::background` frames.
 //!
 //! A PASSIVE checkpoint cannot restart the WAL while the writer keeps appending to it: SQLite
@@ -102,8 +102,8 @@ impl Checkpointer {
         writer.wal_hook(Some(after_commit));
     }
 
-    /// Unhooks `writer`, waits for a running checkpoint to finish, and closes the thread's
-    /// connection.
+    /// Unhooks `writer`, lets a running or requested checkpoint finish, and closes the
+    /// thread's connection.
     pub(super) fn stop(self, writer: &Connection) {
         writer.wal_hook(None);
         HOOKED.with(|hooked| hooked.borrow_mut().take());
