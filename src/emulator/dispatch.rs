@@ -103,7 +103,7 @@ pub(super) async fn call(
     let substitutions = Placeholders {
         installation_id: &installation.installation_id,
         config_params: &config_params,
-        resources: &state.resources,
+        resources: &installation.resources,
     };
     substitutions.substitute_json(&mut query_params, Scope::Request);
     let request = Substituted {

@@ -6,9 +6,11 @@
 //! The default installation is the one the emulator's flags describe, saved anew at every
 //! start; the others are created through the admin API and kept in the database, so a
 //! restart with the same file keeps them. Permission states start from `--permission` and
-//! live in memory.
+//! live in memory; field ids follow from each installation's organisation.
 
+use super::project::OrgFields;
 use super::store::{self, InstallationRow, Removed, Store, StoreError};
+use super::FieldIds;
 use crate::api::permissions::Permission;
 use crate::api::secret::Secret;
 use crate::api::signing::constant_time_eq;
@@ -25,6 +27,8 @@ pub(crate) struct Installation {
     pub security_context: Secret,
     pub is_default: bool,
     pub permissions: Vec<Permission>,
+    /// What `{{fields.NAME.id}}` and `{{fields.NAME.apiName}}` resolve to in its requests.
+    pub resources: FieldIds,
 }
 
 impl Installation {
@@ -56,11 +60,17 @@ pub(crate) struct Registry {
     installations: RwLock<Vec<Arc<Installation>>>,
     /// The permission states a new installation starts with (`--permission`).
     permissions: Vec<Permission>,
+    fields: OrgFields,
 }
 
 impl Registry {
-    /// Saves the default installation and loads every other one from the database.
-    pub(crate) async fn load(store: &Store, default: Installation) -> Result<Registry, StoreError> {
+    /// Saves the default installation and loads every other one from the database; each
+    /// starts with the default's permission states and its own organisation's fields.
+    pub(crate) async fn load(
+        store: &Store,
+        default: Installation,
+        fields: OrgFields,
+    ) -> Result<Registry, StoreError> {
         let row = default.row();
         let rows = store
             .run(move |db| {
@@ -74,6 +84,7 @@ impl Registry {
             .map(|row| {
                 Arc::new(Installation {
                     permissions: permissions.clone(),
+                    resources: fields.of(&row.org_id),
                     ..Installation::from_row(row)
                 })
             })
@@ -81,6 +92,7 @@ impl Registry {
         Ok(Registry {
             installations: RwLock::new(installations),
             permissions,
+            fields,
         })
     }
 
@@ -113,17 +125,19 @@ impl Registry {
         store: &Store,
         org_id: Option<String>,
     ) -> Result<Arc<Installation>, StoreError> {
+        let org_id = org_id.unwrap_or_else(|| {
+            self.fresh(
+                || format!("{}", rand::random_range(10u64.pow(8)..10u64.pow(9))),
+                |i, id| i.org_id == id,
+            )
+        });
         let installation = Arc::new(Installation {
             installation_id: self.fresh(
                 || format!("{}", rand::random_range(10u64.pow(12)..10u64.pow(13))),
                 |i, id| i.installation_id == id,
             ),
-            org_id: org_id.unwrap_or_else(|| {
-                self.fresh(
-                    || format!("{}", rand::random_range(10u64.pow(8)..10u64.pow(9))),
-                    |i, id| i.org_id == id,
-                )
-            }),
+            resources: self.fields.of(&org_id),
+            org_id,
             security_context: Secret::new(hex::encode(rand::random::<[u8; 24]>())),
             is_default: false,
             permissions: self.permissions.clone(),
@@ -190,6 +204,7 @@ impl Installation {
             security_context: Secret::new(row.security_context),
             is_default: row.is_default,
             permissions: Vec::new(),
+            resources: FieldIds::new(),
         }
     }
 }

@@ -297,15 +297,16 @@ impl Emulator {
         };
         let extension = config.project.as_deref();
         let permissions = project::merged_permissions(extension, &config.permissions);
-        let resources = project::merged_resources(extension, &config.org_id, config.resources);
+        let fields = project::OrgFields::new(config.project.clone(), config.resources);
         let default_installation = installations::Installation {
             installation_id: config.installation_id,
             org_id: config.org_id,
             security_context: config.security_context,
             is_default: true,
             permissions,
+            resources: FieldIds::new(),
         };
-        let installations = installations::Registry::load(&store, default_installation)
+        let installations = installations::Registry::load(&store, default_installation, fields)
             .await
             .map_err(|e| Error::config(format!("cannot use the emulator database: {}", e.0)))?;
         let state = Arc::new(state::AppState {
@@ -313,7 +314,6 @@ impl Emulator {
             installations,
             response_wrap: config.response_wrap,
             replies: std::sync::atomic::AtomicU64::new(0),
-            resources,
             rate_limiter: match config.rate_limits {
                 RateLimits::Desk => Some(limits::RateLimiter::desk(config.rate_window)),
                 RateLimits::None => None,

@@ -14,6 +14,7 @@ use crate::api::project::{ConfigParam, ConfigType, Project, MANIFEST_FILE};
 use crate::api::secret::MARK;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 use url::Url;
 
 /// Why the project does not let a call through: a status, a Desk-style errorCode, a message.
@@ -356,17 +357,29 @@ fn snake_case(label: &str) -> String {
     out.trim_end_matches('_').to_string()
 }
 
-/// The project's fields, then `given` (`--resources`), which wins for a name in both.
-pub(super) fn merged_resources(
-    project: Option<&Project>,
-    org_id: &str,
+/// The field resources an installation's placeholders resolve to: the project's, whose ids
+/// follow from the installation's organisation, then `--resources`, which wins for a name in
+/// both. Built per installation, so two organisations never share a field id.
+pub(crate) struct OrgFields {
+    project: Option<Arc<Project>>,
     given: FieldIds,
-) -> FieldIds {
-    let mut resources = project
-        .map(|project| field_resources(project, org_id))
-        .unwrap_or_default();
-    resources.extend(given);
-    resources
+}
+
+impl OrgFields {
+    pub(crate) fn new(project: Option<Arc<Project>>, given: FieldIds) -> OrgFields {
+        OrgFields { project, given }
+    }
+
+    /// The fields of `org_id`.
+    pub(crate) fn of(&self, org_id: &str) -> FieldIds {
+        let mut resources = self
+            .project
+            .as_deref()
+            .map(|project| field_resources(project, org_id))
+            .unwrap_or_default();
+        resources.extend(self.given.clone());
+        resources
+    }
 }
 
 /// The project's custom permissions at their `defaultState`, then `given` (`--permission`):

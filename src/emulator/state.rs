@@ -9,7 +9,7 @@ use super::journal::Journal;
 use super::limits::RateLimiter;
 use super::stats::Stats;
 use super::store::Store;
-use super::{FieldIds, RequestHook, ResponseWrap, Stub};
+use super::{RequestHook, ResponseWrap, Stub};
 use crate::api::secret::Secret;
 use std::net::SocketAddr;
 
@@ -21,7 +21,6 @@ pub(super) struct AppState {
     pub response_wrap: ResponseWrap,
     /// Replies wrapped so far: `--response-wrap mixed` shapes each by its number.
     pub replies: std::sync::atomic::AtomicU64,
-    pub resources: FieldIds,
     pub rate_limiter: Option<RateLimiter>,
     pub stats: Stats,
     pub journal: Journal,

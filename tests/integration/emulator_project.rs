@@ -92,7 +92,17 @@ fn org_of(emulator: &Emulator) -> &str {
 
 /// A signed invoke request; the HTTP status and the JSON body.
 async fn invoke(emulator: &Emulator, secret: &str, fields: &[(Field, &str)]) -> (u16, Value) {
-    let org = org_of(emulator);
+    let org = org_of(emulator).to_string();
+    invoke_as(emulator, secret, (SECURITY_CONTEXT, &org), fields).await
+}
+
+/// A signed invoke request from the installation `(securityContext, orgId)`.
+async fn invoke_as(
+    emulator: &Emulator,
+    secret: &str,
+    (context, org): (&str, &str),
+    fields: &[(Field, &str)],
+) -> (u16, Value) {
     let mut signed = InvokeFields::new();
     for (field, value) in fields {
         signed.set(*field, *value);
@@ -101,7 +111,7 @@ async fn invoke(emulator: &Emulator, secret: &str, fields: &[(Field, &str)]) -> 
         .post(format!("{}/api/v1/invoke?orgId={org}", emulator.base_url))
         .header("HASH", signed.hash(secret.as_bytes()))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .body(encode_form(SECURITY_CONTEXT, &signed))
+        .body(encode_form(context, &signed))
         .send()
         .await
         .expect("the emulator answers");
@@ -435,6 +445,59 @@ async fn fields_of_resources_json_fill_placeholders_per_org_and_the_resources_fl
         c.arg("--resources").arg(&map);
     });
     assert_eq!(given.await, "/f/4000000001/cf_given");
+}
+
+#[tokio::test]
+async fn each_installation_resolves_field_ids_of_its_own_org() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+    let port = start_echo().await;
+    let url = format!("http://127.0.0.1:{port}/f/{{{{fields.syncStatus.id}}}}");
+    let emulator = start_on(&sandbox, &dir, |_| {});
+    let install = |org: Option<&str>| {
+        let body = match org {
+            Some(org) => json!({ "orgId": org }),
+            None => json!({}),
+        };
+        let admin = format!("{}/_emulator/installations", emulator.base_url);
+        async move {
+            let reply = reqwest::Client::new()
+                .post(admin)
+                .header("Accept", "application/json")
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            assert!(reply.status().is_success(), "{}", reply.status());
+            let created: Value = reply.json().await.unwrap();
+            let context = created["securityContext"].as_str().unwrap().to_string();
+            let org = created["orgId"].as_str().unwrap().to_string();
+            (context, org)
+        }
+    };
+    let field_id = |(context, org): (String, String)| {
+        let url = url.clone();
+        let emulator = &emulator;
+        async move {
+            let fields = [
+                (Field::RequestUrl, url.as_str()),
+                (Field::RequestType, "GET"),
+            ];
+            let (status, envelope) =
+                invoke_as(emulator, PROJECT_SECRET, (&context, &org), &fields).await;
+            assert_eq!(status, 200, "{envelope}");
+            let path = inner(&envelope).1["path"].as_str().unwrap().to_string();
+            path.trim_start_matches("/f/").to_string()
+        }
+    };
+    let default_org = org_of(&emulator).to_string();
+    let default = field_id((SECURITY_CONTEXT.to_string(), default_org.clone())).await;
+    assert!(default.bytes().all(|b| b.is_ascii_digit()), "{default}");
+    let elsewhere = field_id(install(None).await).await;
+    assert!(elsewhere.bytes().all(|b| b.is_ascii_digit()), "{elsewhere}");
+    assert_ne!(elsewhere, default, "another org has its own field ids");
+    let same_org = field_id(install(Some(&default_org)).await).await;
+    assert_eq!(same_org, default, "a field is created once per org");
 }
 
 #[tokio::test]
