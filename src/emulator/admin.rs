@@ -18,6 +18,7 @@
 use super::dispatch::database_failure;
 use super::installations::Installation;
 use super::lifecycle;
+use super::project::{self, Setter};
 use super::reply::{json_response, InvokeError};
 use super::state::AppState;
 use super::store;
@@ -152,17 +153,12 @@ async fn configure(
     let mut updates = parse_variables(json_body(&body)?)
         .map_err(|e| InvokeError::bad_request("INVALID_DATA", e.message))?;
     // The admin sets any declared param, userdefined ones included; with a project, only
-    // declared names exist and its `secure` flag applies.
+    // declared names exist, each value must suit its type, and its `secure` flag applies.
     if let Some(project) = &state.project {
-        for update in &mut updates {
-            let declared = project.manifest.config_param(&update.name).ok_or_else(|| {
-                InvokeError::bad_request(
-                    "INVALID_DATA",
-                    format!("the manifest declares no config param `{}`", update.name),
-                )
-            })?;
-            update.secure = Some(declared.secure);
-        }
+        updates = project::check_updates(project, &updates, Setter::Admin).map_err(|refusal| {
+            let status = StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::BAD_REQUEST);
+            InvokeError::new(status, refusal.code, refusal.message)
+        })?;
     }
     let names: Vec<String> = updates.iter().map(|u| u.name.clone()).collect();
     let installation_id = installation.installation_id.clone();

@@ -227,12 +227,22 @@ pub(super) fn config_reply(
         .collect()
 }
 
-/// An update through the API, checked against the manifest: each name declared, none
-/// `userdefined` (only the installing admin sets those: "Set param values"), each value of
-/// its param's type; `secure` always the manifest's. Returns the updates to store.
+/// Who sets config params.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Setter {
+    /// The installing admin (the admin API's `configure`): every declared param.
+    Admin,
+    /// The extension through the API: none that is `userdefined` ("Set param values").
+    Extension,
+}
+
+/// An update checked against the manifest: each name declared, each value of its param's
+/// type, `userdefined` ones only from the admin; `secure` always the manifest's. Returns the
+/// updates to store.
 pub(super) fn check_updates(
     project: &Project,
     updates: &[Variable],
+    setter: Setter,
 ) -> Result<Vec<Variable>, Refusal> {
     updates
         .iter()
@@ -254,7 +264,7 @@ pub(super) fn check_updates(
                     ),
                 )
             })?;
-            if declared.userdefined {
+            if declared.userdefined && setter == Setter::Extension {
                 return Err(Refusal::new(
                     403,
                     "USER_DEFINED_PARAM",
@@ -497,14 +507,34 @@ mod tests {
             value: value.into(),
             secure: None,
         };
-        let code = |updates: &[Variable]| check_updates(&project, updates).unwrap_err().code;
+        let code = |updates: &[Variable]| {
+            check_updates(&project, updates, Setter::Extension)
+                .unwrap_err()
+                .code
+        };
         assert_eq!(code(&[update("apiKey", "k")]), "USER_DEFINED_PARAM");
         assert_eq!(code(&[update("undeclared", "k")]), "INVALID_DATA");
         assert_eq!(code(&[update("mode", "c")]), "INVALID_DATA");
         assert_eq!(code(&[update("limit", "ten")]), "INVALID_DATA");
         assert_eq!(code(&[update("on", "yes")]), "INVALID_DATA");
-        let ok = check_updates(&project, &[update("mode", "b"), update("limit", "10.5")]).unwrap();
+        let ok = check_updates(
+            &project,
+            &[update("mode", "b"), update("limit", "10.5")],
+            Setter::Extension,
+        )
+        .unwrap();
         assert_eq!(ok[0].secure, Some(false));
+        let by_admin = |updates: &[Variable]| check_updates(&project, updates, Setter::Admin);
+        let user_defined = by_admin(&[update("apiKey", "k")]).unwrap();
+        assert_eq!(user_defined[0].secure, Some(true));
+        assert_eq!(
+            by_admin(&[update("limit", "ten")]).unwrap_err().code,
+            "INVALID_DATA"
+        );
+        assert_eq!(
+            by_admin(&[update("undeclared", "k")]).unwrap_err().code,
+            "INVALID_DATA"
+        );
     }
 
     #[test]

@@ -500,6 +500,42 @@ async fn each_installation_resolves_field_ids_of_its_own_org() {
     assert_eq!(same_org, default, "a field is created once per org");
 }
 
+#[test]
+fn the_admin_sets_userdefined_params_but_only_values_of_their_declared_type() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+    let emulator = start_on(&sandbox, &dir, |_| {});
+    let configure = |assignment: &str| {
+        sandbox
+            .signed()
+            .env("DESK_INVOKE_BASE_URL", &emulator.base_url)
+            .args([
+                "emulator",
+                "configure",
+                "--installation",
+                "default",
+                assignment,
+            ])
+            .output()
+            .unwrap()
+    };
+    for accepted in ["apiKey=k-1", "limit=10", "mode=slow"] {
+        let out = configure(accepted);
+        assert!(out.status.success(), "{accepted}: {}", stderr_of(&out));
+    }
+    for (refused, says) in [
+        ("limit=ten", "expected a number"),
+        ("mode=medium", "expected one of fast, slow"),
+        ("undeclared=1", "no config param `undeclared`"),
+    ] {
+        let out = configure(refused);
+        assert_eq!(out.status.code(), Some(4), "{refused}: {}", stderr_of(&out));
+        let stderr = stderr_of(&out);
+        assert!(stderr.contains(says), "{refused}: {stderr}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    }
+}
+
 #[tokio::test]
 async fn custom_permissions_start_at_their_default_state_and_the_flag_overrides() {
     let sandbox = Sandbox::new();

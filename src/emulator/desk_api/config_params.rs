@@ -10,7 +10,7 @@ use super::{json_object_body, DeskCall, DeskReply, Handled, InstallationData};
 use crate::api::config_params::{parse_variables, Param};
 use crate::api::method::Method;
 use crate::api::project::Project;
-use crate::emulator::project::{self, Refusal};
+use crate::emulator::project::{self, Refusal, Setter};
 use crate::emulator::store;
 use serde_json::{json, Value};
 
@@ -62,7 +62,8 @@ async fn serve_declared(
         }
         Method::Post | Method::Put => {
             let updates = parse_variables(json_object_body(call.body)?)?;
-            let updates = project::check_updates(project, &updates).map_err(refused)?;
+            let updates =
+                project::check_updates(project, &updates, Setter::Extension).map_err(refused)?;
             let to_store = updates.clone();
             installation
                 .store
