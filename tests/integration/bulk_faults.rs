@@ -23,6 +23,56 @@ fn assert_accounted(stored: &[String], failed: &[String], n: usize, prefix: &str
     assert_eq!(accounted, all, "items lost");
 }
 
+/// `storage put --file INPUT --failed FAILED ARGS…` against `url`, running in the background
+/// with its stderr piped.
+fn spawn_import(
+    sandbox: &Sandbox,
+    url: &str,
+    input: &std::path::Path,
+    failed: &std::path::Path,
+    args: &[&str],
+) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"))
+        .env("DESK_INVOKE_SECRET", SECRET)
+        .env("DESK_INVOKE_BASE_URL", url)
+        .env("DESK_INVOKE_ORG_ID", ORG_ID)
+        .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
+        .env("HOME", sandbox.dir.path())
+        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
+        .args(args)
+        .args(["storage", "put", "--file"])
+        .arg(input)
+        .arg("--failed")
+        .arg(failed)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Kills `first` (SIGKILL), starts an emulator on the same database and address after
+/// `pause`, and waits for `import` to end: stored everything (0) or listed what it could not
+/// (7). The new emulator and the import's output.
+fn kill_restart_and_finish(
+    sandbox: &Sandbox,
+    first: Emulator,
+    (db, addr): (&str, &str),
+    pause: Duration,
+    import: std::process::Child,
+) -> (Emulator, std::process::Output) {
+    drop(first);
+    std::thread::sleep(pause);
+    let second = sandbox.start_emulator(&["--db", db, "--addr", addr]);
+    let out = import.wait_with_output().unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 7)),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_no_secrets(&out);
+    (second, out)
+}
+
 /// Every line ends stored or in --failed, under injected 429s, 503s and dropped
 /// connections; read back after restarting the emulator on the same database.
 #[ignore = "fault soak: run by .ci/run with --ignored"]
@@ -88,41 +138,12 @@ fn killed_and_restarted_emulator_mid_import_loses_nothing() {
     let n = 1500;
     let input = sandbox.write("items.ndjson", ndjson_items(n, "r"));
     let failed = sandbox.path("failed.ndjson");
-    let mut import = std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"));
-    import
-        .env("DESK_INVOKE_SECRET", SECRET)
-        .env("DESK_INVOKE_BASE_URL", &url)
-        .env("DESK_INVOKE_ORG_ID", ORG_ID)
-        .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
-        .env("HOME", sandbox.dir.path())
-        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
-        .args([
-            "--retries",
-            "6",
-            "storage",
-            "put",
-            "--concurrency",
-            "8",
-            "--file",
-        ])
-        .arg(&input)
-        .arg("--failed")
-        .arg(&failed)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped());
-    let import = import.spawn().unwrap();
+    let import = spawn_import(&sandbox, &url, &input, &failed, &["--retries", "6"]);
     // Let part of the import land, then kill the emulator hard and bring it back.
     std::thread::sleep(Duration::from_millis(400));
-    drop(first);
-    std::thread::sleep(Duration::from_millis(300));
-    let second = sandbox.start_emulator(&["--db", &db_arg, "--addr", &addr]);
-    let out = import.wait_with_output().unwrap();
-    assert!(
-        matches!(out.status.code(), Some(0 | 7)),
-        "{}",
-        stderr_of(&out)
-    );
-    assert_no_secrets(&out);
+    let place = (db_arg.as_str(), addr.as_str());
+    let pause = Duration::from_millis(300);
+    let (second, _) = kill_restart_and_finish(&sandbox, first, place, pause, import);
     let stored = stored_keys(&sandbox, &second.base_url);
     let failed = keys_in_file(&failed);
     assert!(!stored.is_empty(), "nothing was stored");
@@ -158,21 +179,13 @@ fn an_emulator_killed_while_it_checkpoints_loses_nothing_and_keeps_its_file_inta
         .collect();
     let input = sandbox.write("items.ndjson", items);
     let failed = sandbox.path("failed.ndjson");
-    let mut import = std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"));
-    import
-        .env("DESK_INVOKE_SECRET", SECRET)
-        .env("DESK_INVOKE_BASE_URL", &first.base_url)
-        .env("DESK_INVOKE_ORG_ID", ORG_ID)
-        .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
-        .env("HOME", sandbox.dir.path())
-        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
-        .args(["--retries", "8", "storage", "put", "--file"])
-        .arg(&input)
-        .arg("--failed")
-        .arg(&failed)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped());
-    let mut import = import.spawn().unwrap();
+    let mut import = spawn_import(
+        &sandbox,
+        &first.base_url,
+        &input,
+        &failed,
+        &["--retries", "8"],
+    );
     // The WAL passes 10,000 frames (~41 MB) when the first checkpoint is woken; the
     // database file grows once it copies pages back: kill then.
     let size = |path: &std::path::Path| std::fs::metadata(path).map_or(0, |m| m.len());
@@ -188,14 +201,8 @@ fn an_emulator_killed_while_it_checkpoints_loses_nothing_and_keeps_its_file_inta
         );
         std::thread::sleep(Duration::from_millis(2));
     }
-    drop(first);
-    let second = sandbox.start_emulator(&["--db", &db_arg, "--addr", &addr]);
-    let out = import.wait_with_output().unwrap();
-    assert!(
-        matches!(out.status.code(), Some(0 | 7)),
-        "{}",
-        stderr_of(&out)
-    );
+    let place = (db_arg.as_str(), addr.as_str());
+    let (second, _) = kill_restart_and_finish(&sandbox, first, place, Duration::ZERO, import);
     drop(second);
 
     let connection = rusqlite::Connection::open(&db).unwrap();
