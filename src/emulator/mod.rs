@@ -304,6 +304,7 @@ impl Emulator {
             security_context: config.security_context,
             is_default: true,
             permissions,
+            // Every installation's fields are its org's: `Registry::load` fills them in.
             resources: FieldIds::new(),
         };
         let installations = installations::Registry::load(&store, default_installation, fields)
