@@ -155,10 +155,7 @@ async fn configure(
     // The admin sets any declared param, userdefined ones included; with a project, only
     // declared names exist, each value must suit its type, and its `secure` flag applies.
     if let Some(project) = &state.project {
-        updates = project::check_updates(project, &updates, Setter::Admin).map_err(|refusal| {
-            let status = StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::BAD_REQUEST);
-            InvokeError::new(status, refusal.code, refusal.message)
-        })?;
+        updates = project::check_updates(project, &updates, Setter::Admin)?;
     }
     let names: Vec<String> = updates.iter().map(|u| u.name.clone()).collect();
     let installation_id = installation.installation_id.clone();

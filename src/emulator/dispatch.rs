@@ -260,18 +260,11 @@ fn check_project(
     url: &Url,
     connection: Option<&str>,
 ) -> Result<(), InvokeError> {
-    let refused = |refusal: project::Refusal| {
-        InvokeError::new(
-            StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::FORBIDDEN),
-            refusal.code,
-            refusal.message,
-        )
-    };
     if let Some(name) = connection.filter(|name| !name.is_empty()) {
-        project::check_connection(project, name).map_err(refused)?;
+        project::check_connection(project, name)?;
     }
     if !is_local(state, url) {
-        project::check_domain(project, url).map_err(refused)?;
+        project::check_domain(project, url)?;
     }
     Ok(())
 }

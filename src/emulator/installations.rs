@@ -64,8 +64,9 @@ pub(crate) struct Registry {
 }
 
 impl Registry {
-    /// Saves the default installation and loads every other one from the database; each
-    /// starts with the default's permission states and its own organisation's fields.
+    /// Saves the default installation, then builds every installation as the database now
+    /// holds it, the default among them: each with the default's permission states and its
+    /// own organisation's fields.
     pub(crate) async fn load(
         store: &Store,
         default: Installation,
@@ -78,16 +79,10 @@ impl Registry {
                 store::installations(db)
             })
             .await?;
-        let permissions = default.permissions.clone();
+        let permissions = default.permissions;
         let installations = rows
             .into_iter()
-            .map(|row| {
-                Arc::new(Installation {
-                    permissions: permissions.clone(),
-                    resources: fields.of(&row.org_id),
-                    ..Installation::from_row(row)
-                })
-            })
+            .map(|row| Arc::new(Installation::from_row(row, permissions.clone(), &fields)))
             .collect();
         Ok(Registry {
             installations: RwLock::new(installations),
@@ -197,14 +192,16 @@ impl Registry {
 }
 
 impl Installation {
-    fn from_row(row: InstallationRow) -> Installation {
+    /// The installation a database row holds, with these permission states and its
+    /// organisation's fields.
+    fn from_row(row: InstallationRow, permissions: Vec<Permission>, fields: &OrgFields) -> Self {
         Installation {
+            resources: fields.of(&row.org_id),
             installation_id: row.installation_id,
             org_id: row.org_id,
             security_context: Secret::new(row.security_context),
             is_default: row.is_default,
-            permissions: Vec::new(),
-            resources: FieldIds::new(),
+            permissions,
         }
     }
 }

@@ -299,13 +299,12 @@ impl Emulator {
         let permissions = project::merged_permissions(extension, &config.permissions);
         let fields = project::OrgFields::new(config.project.clone(), config.resources);
         let default_installation = installations::Installation {
+            resources: fields.of(&config.org_id),
             installation_id: config.installation_id,
             org_id: config.org_id,
             security_context: config.security_context,
             is_default: true,
             permissions,
-            // Every installation's fields are its org's: `Registry::load` fills them in.
-            resources: FieldIds::new(),
         };
         let installations = installations::Registry::load(&store, default_installation, fields)
             .await

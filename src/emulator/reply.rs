@@ -1,6 +1,7 @@
 //! How the emulator answers: JSON bodies with Desk's content type, and rejections of the
 //! invoke request itself as `{"errorCode":"…","message":"…","stringToHash":"…"}`.
 
+use super::project::Refusal;
 use super::ResponseWrap;
 use crate::api::desk_error::DeskError;
 use crate::api::secret::Redactor;
@@ -49,6 +50,14 @@ impl InvokeError {
             string_to_hash: Some(string_to_hash.to_string()),
             ..Self::new(StatusCode::UNAUTHORIZED, code, message)
         }
+    }
+}
+
+/// A project's refusal of a request made to the emulator itself (an invoke, an admin call).
+impl From<Refusal> for InvokeError {
+    fn from(refusal: Refusal) -> Self {
+        let status = StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::FORBIDDEN);
+        InvokeError::new(status, refusal.code, refusal.message)
     }
 }
 

@@ -69,11 +69,22 @@ fn start_on(
     dir: &Path,
     configure: impl FnOnce(&mut std::process::Command),
 ) -> Emulator {
+    start_on_database(sandbox, dir, &["--in-memory"], configure)
+}
+
+/// `start_on` with the database flags given (`--in-memory`, or `--db FILE`).
+fn start_on_database(
+    sandbox: &Sandbox,
+    dir: &Path,
+    database: &[&str],
+    configure: impl FnOnce(&mut std::process::Command),
+) -> Emulator {
     let mut command = emulator_command(sandbox.dir.path());
     command
         .arg("--project")
         .arg(dir)
-        .args(["--in-memory", "--response-wrap", "none"])
+        .args(database)
+        .args(["--response-wrap", "none"])
         .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
         .env("DESK_INVOKE_ORG_ID", ORG_ID);
     configure(&mut command);
@@ -447,57 +458,63 @@ async fn fields_of_resources_json_fill_placeholders_per_org_and_the_resources_fl
     assert_eq!(given.await, "/f/4000000001/cf_given");
 }
 
+/// The path `url` (with a field placeholder) reached on the echo server, called by the
+/// installation `(securityContext, orgId)`, without its leading `/f/`.
+async fn field_path(emulator: &Emulator, url: &str, installation: (&str, &str)) -> String {
+    let fields = [(Field::RequestUrl, url), (Field::RequestType, "GET")];
+    let (status, envelope) = invoke_as(emulator, PROJECT_SECRET, installation, &fields).await;
+    assert_eq!(status, 200, "{envelope}");
+    let path = inner(&envelope).1["path"].as_str().unwrap().to_string();
+    path.trim_start_matches("/f/").to_string()
+}
+
+/// A new installation through the admin API (in `org`, or a fresh one): its securityContext
+/// and orgId.
+async fn install_in(emulator: &Emulator, org: Option<&str>) -> (String, String) {
+    let body = match org {
+        Some(org) => json!({ "orgId": org }),
+        None => json!({}),
+    };
+    let reply = reqwest::Client::new()
+        .post(format!("{}/_emulator/installations", emulator.base_url))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert!(reply.status().is_success(), "{}", reply.status());
+    let created: Value = reply.json().await.unwrap();
+    let context = created["securityContext"].as_str().unwrap().to_string();
+    (context, created["orgId"].as_str().unwrap().to_string())
+}
+
 #[tokio::test]
-async fn each_installation_resolves_field_ids_of_its_own_org() {
+async fn each_installation_resolves_field_ids_of_its_own_org_across_restarts() {
     let sandbox = Sandbox::new();
     let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
     let port = start_echo().await;
     let url = format!("http://127.0.0.1:{port}/f/{{{{fields.syncStatus.id}}}}");
-    let emulator = start_on(&sandbox, &dir, |_| {});
-    let install = |org: Option<&str>| {
-        let body = match org {
-            Some(org) => json!({ "orgId": org }),
-            None => json!({}),
-        };
-        let admin = format!("{}/_emulator/installations", emulator.base_url);
-        async move {
-            let reply = reqwest::Client::new()
-                .post(admin)
-                .header("Accept", "application/json")
-                .json(&body)
-                .send()
-                .await
-                .unwrap();
-            assert!(reply.status().is_success(), "{}", reply.status());
-            let created: Value = reply.json().await.unwrap();
-            let context = created["securityContext"].as_str().unwrap().to_string();
-            let org = created["orgId"].as_str().unwrap().to_string();
-            (context, org)
-        }
-    };
-    let field_id = |(context, org): (String, String)| {
-        let url = url.clone();
-        let emulator = &emulator;
-        async move {
-            let fields = [
-                (Field::RequestUrl, url.as_str()),
-                (Field::RequestType, "GET"),
-            ];
-            let (status, envelope) =
-                invoke_as(emulator, PROJECT_SECRET, (&context, &org), &fields).await;
-            assert_eq!(status, 200, "{envelope}");
-            let path = inner(&envelope).1["path"].as_str().unwrap().to_string();
-            path.trim_start_matches("/f/").to_string()
-        }
-    };
+    let db = sandbox.path("installations.sqlite");
+    let database = ["--db", db.to_str().unwrap()];
+    let emulator = start_on_database(&sandbox, &dir, &database, |_| {});
     let default_org = org_of(&emulator).to_string();
-    let default = field_id((SECURITY_CONTEXT.to_string(), default_org.clone())).await;
+    let default = field_path(&emulator, &url, (SECURITY_CONTEXT, &default_org)).await;
     assert!(default.bytes().all(|b| b.is_ascii_digit()), "{default}");
-    let elsewhere = field_id(install(None).await).await;
+    let (context, org) = install_in(&emulator, None).await;
+    let elsewhere = field_path(&emulator, &url, (&context, &org)).await;
     assert!(elsewhere.bytes().all(|b| b.is_ascii_digit()), "{elsewhere}");
     assert_ne!(elsewhere, default, "another org has its own field ids");
-    let same_org = field_id(install(Some(&default_org)).await).await;
+    let (same_context, _) = install_in(&emulator, Some(&default_org)).await;
+    let same_org = field_path(&emulator, &url, (&same_context, &default_org)).await;
     assert_eq!(same_org, default, "a field is created once per org");
+
+    // Restarted on the same file, the saved installation is read back with its org's ids.
+    drop(emulator);
+    let emulator = start_on_database(&sandbox, &dir, &database, |_| {});
+    let after = field_path(&emulator, &url, (&context, &org)).await;
+    assert_eq!(
+        after, elsewhere,
+        "the ids of a saved installation's org survive a restart"
+    );
 }
 
 #[test]
