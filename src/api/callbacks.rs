@@ -77,13 +77,16 @@ impl std::fmt::Display for Event {
 }
 
 /// A callback's body as Desk sends it ("Platform Event Callbacks"):
-/// `{"event","orgId","securityContext"}`, orgId a number when it is numeric. Sign these exact
+/// `{"event","orgId","securityContext"}`, orgId a number when it is one (text that reads back
+/// the same). Sign these exact
 /// bytes (`signing::sign`) for the `HASH` header.
 pub fn callback_body(event: &str, org_id: &str, security_context: &str) -> String {
-    let org: serde_json::Value = org_id
-        .parse::<u64>()
-        .map(serde_json::Value::from)
-        .unwrap_or_else(|_| serde_json::Value::from(org_id));
+    // A number only when it reads back as the same id: `007` stays the text the extension
+    // must send back as its orgId.
+    let org = match org_id.parse::<u64>() {
+        Ok(n) if n.to_string() == org_id => serde_json::Value::from(n),
+        _ => serde_json::Value::from(org_id),
+    };
     serde_json::json!({"event": event, "orgId": org, "securityContext": security_context})
         .to_string()
 }
@@ -137,6 +140,19 @@ mod tests {
             r#"{"event":"onInstall","orgId":387238,"securityContext":"ctx"}"#
         );
         assert!(callback_body("onInstall", "org-a", "c").contains(r#""orgId":"org-a""#));
+    }
+
+    #[test]
+    fn an_org_id_a_number_would_change_stays_text() {
+        for id in ["007", "0", "+5", "99999999999999999999"] {
+            let body: serde_json::Value =
+                serde_json::from_str(&callback_body("onInstall", id, "c")).unwrap();
+            let back = match &body["orgId"] {
+                serde_json::Value::Number(n) => n.to_string(),
+                other => other.as_str().unwrap().to_string(),
+            };
+            assert_eq!(back, id);
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Extension config params: `{"variables":[{"name","value","secure"}]}` in, `{"data":[…]}`
 //! out, and the name rule both sides check.
 
+use super::envelope::{Body, InvokeResponse};
 use super::error::{Error, Kind, Result};
 use serde_json::{json, Map, Value};
 
@@ -130,6 +131,21 @@ pub fn parse_pair(text: &str) -> Result<(String, String)> {
             text.escape_default()
         ))),
     }
+}
+
+/// The values of the secure params in a GET reply, as text: what a trace of that reply must
+/// mask (as `config get` masks them) unless the user asks to see them.
+pub fn secure_values(reply: &InvokeResponse) -> Vec<String> {
+    let Body::Json(body) = &reply.body else {
+        return Vec::new();
+    };
+    (params(body).unwrap_or_default().into_iter())
+        .filter(|p| p.secure)
+        .map(|p| match p.value {
+            Value::String(text) => text,
+            other => other.to_string(),
+        })
+        .collect()
 }
 
 /// The params of a GET reply: `{"data":[…]}`, `{"variables":[…]}` or a bare array.

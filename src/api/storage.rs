@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub const MAX_KEY_CHARS: usize = 50;
-/// A value's size as compact JSON (Zoho, "Create Data Storage": "cannot exceed 5.1 KB"; read
-/// as 5,100 bytes, the smaller reading, so nothing stored here is too big for Desk).
-pub const MAX_VALUE_BYTES: usize = 5100;
+/// A value's size as compact JSON: 5,120 bytes (5 KiB), the tool's contract's reading of
+/// Zoho's "cannot exceed 5.1 KB" ("Create Data Storage"; docs/desk-behaviour.md row 8).
+pub const MAX_VALUE_BYTES: usize = 5120;
 /// How deep a value may nest (objects and arrays), on both sides. A stored value is read back
 /// inside Desk's reply, itself inside the envelope's `response` string and maybe a
 /// `statusMessage`: JSON parsers stop at 128 levels (serde_json does), so a value nested

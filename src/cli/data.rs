@@ -64,7 +64,7 @@ pub(crate) struct StoragePutArgs {
     pub key: Option<String>,
     /// A JSON object, `@FILE` or `@-` [default: stdin]
     pub value: Option<String>,
-    /// queriableValue of the item
+    /// queriableValue of the item: its group [default: the key]
     #[arg(long)]
     pub queriable_value: Option<String>,
     /// Items to put: NDJSON, one {"key":…,"queriableValue":…,"value":{…}} a line, or the JSON

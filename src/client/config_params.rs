@@ -8,7 +8,8 @@ use crate::api::signing::Field;
 
 impl Client {
     pub(crate) async fn config_params(&self) -> Result<Vec<Param>> {
-        let request = InvokeRequest::new(self.desk_api_fields(Endpoint::ConfigParams, "GET"));
+        let request = InvokeRequest::new(self.desk_api_fields(Endpoint::ConfigParams, "GET"))
+            .reply_secrets(config_params::secure_values);
         config_params::params(self.call(&request).await?.json("configParams")?)
     }
 

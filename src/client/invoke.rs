@@ -5,6 +5,7 @@ use super::body::{read_capped, BodyError};
 use super::{retry, Client, InvokeRequest};
 use crate::api::envelope::{decode, InvokeResponse};
 use crate::api::error::{Error, Kind, Remedy, Result};
+use crate::api::mask::Masker;
 use crate::api::signing::Field;
 use std::time::{Duration, Instant};
 
@@ -170,7 +171,16 @@ impl Client {
             )
         });
         self.trace(2, || {
-            format!("< {}", self.redact(&String::from_utf8_lossy(&reply.bytes)))
+            let text = self.redact(&String::from_utf8_lossy(&reply.bytes));
+            let secrets = request
+                .reply_secrets
+                .map(|find| find(&decoded))
+                .unwrap_or_default();
+            let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
+            match Masker::new(&secrets) {
+                Some(masker) => format!("< {}", masker.mask(&text)),
+                None => format!("< {text}"),
+            }
         });
         // The called API's own 429/503 comes inside a 200, with its Retry-After among the
         // responseHeaders.

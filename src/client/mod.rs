@@ -40,6 +40,8 @@ pub(crate) struct InvokeRequest {
     pub idempotent: bool,
     /// The bulk command's pacer, shared by all its requests.
     pub pacer: Option<Arc<Pacer>>,
+    /// Finds the secrets a reply holds (secure config values), masked in its `-vv` trace.
+    pub reply_secrets: Option<fn(&InvokeResponse) -> Vec<String>>,
 }
 
 impl InvokeRequest {
@@ -52,7 +54,13 @@ impl InvokeRequest {
             fields,
             idempotent,
             pacer: None,
+            reply_secrets: None,
         }
+    }
+
+    pub(crate) fn reply_secrets(mut self, find: fn(&InvokeResponse) -> Vec<String>) -> Self {
+        self.reply_secrets = Some(find);
+        self
     }
 
     pub(crate) fn paced(mut self, pacer: Option<Arc<Pacer>>) -> Self {

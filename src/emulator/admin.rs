@@ -173,13 +173,30 @@ async fn configure(
 
 async fn uninstall(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Answer {
     let installation = find(&state, &id)?;
-    // The extension hears of it while its securityContext still works, as on Desk.
-    let callback = lifecycle::fire(&state, &installation, Event::Uninstall).await;
-    let removed = state
-        .installations
-        .remove(&state.store, &installation)
-        .await
-        .map_err(database_failure)?;
+    if !state.installations.begin_removal(&installation) {
+        return Err(not_found(&id, "is being uninstalled"));
+    }
+    // Once begun, an uninstall finishes even if its caller goes away: on a task of its own.
+    let task = tokio::spawn({
+        let (state, installation) = (state.clone(), installation.clone());
+        async move {
+            // The extension hears of it while its securityContext still works, as on Desk.
+            let callback = lifecycle::fire(&state, &installation, Event::Uninstall).await;
+            let removed = state
+                .installations
+                .remove(&state.store, &installation)
+                .await;
+            (callback, removed)
+        }
+    });
+    let (callback, removed) = task.await.map_err(|e| {
+        InvokeError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "INTERNAL_ERROR",
+            format!("the uninstall stopped: {e}"),
+        )
+    })?;
+    let removed = removed.map_err(database_failure)?;
     Ok(json_response(
         StatusCode::OK,
         &json!({
@@ -225,13 +242,15 @@ async fn trigger_webhook(
 }
 
 fn find(state: &AppState, id: &str) -> Result<Arc<Installation>, InvokeError> {
-    state.installations.get(id).ok_or_else(|| {
-        InvokeError::new(
-            StatusCode::NOT_FOUND,
-            "INSTALLATION_NOT_FOUND",
-            format!("no installation `{}`", id.escape_default()),
-        )
-    })
+    (state.installations.get(id)).ok_or_else(|| not_found(id, "is not installed"))
+}
+
+fn not_found(id: &str, why: &str) -> InvokeError {
+    InvokeError::new(
+        StatusCode::NOT_FOUND,
+        "INSTALLATION_NOT_FOUND",
+        format!("installation `{}` {why}", id.escape_default()),
+    )
 }
 
 /// The request's JSON object; an empty body is an empty object.

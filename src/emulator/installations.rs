@@ -14,7 +14,8 @@ use super::FieldIds;
 use crate::api::permissions::Permission;
 use crate::api::secret::Secret;
 use crate::api::signing::constant_time_eq;
-use std::sync::{Arc, RwLock};
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, RwLock};
 
 /// What `--installation` and the admin API accept for the default installation.
 pub(crate) const DEFAULT_NAME: &str = "default";
@@ -61,6 +62,10 @@ pub(crate) struct Registry {
     /// The permission states a new installation starts with (`--permission`).
     permissions: Vec<Permission>,
     fields: OrgFields,
+    /// Installations being uninstalled: gone for the admin API (a second uninstall, an event,
+    /// a configure answer 404), still served to their securityContext until removed, so the
+    /// extension can clean up while it hears `onUninstall`.
+    leaving: Mutex<HashSet<String>>,
 }
 
 impl Registry {
@@ -88,6 +93,7 @@ impl Registry {
             installations: RwLock::new(installations),
             permissions,
             fields,
+            leaving: Mutex::default(),
         })
     }
 
@@ -99,15 +105,23 @@ impl Registry {
             .cloned()
     }
 
-    /// The installation with this id; `default` names the default installation.
+    /// The installation with this id, unless it is being uninstalled; `default` names the
+    /// default installation.
     pub(crate) fn get(&self, id: &str) -> Option<Arc<Installation>> {
-        self.read()
-            .iter()
+        let found = (self.read().iter())
             .find(|i| match id {
                 DEFAULT_NAME => i.is_default,
                 id => i.installation_id == id,
             })
-            .cloned()
+            .cloned()?;
+        let leaving = self.leaving().contains(&found.installation_id);
+        (!leaving).then_some(found)
+    }
+
+    /// Marks the installation as being uninstalled; false when it already is (only one
+    /// uninstall of an installation proceeds).
+    pub(crate) fn begin_removal(&self, installation: &Installation) -> bool {
+        self.leaving().insert(installation.installation_id.clone())
     }
 
     pub(crate) fn list(&self) -> Vec<Arc<Installation>> {
@@ -160,9 +174,11 @@ impl Registry {
             .unwrap_or_else(|e| e.into_inner())
             .retain(|i| i.installation_id != installation.installation_id);
         let id = installation.installation_id.clone();
-        store
+        let removed = store
             .run(move |db| store::remove_installation(db, &id))
-            .await
+            .await;
+        self.leaving().remove(&installation.installation_id);
+        removed
     }
 
     /// Whether another installation shares this organisation (field ids live per
@@ -188,6 +204,10 @@ impl Registry {
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Vec<Arc<Installation>>> {
         self.installations.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn leaving(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.leaving.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 

@@ -19,18 +19,18 @@ fn secure_config_values_are_masked_in_every_output() {
     assert!(stderr_of(&set).contains("config"), "{}", stderr_of(&set));
     assert!(!stderr_of(&set).contains(VALUE) && !stdout_of(&set).contains(VALUE));
     for format in ["json", "table", "ndjson"] {
+        // -vv traces the reply that holds the value, in the envelope's escaped JSON.
         let get = sandbox
             .cmd()
-            .args(["-p", "local", "config", "get", "-o", format])
+            .args(["-p", "local", "-vv", "config", "get", "-o", format])
             .output()
             .unwrap();
         assert!(get.status.success(), "{}", stderr_of(&get));
         assert!(stdout_of(&get).contains("apiKey"), "{}", stdout_of(&get));
-        assert!(
-            !stdout_of(&get).contains(VALUE),
-            "{format}: {}",
-            stdout_of(&get)
-        );
+        assert!(stderr_of(&get).contains("apiKey"), "{}", stderr_of(&get));
+        for shown in [stdout_of(&get), stderr_of(&get)] {
+            assert!(!shown.contains(VALUE), "{format}: {shown}");
+        }
     }
     let shown = sandbox
         .cmd()

@@ -210,8 +210,8 @@ fn values_are_objects_of_bounded_size() {
     let sandbox = Sandbox::new();
     let emulator = sandbox.start_emulator(&[]);
     let url = &emulator.base_url;
-    // 5.1 KB ("Create Data Storage"), read as 5,100 bytes of compact JSON.
-    let fits = json!({"a": "x".repeat(5100 - 8)});
+    // 5.1 KB ("Create Data Storage"), read as 5,120 bytes of compact JSON.
+    let fits = json!({"a": "x".repeat(5120 - 8)});
     assert_eq!(
         post(
             &sandbox,
@@ -221,7 +221,7 @@ fn values_are_objects_of_bounded_size() {
         .0,
         200
     );
-    let big = json!({"a": "x".repeat(5100 - 7)});
+    let big = json!({"a": "x".repeat(5120 - 7)});
     assert_eq!(
         post(
             &sandbox,

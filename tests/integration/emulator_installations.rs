@@ -324,6 +324,109 @@ fn installations_survive_a_restart_with_the_same_database_file() {
 }
 
 #[test]
+fn a_restart_cannot_hand_a_created_installations_id_or_context_to_the_default() {
+    let sandbox = Sandbox::new();
+    let db = sandbox.path("emulator.sqlite");
+    let db = db.to_str().unwrap();
+    let b = {
+        let emulator = sandbox.start_emulator(&["--db", db]);
+        let b = install(&sandbox, &emulator.base_url, "org-b");
+        let put = as_profile(&sandbox, "org-b")
+            .args(["storage", "put", "b-only", r#"{"v":1}"#])
+            .output()
+            .unwrap();
+        assert!(put.status.success(), "{}", stderr_of(&put));
+        b
+    };
+    let context = sandbox.write("b-context", b["securityContext"].as_str().unwrap());
+    let id = b["installationId"].as_str().unwrap();
+    let clashes: [&[&str]; 2] = [
+        &["--installation-id", id],
+        &["--security-context-file", context.to_str().unwrap()],
+    ];
+    for clash in clashes {
+        let mut start = emulator_command(sandbox.path("").as_path());
+        start
+            .env("DESK_INVOKE_SECRET", SECRET)
+            .args(["--db", db, "--addr", "127.0.0.1:0"])
+            .args(clash);
+        let out = assert_cmd::Command::from_std(start)
+            .timeout(Duration::from_secs(30))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "{clash:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains(&format!("belongs to installation {id}")),
+            "{}",
+            stderr_of(&out)
+        );
+        assert!(!stderr_of(&out).contains(b["securityContext"].as_str().unwrap()));
+    }
+    // Installation b and its data are still its own.
+    let emulator = sandbox.start_emulator(&["--db", db]);
+    let get = as_profile(&sandbox, "org-b")
+        .args(["--base-url", &emulator.base_url])
+        .args(["storage", "get", "--key", "b-only", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(json_of(&get)[0]["value"], json!({"v": 1}));
+}
+
+#[test]
+fn concurrent_uninstalls_of_one_installation_fire_one_on_uninstall() {
+    let sandbox = Sandbox::new();
+    let receiver = Hostile::start(|_| {
+        std::thread::sleep(Duration::from_millis(1500));
+        Answer::json(200, &json!({"ok": true}))
+    });
+    let emulator = sandbox.start_emulator(&["--callback-to", &receiver.url]);
+    let url = &emulator.base_url;
+    let a = json_of(
+        &admin(&sandbox, url)
+            .args(["emulator", "install"])
+            .output()
+            .unwrap(),
+    );
+    let id = a["installationId"].as_str().unwrap().to_string();
+    let uninstalls: Vec<_> = (0..3)
+        .map(|_| {
+            let mut cmd = admin(&sandbox, url);
+            cmd.args(["emulator", "uninstall", "--installation", &id]);
+            std::thread::spawn(move || cmd.output().unwrap())
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    // While its onUninstall is out, the installation takes no other lifecycle work.
+    let configure = admin(&sandbox, url)
+        .args(["emulator", "configure", "--installation", &id, "x=1"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        configure.status.code(),
+        Some(4),
+        "{}",
+        stderr_of(&configure)
+    );
+    let codes: Vec<_> = (uninstalls.into_iter())
+        .map(|t| t.join().unwrap().status.code())
+        .collect();
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(0)).count(),
+        1,
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(4)).count(),
+        2,
+        "{codes:?}"
+    );
+    let events: Vec<String> = (receiver.requests().iter())
+        .map(|r| serde_json::from_slice::<Value>(&r.body).unwrap()["event"].to_string())
+        .collect();
+    assert_eq!(events, [r#""onInstall""#, r#""onUninstall""#]);
+}
+
+#[test]
 fn lifecycle_callbacks_arrive_signed_at_callback_to_in_any_spelling() {
     let sandbox = Sandbox::new();
     let receiver = Hostile::start(|_| Answer::json(200, &json!({"ok": true})));

@@ -91,13 +91,6 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
         return bulk.run(settings, out, &PutItems);
     }
     let key = args.key.clone().unwrap_or_default();
-    // Said before VALUE is read from stdin, and before anything is sent.
-    if args.queriable_value.is_none() {
-        return Err(Error::usage(format!(
-            "storage put `{key}` needs a queriableValue: Desk refuses an item without one"
-        ))
-        .with_hint("add --queriable-value GROUP (letters, digits and , _ : -), the group storage get --queriable-value GROUP lists"));
-    }
     let value_text = match &args.value {
         Some(value) => ArgSource::parse(value).read_text("VALUE")?,
         // No VALUE: it comes from stdin, as with `@-`, when something is piped in.
@@ -109,9 +102,12 @@ fn put(args: &StoragePutArgs, settings: &Settings, out: &Output) -> Result<()> {
     };
     let value: Value = serde_json::from_str(&value_text)
         .map_err(|e| Error::usage(format!("VALUE is not valid JSON: {e}")))?;
+    // Desk refuses an item without a queriableValue: without a group named, the item is a
+    // group of its own, under its key (which follows the same rule).
+    let queriable_value = args.queriable_value.clone().unwrap_or_else(|| key.clone());
     let item = Item {
         key,
-        queriable_value: args.queriable_value.clone(),
+        queriable_value: Some(queriable_value),
         value,
     };
     item.check()?;

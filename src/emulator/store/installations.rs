@@ -30,8 +30,8 @@ pub(crate) fn installations(connection: &Connection) -> Result<Vec<InstallationR
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Adds or replaces an installation. The default one replaces the previous default (and
-/// any installation holding its id or securityContext): the flags describe it anew.
+/// Adds or replaces an installation. The default one replaces the previous default: the
+/// flags describe it anew.
 pub(crate) fn save_installation(
     connection: &Connection,
     row: &InstallationRow,
@@ -80,10 +80,34 @@ pub(crate) fn save_default_installation(
         .optional()?
         .is_some();
     if !unchanged {
+        if let Some(other) = installation_clashing_with(&transaction, row)? {
+            let what = match other.installation_id == row.installation_id {
+                true => format!("installation id `{}`", row.installation_id),
+                false => "securityContext".to_string(),
+            };
+            return Err(StoreError(format!(
+                "the {what} of the default installation belongs to installation {} (org {}) in \
+                 this database: choose another, or uninstall that installation first",
+                other.installation_id, other.org_id
+            )));
+        }
         save_installation(&transaction, row)?;
     }
     transaction.commit()?;
     Ok(())
+}
+
+/// A created installation (not the default) holding `row`'s id or securityContext: the
+/// default must not take it over, with its data, by being saved over it.
+fn installation_clashing_with(
+    connection: &Connection,
+    row: &InstallationRow,
+) -> Result<Option<InstallationRow>, StoreError> {
+    Ok(installations(connection)?.into_iter().find(|other| {
+        !other.is_default
+            && (other.installation_id == row.installation_id
+                || other.security_context == row.security_context)
+    }))
 }
 
 /// What an uninstallation removed.
@@ -145,6 +169,21 @@ mod tests {
             .map(|r| r.installation_id)
             .collect();
         assert_eq!(ids, ["b", "c"]);
+    }
+
+    #[test]
+    fn the_default_cannot_take_over_a_created_installations_id_or_security_context() {
+        let mut db = memory();
+        save_installation(&db, &row("a", "ca", true)).unwrap();
+        save_installation(&db, &row("b", "cb", false)).unwrap();
+        for clash in [row("b", "cx", true), row("x", "cb", true)] {
+            let error = save_default_installation(&mut db, &clash).unwrap_err();
+            assert!(error.0.contains("belongs to installation b"), "{}", error.0);
+        }
+        let ids: Vec<_> = (installations(&db).unwrap().into_iter())
+            .map(|r| (r.installation_id, r.is_default))
+            .collect();
+        assert_eq!(ids, [("a".to_string(), true), ("b".to_string(), false)]);
     }
 
     #[test]
