@@ -29,22 +29,31 @@ pub struct Variable {
     pub secure: Option<bool>,
 }
 
-/// Characters a config param name (and so a `{{name}}` placeholder) is made of.
+/// Characters a config param name (and so a `{{name}}` placeholder) is made of: those of
+/// the manifest's rule `^[a-zA-Z][a-zA-Z0-9-_ ]*$`, and `.`.
 pub fn is_name_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | ' ')
 }
 
-/// Names are 1–100 characters of letters, digits and `_ . -`: each must be usable as a
-/// `{{name}}` placeholder.
-pub fn check_name(name: &str) -> Result<()> {
+/// Whether `name` is a config param name: 1–100 name characters, not starting or ending
+/// with a space. Each is usable as a `{{name}}` placeholder.
+pub fn is_name(name: &str) -> bool {
     let count = name.chars().count();
-    if count == 0 || count > MAX_NAME_CHARS || !name.chars().all(is_name_char) {
-        return Err(Error::usage(format!(
-            "config param name `{}` must be 1 to {MAX_NAME_CHARS} characters of letters, digits and _ . -",
+    (1..=MAX_NAME_CHARS).contains(&count)
+        && name.chars().all(is_name_char)
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
+}
+
+/// `is_name`, as an error naming the rule.
+pub fn check_name(name: &str) -> Result<()> {
+    match is_name(name) {
+        true => Ok(()),
+        false => Err(Error::usage(format!(
+            "config param name `{}` must be 1 to {MAX_NAME_CHARS} characters of letters, digits, spaces and _ . - (no space first or last)",
             name.escape_default()
-        )));
+        ))),
     }
-    Ok(())
 }
 
 /// The update body for `pairs`, names checked; `secure` marks them secure (else each keeps
@@ -190,7 +199,10 @@ mod tests {
         assert!(parse_pair("=x").is_err());
         assert!(parse_pair("x").is_err());
         assert!(check_name("api.key-1_x").is_ok());
-        assert!(check_name("a b").is_err());
+        assert!(check_name("My Region").is_ok());
+        for name in [" a", "a ", "a\tb", "a{b", ""] {
+            assert!(check_name(name).is_err(), "{name:?}");
+        }
         assert!(check_name(&"n".repeat(MAX_NAME_CHARS + 1)).is_err());
         let p = params(
             &json!({"data":[{"name":"k","value":"v","secure":true},{"name":"n","value":"1"}]}),
@@ -203,7 +215,7 @@ mod tests {
             variables_body(&[("a".into(), "1".into())], false).unwrap(),
             r#"{"variables":[{"name":"a","value":"1"}]}"#
         );
-        assert!(variables_body(&[("a b".into(), "1".into())], false).is_err());
+        assert!(variables_body(&[("a{b".into(), "1".into())], false).is_err());
     }
 
     #[test]

@@ -23,15 +23,34 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         return Err(format!(
             "`{}` is longer than the longest duration accepted, {}",
             text.escape_default(),
-            humantime::format_duration(MAX_DURATION)
+            show_duration(MAX_DURATION)
         ));
     }
     Ok(duration)
 }
 
+/// A duration as a person reads it: `2s 500ms`, `1s` for a remaining 999.99 ms, never
+/// `999ms 999us 740ns` (rounded to the millisecond; under one, to the microsecond).
+pub fn show_duration(duration: Duration) -> String {
+    let rounded = match duration < Duration::from_millis(1) {
+        true => Duration::from_micros((duration.as_nanos() as u64).div_ceil(1000)),
+        false => Duration::from_millis(((duration.as_micros() + 500) / 1000) as u64),
+    };
+    humantime::format_duration(rounded).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_are_shown_rounded_to_what_a_person_reads() {
+        assert_eq!(show_duration(Duration::from_nanos(999_999_740)), "1s");
+        assert_eq!(show_duration(Duration::from_millis(2500)), "2s 500ms");
+        assert_eq!(show_duration(Duration::from_micros(1499)), "1ms");
+        assert_eq!(show_duration(Duration::from_nanos(1200)), "2us");
+        assert_eq!(show_duration(MAX_DURATION), "1day");
+    }
 
     #[test]
     fn durations_are_positive_and_at_most_a_day() {

@@ -44,7 +44,7 @@ impl std::fmt::Display for Rate {
             f,
             "{}/{}",
             self.requests,
-            humantime::format_duration(self.per)
+            crate::api::duration::show_duration(self.per)
         )
     }
 }

@@ -35,9 +35,10 @@ pub(crate) enum StorageCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("filter").args(["key", "queriable_value"]).required(true).multiple(true)))]
 pub(crate) struct StorageGetArgs {
-    /// Only the item with this key
-    #[arg(long, required_unless_present = "queriable_value")]
+    /// Only the item with this key (Desk needs --key, --queriable-value or both)
+    #[arg(long)]
     pub key: Option<String>,
     /// Only items with this queriableValue
     #[arg(long)]

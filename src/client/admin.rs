@@ -83,7 +83,7 @@ impl Admin {
                 return Err(Error::network(format!(
                     "no emulator answered at {} within {} (last: {last_error})",
                     self.base_url,
-                    humantime::format_duration(within)
+                    crate::api::duration::show_duration(within)
                 ))
                 .with_remedy(Remedy::StartEmulator));
             }
@@ -121,7 +121,7 @@ impl Admin {
             Err(_) => {
                 return Err(unreachable(format!(
                     "no answer within {}",
-                    humantime::format_duration(timeout)
+                    crate::api::duration::show_duration(timeout)
                 )))
             }
             Ok(Err(BodyError::Failed(e))) => {

@@ -212,13 +212,30 @@ impl Client {
         if !decoded.is_envelope() {
             return Err(self.not_an_invoke_answer(&reply));
         }
+        // Whether the called API succeeded is its statusCode: without one, nobody knows.
+        if decoded.status_code.is_none() {
+            let given = match decoded.envelope.get("statusCode") {
+                None => "none".to_string(),
+                Some(value) => format!(
+                    "`{}`",
+                    crate::api::text::escape_control(&crate::api::text::truncate(
+                        &value.to_string(),
+                        40
+                    ))
+                ),
+            };
+            return Err(Error::new(
+                Kind::Server,
+                format!("the invoke answer has no readable statusCode ({given}): the called API's outcome is unknown"),
+            ));
+        }
         Ok(Judged::Done(decoded))
     }
 
     fn timed_out(&self, attempts: u32) -> Error {
         Error::network(format!(
             "timed out after {} (the whole request, {attempts} attempt{})",
-            humantime::format_duration(self.policy.timeout),
+            crate::api::duration::show_duration(self.policy.timeout),
             if attempts == 1 { "" } else { "s" }
         ))
         .with_remedy(Remedy::LongerTimeout)
@@ -234,7 +251,7 @@ impl Client {
                 if status == 429 { " (rate limited)" } else { "" },
                 readable(wait),
                 readable(left),
-                humantime::format_duration(self.policy.timeout),
+                crate::api::duration::show_duration(self.policy.timeout),
             ),
         )
         .with_remedy(Remedy::LongerTimeout)
@@ -247,7 +264,7 @@ impl Client {
             format!(
                 "the API answered 429 (rate limited): every request waits {} more, longer than the {} timeout",
                 readable(left),
-                humantime::format_duration(timeout),
+                crate::api::duration::show_duration(timeout),
             ),
         )
         .with_remedy(Remedy::LongerTimeout)

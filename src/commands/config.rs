@@ -5,7 +5,7 @@ use super::with_client;
 use crate::api::config_params::{self, Param};
 use crate::api::secret::Secret;
 use crate::cli::{ConfigCommand, OutputFormat};
-use crate::error::{Error, Kind, Result};
+use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::settings::Settings;
 use serde_json::{json, Value};
@@ -32,11 +32,9 @@ pub(super) fn run(command: ConfigCommand, settings: &Settings, out: &Output) -> 
                 })
                 .collect();
             print_params(&shown, out);
+            // A negative answer, as `storage get --key` of a missing key: Desk answered 200.
             if let Some(name) = missing.first() {
-                return Err(Error::new(
-                    Kind::Client,
-                    format!("no config param named `{name}`"),
-                ));
+                return Err(Error::negative(format!("no config param named `{name}`")));
             }
             Ok(())
         }

@@ -36,6 +36,13 @@ pub(super) fn run(
     )?;
     let mut config = config(args, &settings)?;
     config.project = project.as_ref().map(|(_, project)| project.clone());
+    let secret_from_project = matches!(
+        settings.secret_source(),
+        Some(settings::ValueSource::ProjectManifest(_))
+    );
+    config.secret_project = (project.as_ref())
+        .filter(|_| secret_from_project)
+        .and_then(|(dir, _)| std::path::absolute(dir).ok());
     warn_undeclared_connections(&config, out);
     if args.security_context.is_some() {
         out.warn("--security-context is visible to other users of this machine (ps); prefer --security-context-file or DESK_INVOKE_SECURITY_CONTEXT");
@@ -254,7 +261,7 @@ fn announce(emulator: &Emulator, config: &EmulatorConfig, project: Option<&str>,
     if config.fail_rate > 0.0 || config.latency.is_some() {
         let latency = config
             .latency
-            .map(|l| humantime::format_duration(l).to_string())
+            .map(crate::api::duration::show_duration)
             .unwrap_or_else(|| "none".into());
         out.info(&format!(
             "  fault injection: fail rate {}, latency {latency}",

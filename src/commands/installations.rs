@@ -117,9 +117,14 @@ async fn install(
 ) -> Result<()> {
     // The profile's name is checked before anything is installed: a refused name must not
     // leave an installation behind.
-    if let Some(name) = &args.save_profile {
-        usable_profile_name(name)?;
-    }
+    // So is the secret the profile will hold.
+    let secret = match &args.save_profile {
+        Some(name) => {
+            usable_profile_name(name)?;
+            Some(profile_secret(admin, settings, out).await?)
+        }
+        None => None,
+    };
     // Only an org id given as a flag: DESK_INVOKE_ORG_ID names the default installation's.
     let org_id = settings.org_id_flag();
     let reply = admin
@@ -128,10 +133,27 @@ async fn install(
     protect_contexts(&reply, out);
     out.value(&reply);
     report_callback(&reply, out);
-    if let Some(name) = &args.save_profile {
-        save_profile(name, &reply, base_url, settings, out)?;
+    if let (Some(name), Some(secret)) = (&args.save_profile, secret) {
+        save_profile(name, &reply, base_url, secret, settings, out)?;
     }
     Ok(())
+}
+
+/// The secret a saved profile signs with, when this command was given none: the one of the
+/// project the emulator checks against (it says which in its health reply), else the
+/// emulator's built-in one.
+async fn profile_secret(admin: &Admin, settings: &Settings, out: &Output) -> Result<Secret> {
+    if settings.secret_source().is_some() {
+        return settings.secret();
+    }
+    let health = admin.get("/_emulator/health").await?;
+    let Some(dir) = health["secretProject"].as_str() else {
+        return Ok(Secret::new(settings::LOCAL_SECRET));
+    };
+    match super::project::secret(Some(std::path::Path::new(dir)), out)? {
+        Some(project) => Ok(project.secret),
+        None => Ok(Secret::new(settings::LOCAL_SECRET)),
+    }
 }
 
 /// A name `--save-profile` may write: as `profile set` takes it, and not the built-in one.
@@ -169,12 +191,12 @@ fn protect_contexts(reply: &Value, out: &Output) {
 }
 
 /// A profile for the new installation. The secret: by reference when this command took it
-/// from an environment variable, else the value it was given (a file or profile), else the
-/// emulator's built-in one (what an emulator with no configured secret uses).
+/// from an environment variable, else `secret` (`profile_secret`).
 fn save_profile(
     name: &str,
     installation: &Value,
     base_url: &str,
+    secret: Secret,
     settings: &Settings,
     out: &Output,
 ) -> Result<()> {
@@ -187,10 +209,9 @@ fn save_profile(
         Some(ValueSource::Env(var)) => Some(var.to_string()),
         _ => None,
     };
-    let secret = match (&secret_env, settings.secret_source().is_some()) {
-        (Some(_), _) => None,
-        (None, true) => Some(settings.secret()?),
-        (None, false) => Some(Secret::new(settings::LOCAL_SECRET)),
+    let secret = match secret_env {
+        Some(_) => None,
+        None => Some(secret),
     };
     file::update(path, |file| {
         let profile = file.profiles.entry(name.to_string()).or_default();

@@ -15,6 +15,7 @@ use serde_json::{json, Map, Value};
 
 pub(super) fn run(args: &InvokeArgs, settings: &Settings, out: &Output) -> Result<()> {
     let spec = RequestSpec::from_args(&args.request, settings.secret_from_stdin())?;
+    spec.check_sendable()?;
     let mut fields = spec.into_fields()?;
     if fields.get(Field::RequestUrl).is_none() {
         return Err(Error::usage("invoke needs --request-url")
@@ -103,7 +104,7 @@ fn dry_run(client: &Client, request: &InvokeRequest, out: &Output) {
             shell_quote(&format!("{}={value}", field.name()))
         ));
     }
-    if out.format() == OutputFormat::Json {
+    if !out.shows_text(true) {
         let mut form = Map::new();
         form.insert("securityContext".into(), json!(crate::api::secret::MARK));
         for (field, value) in fields.present() {
@@ -112,7 +113,7 @@ fn dry_run(client: &Client, request: &InvokeRequest, out: &Output) {
         let value = json!({
             "url": url, "hash": hash, "stringToHash": fields.string_to_hash(), "form": form, "curl": curl,
         });
-        out.json_line(&value);
+        out.value(&value);
         return;
     }
     out.line(&format!("POST {url}"));

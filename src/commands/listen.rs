@@ -341,8 +341,8 @@ fn forward_failure(error: reqwest::Error, bound: Duration) -> String {
     if error.is_timeout() {
         return format!(
             "no answer within {} (the bound on a forward: the smaller of --timeout and {}, so that Desk is answered in time)",
-            humantime::format_duration(bound),
-            humantime::format_duration(FORWARD_TIMEOUT)
+            crate::api::duration::show_duration(bound),
+            crate::api::duration::show_duration(FORWARD_TIMEOUT)
         );
     }
     let error = error.without_url();

@@ -32,7 +32,7 @@ pub(crate) async fn wait_for_port(
             return Err(Error::network(format!(
                 "no port appeared in {} within {}",
                 path.display(),
-                humantime::format_duration(within)
+                crate::api::duration::show_duration(within)
             ))
             .with_hint("did the emulator start? its stderr says why not"));
         }

@@ -4,7 +4,7 @@
 use super::request::read_secret_arg;
 use crate::api::hosts;
 use crate::api::secret::Secret;
-use crate::cli::{OutputFormat, ProfileCommand, ProfileSetArgs, ProfileShowArgs};
+use crate::cli::{ProfileCommand, ProfileSetArgs, ProfileShowArgs};
 use crate::error::{Context, Error, Result};
 use crate::output::Output;
 use crate::settings::file::{self, Profile, ProfileFile};
@@ -109,12 +109,12 @@ fn list(file: ProfileFile, out: &Output) -> Result<()> {
         .unwrap_or_else(|| "default".into());
     let mut names: Vec<String> = file.profiles.keys().cloned().collect();
     names.push(LOCAL_PROFILE.into());
-    if out.resolve(OutputFormat::Table, OutputFormat::Json) == OutputFormat::Json {
+    if !out.shows_text(false) {
         let items: Vec<Value> = names
             .iter()
             .map(|n| json!({"name": n, "default": *n == default, "builtIn": n == LOCAL_PROFILE}))
             .collect();
-        out.line(&Value::Array(items).to_string());
+        out.value(&Value::Array(items));
     } else {
         for name in names {
             let mark = if name == default { "* " } else { "  " };
@@ -170,8 +170,8 @@ fn show(name: &str, file: Option<&ProfileFile>, out: &Output) -> Result<()> {
         profile.security_context.as_ref().map(Secret::redacted),
     );
     put("connection", profile.connection.clone());
-    if out.resolve(OutputFormat::Table, OutputFormat::Json) == OutputFormat::Json {
-        out.line(&Value::Object(map).to_string());
+    if !out.shows_text(false) {
+        out.value(&Value::Object(map));
     } else {
         let rows: Vec<Vec<String>> = map
             .iter()
@@ -366,7 +366,7 @@ fn effective(
         })),
         false => None,
     };
-    if out.resolve(OutputFormat::Table, OutputFormat::Json) == OutputFormat::Json {
+    if !out.shows_text(false) {
         let settings_json: Map<String, Value> = rows
             .iter()
             .map(|r| (r[0].clone(), json!({"value": r[1], "source": r[2]})))
@@ -375,7 +375,7 @@ fn effective(
         if let Some(check) = &check {
             report["check"] = json!({"ok": check.is_ok(), "error": check.as_ref().err().map(|e| e.message.clone())});
         }
-        out.line(&report.to_string());
+        out.value(&report);
     } else {
         out.table(&["SETTING", "VALUE", "SOURCE"], &rows);
         if let Some(Ok(())) = &check {

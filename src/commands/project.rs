@@ -9,7 +9,7 @@
 use crate::api::error::{Error, Result};
 use crate::api::project::{Problem, Project, MANIFEST_FILE, RESOURCES_FILE};
 use crate::api::text::escape_control;
-use crate::cli::{GlobalArgs, OutputFormat, ProjectCommand};
+use crate::cli::{GlobalArgs, ProjectCommand};
 use crate::output::Output;
 use crate::settings::{EnvironmentOptions, ProjectSecret};
 use serde_json::json;
@@ -83,8 +83,8 @@ fn check(dir: &Path, out: &Output) -> Result<()> {
         Ok(project) => project.check(),
         Err(problems) => problems,
     };
-    if out.format() == OutputFormat::Json {
-        out.line(&json!({"ok": problems.is_empty(), "problems": problems}).to_string());
+    if !out.shows_text(true) {
+        out.value(&json!({"ok": problems.is_empty(), "problems": problems}));
     } else if problems.is_empty() {
         out.line(&format!("ok: {} is a valid project", dir.display()));
     } else {

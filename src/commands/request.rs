@@ -131,18 +131,18 @@ impl RequestSpec {
         }
 
         let mut fields = InvokeFields::new();
+        // A field given as empty is signed as `name=` (`hash` signs what it is given);
+        // `invoke` refuses what cannot be sent (`check_sendable`).
         if let Some(url) = &args.request_url {
-            let url = read_arg(url, "--request-url")?;
-            if url.trim().is_empty() {
-                return Err(Error::usage("--request-url is empty"));
-            }
-            fields.set(Field::RequestUrl, url);
+            fields.set(Field::RequestUrl, read_arg(url, "--request-url")?);
         }
         if let Some(method) = &args.request_type {
-            fields.set(
-                Field::RequestType,
-                parse_method(&read_arg(method, "--request-type")?)?.as_str(),
-            );
+            let method = read_arg(method, "--request-type")?;
+            let method = match method.is_empty() {
+                true => method,
+                false => parse_method(&method)?.as_str().to_string(),
+            };
+            fields.set(Field::RequestType, method);
         }
         let query_params = match &args.query_params {
             Some(json) => Some(json_object_text(
@@ -178,6 +178,22 @@ impl RequestSpec {
             fields.set(Field::PostBody, body.read_text("--post-body")?);
         }
         Ok(fields)
+    }
+
+    /// What sending needs beyond signing: a URL to send to, and a method if one is given.
+    pub(super) fn check_sendable(&self) -> Result<()> {
+        let empty = |field| {
+            self.fields
+                .get(field)
+                .is_some_and(|v: &str| v.trim().is_empty())
+        };
+        if empty(Field::RequestUrl) {
+            return Err(Error::usage("--request-url is empty"));
+        }
+        if empty(Field::RequestType) {
+            return Err(Error::usage("--request-type is empty"));
+        }
+        Ok(())
     }
 
     pub(super) fn is_empty(&self) -> bool {

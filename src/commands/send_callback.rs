@@ -6,7 +6,7 @@ use super::runtime;
 use crate::api::hosts;
 use crate::api::secret::{Redactor, Secret};
 use crate::api::signing;
-use crate::cli::{OutputFormat, SendCallbackArgs};
+use crate::cli::SendCallbackArgs;
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
 use crate::settings::Settings;
@@ -103,8 +103,8 @@ fn dry_run(
         Some(context) if !context.expose().is_empty() => Redactor::new(&[context]).apply(body),
         _ => body.to_string(),
     };
-    if out.format() == OutputFormat::Json {
-        out.json_line(&json!({"url": url, "event": args.event, "hash": hash, "body": shown}));
+    if !out.shows_text(true) {
+        out.value(&json!({"url": url, "event": args.event, "hash": hash, "body": shown}));
         return;
     }
     out.line(&format!("POST {url}"));

@@ -4,7 +4,7 @@
 use super::request::{read_capped, ArgSource, MAX_VALUE_BYTES};
 use crate::api::secret::Secret;
 use crate::api::signing;
-use crate::cli::{OutputFormat, VerifyCallbackArgs};
+use crate::cli::VerifyCallbackArgs;
 use crate::error::{Error, Kind, Result};
 use crate::output::Output;
 use crate::settings::file;
@@ -49,7 +49,7 @@ pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) 
         true => None,
         false => near_miss(secret.expose().as_bytes(), &body, hash),
     };
-    if out.format() == OutputFormat::Json {
+    if !out.shows_text(true) {
         let field = |name: &str| {
             event
                 .as_ref()
@@ -61,7 +61,7 @@ pub(super) fn run(args: &VerifyCallbackArgs, settings: &Settings, out: &Output) 
         if let Some(hint) = near_miss {
             report["hint"] = json!(hint);
         }
-        out.json_line(&report);
+        out.value(&report);
     } else {
         out.line(if valid { "valid" } else { "invalid" });
         if let Some(hint) = near_miss {

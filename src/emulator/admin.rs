@@ -26,6 +26,7 @@ use super::webhooks;
 use crate::api::callbacks::Event;
 use crate::api::config_params::parse_variables;
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -34,6 +35,10 @@ use axum::Router;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// The largest admin request body: a webhook payload the CLI sends (at most 16 MiB) and its
+/// wrapping. Larger ones are refused with a JSON 413, as every admin error is JSON.
+const MAX_ADMIN_BODY: usize = 16 * 1024 * 1024 + 64 * 1024;
 
 pub(super) fn routes() -> Router<Arc<AppState>> {
     Router::new()
@@ -49,6 +54,44 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
             "/_emulator/installations/{id}/webhooks/{event}",
             post(trigger_webhook),
         )
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_ADMIN_BODY))
+        .layer(axum::middleware::from_fn(refuse_declared_large_bodies))
+}
+
+/// A body declared larger than the bound is refused before any of it is read, so its sender
+/// hears why instead of a connection closed mid-upload.
+async fn refuse_declared_large_bodies(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let declared = (request.headers().get(axum::http::header::CONTENT_LENGTH))
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    match declared.is_some_and(|length| length > MAX_ADMIN_BODY as u64) {
+        true => too_large().into_response(),
+        false => next.run(request).await,
+    }
+}
+
+fn too_large() -> InvokeError {
+    InvokeError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "PAYLOAD_TOO_LARGE",
+        format!(
+            "the request body is larger than {}",
+            crate::api::text::human_bytes(MAX_ADMIN_BODY as u64)
+        ),
+    )
+}
+
+/// An admin request's body; a refused one (too large, unreadable) as a JSON error.
+type AdminBody = Result<Bytes, BytesRejection>;
+
+fn admin_body(body: AdminBody) -> Result<Bytes, InvokeError> {
+    body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => too_large(),
+        _ => InvokeError::bad_request("INVALID_BODY", "the request body could not be read"),
+    })
 }
 
 async fn health(State(state): State<Arc<AppState>>) -> Response {
@@ -60,6 +103,7 @@ async fn health(State(state): State<Arc<AppState>>) -> Response {
             "orgId": default.as_ref().map(|i| i.org_id.clone()),
             "installationId": default.as_ref().map(|i| i.installation_id.clone()),
             "installations": state.installations.list().len(),
+            "secretProject": state.secret_project.as_ref().map(|dir| dir.display().to_string()),
         }),
     )
 }
@@ -96,8 +140,8 @@ async fn list(
     json_response(StatusCode::OK, &Value::Array(installations))
 }
 
-async fn install(State(state): State<Arc<AppState>>, body: Bytes) -> Answer {
-    let body = json_body(&body)?;
+async fn install(State(state): State<Arc<AppState>>, body: AdminBody) -> Answer {
+    let body = json_body(&admin_body(body)?)?;
     let org_id = match body.get("orgId") {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) => Some(check_org_id(id)?),
@@ -120,9 +164,13 @@ async fn install(State(state): State<Arc<AppState>>, body: Bytes) -> Answer {
     Ok(json_response(StatusCode::CREATED, &reply))
 }
 
-async fn event(State(state): State<Arc<AppState>>, Path(id): Path<String>, body: Bytes) -> Answer {
+async fn event(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    body: AdminBody,
+) -> Answer {
     let installation = find(&state, &id)?;
-    let body = json_body(&body)?;
+    let body = json_body(&admin_body(body)?)?;
     let name = body
         .get("event")
         .and_then(Value::as_str)
@@ -147,10 +195,10 @@ async fn event(State(state): State<Arc<AppState>>, Path(id): Path<String>, body:
 async fn configure(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
-    body: Bytes,
+    body: AdminBody,
 ) -> Answer {
     let installation = find(&state, &id)?;
-    let mut updates = parse_variables(json_body(&body)?)
+    let mut updates = parse_variables(json_body(&admin_body(body)?)?)
         .map_err(|e| InvokeError::bad_request("INVALID_DATA", e.message))?;
     // The admin sets any declared param, userdefined ones included; with a project, only
     // declared names exist, each value must suit its type, and its `secure` flag applies.
@@ -216,10 +264,10 @@ async fn webhook(State(state): State<Arc<AppState>>) -> Response {
 async fn trigger_webhook(
     State(state): State<Arc<AppState>>,
     Path((id, event)): Path<(String, String)>,
-    body: Bytes,
+    body: AdminBody,
 ) -> Answer {
     let installation = find(&state, &id)?;
-    let payload = match json_body(&body)?.remove("payload") {
+    let payload = match json_body(&admin_body(body)?)?.remove("payload") {
         None | Some(Value::Null) => None,
         Some(payload @ Value::Object(_)) => Some(payload),
         Some(_) => {

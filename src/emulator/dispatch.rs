@@ -308,7 +308,7 @@ fn rate_limited(
             "{} is limited to {} requests per {} for an installation; retry after {retry_after} s",
             class.describe(),
             class.limit(),
-            humantime::format_duration(limiter.window())
+            crate::api::duration::show_duration(limiter.window())
         ),
     );
     Some(answer(

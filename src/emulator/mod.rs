@@ -140,6 +140,10 @@ pub(crate) struct EmulatorConfig {
     /// `--webhook-to`: where every webhook delivery goes instead of the webhook's URL.
     pub webhook_to: Option<url::Url>,
     pub project: Option<std::sync::Arc<crate::api::project::Project>>,
+    /// The project directory whose manifest holds the secret the emulator checks (when it
+    /// came from there): told by `/_emulator/health`, so `emulator install --save-profile`
+    /// saves a profile the emulator accepts.
+    pub secret_project: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for EmulatorConfig {
@@ -187,6 +191,7 @@ impl EmulatorConfig {
             on_request: None,
             on_warning: None,
             project: None,
+            secret_project: None,
             callback_to: None,
             webhook_to: None,
             stubs: Vec::new(),
@@ -330,6 +335,7 @@ impl Emulator {
             callback_to: config.callback_to,
             webhook_to: config.webhook_to,
             project: config.project,
+            secret_project: config.secret_project,
         });
         let (stop, stop_requested) = tokio::sync::watch::channel(false);
         let server = tokio::spawn(connection::serve(

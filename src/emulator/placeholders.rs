@@ -10,7 +10,7 @@
 //! are, so a typo shows up in the called URL, query, header or body rather than vanishing.
 
 use super::FieldIds;
-use crate::api::config_params::is_name_char;
+use crate::api::config_params::{is_name, is_name_char};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -181,7 +181,7 @@ fn parse_placeholder(text: &str) -> Option<(&str, usize)> {
         .find(|c: char| !is_name_char(c))
         .unwrap_or(inner.len());
     let name = &inner[..end];
-    (!name.is_empty() && inner[end..].starts_with("}}")).then_some((name, end + 4))
+    (is_name(name) && inner[end..].starts_with("}}")).then_some((name, end + 4))
 }
 
 #[cfg(test)]
@@ -220,24 +220,33 @@ mod tests {
 
     #[test]
     fn known_placeholders_are_replaced_and_unknown_kept() {
-        with_params(&[("apiKey", "k-1"), ("region", "eu")], |p| {
-            let s = |text: &str| p.substitute(text, Scope::Request);
-            assert_eq!(
-                s("https://x.test/{{installationId}}/{{region}}?k={{apiKey}}"),
-                "https://x.test/42/eu?k=k-1"
-            );
-            assert_eq!(s("a{{missing}}b"), "a{{missing}}b");
-            assert_eq!(s("{{{{region}}}}"), "{{eu}}");
-            assert_eq!(s("{{ region }}"), "{{ region }}");
-            assert_eq!(s("{{{installationId}}}"), "{42}");
-            assert_eq!(s("{{ region }} {{}} {{"), "{{ region }} {{}} {{");
-            assert_eq!(s("é{{region}}ü"), "éeuü");
-            assert_eq!(s("/f/{{fields.Priority.id}}"), "/f/4000000001");
-            assert_eq!(
-                s("{{fields.Nope.id}}{{fields.Priority.x}}"),
-                "{{fields.Nope.id}}{{fields.Priority.x}}"
-            );
-        });
+        with_params(
+            &[("apiKey", "k-1"), ("region", "eu"), ("My Region", "us")],
+            |p| {
+                let s = |text: &str| p.substitute(text, Scope::Request);
+                assert_eq!(
+                    s("https://x.test/{{installationId}}/{{region}}?k={{apiKey}}"),
+                    "https://x.test/42/eu?k=k-1"
+                );
+                assert_eq!(s("a{{missing}}b"), "a{{missing}}b");
+                assert_eq!(s("{{{{region}}}}"), "{{eu}}");
+                assert_eq!(s("{{ region }}"), "{{ region }}");
+                assert_eq!(s("{{{installationId}}}"), "{42}");
+                assert_eq!(s("{{ region }} {{}} {{"), "{{ region }} {{}} {{");
+                assert_eq!(s("é{{region}}ü"), "éeuü");
+                // The manifest's names may hold spaces; a space first or last makes no name.
+                assert_eq!(s("/{{My Region}}/{{ My Region}}"), "/us/{{ My Region}}");
+                assert_eq!(
+                    first_placeholder("{{ a}}{{b }}{{My Region}}"),
+                    Some("My Region")
+                );
+                assert_eq!(s("/f/{{fields.Priority.id}}"), "/f/4000000001");
+                assert_eq!(
+                    s("{{fields.Nope.id}}{{fields.Priority.x}}"),
+                    "{{fields.Nope.id}}{{fields.Priority.x}}"
+                );
+            },
+        );
     }
 
     #[test]

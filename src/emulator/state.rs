@@ -37,4 +37,6 @@ pub(super) struct AppState {
     /// `--webhook-to`: every webhook delivery goes here instead of the webhook's URL.
     pub webhook_to: Option<url::Url>,
     pub project: Option<std::sync::Arc<crate::api::project::Project>>,
+    /// See `EmulatorConfig::secret_project`.
+    pub secret_project: Option<std::path::PathBuf>,
 }

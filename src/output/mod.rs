@@ -179,6 +179,15 @@ impl Output {
         }
     }
 
+    /// Whether a command that has data to print (`value`) should print its text for a reader
+    /// instead: the format is `auto`, there is no `--jq`, and stdout is a terminal (or the
+    /// command prints its text on pipes too: `piped_too`). Any `-o` or `--jq` gets the data.
+    pub(crate) fn shows_text(&self, piped_too: bool) -> bool {
+        self.format == OutputFormat::Auto
+            && self.jq.is_none()
+            && (self.stdout_is_terminal || piped_too)
+    }
+
     /// Prints a line of data on stdout: as it is when piped, escaped on a terminal.
     pub(crate) fn line(&self, text: &str) {
         self.write_stdout(text, Bytes::Data);

@@ -71,7 +71,7 @@ impl Output {
             let _ = write!(
                 w,
                 "{}",
-                humantime::format_duration(Duration::from_secs(eta.as_secs()))
+                crate::api::duration::show_duration(Duration::from_secs(eta.as_secs()))
             );
         };
         let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {

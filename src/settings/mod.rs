@@ -360,7 +360,7 @@ impl Settings {
             row("security_context", &self.security_context, shown_context),
             row("connection", &self.connection, String::clone),
             row("timeout", &Some(self.timeout.clone()), |t| {
-                humantime::format_duration(*t).to_string()
+                crate::api::duration::show_duration(*t)
             }),
             row("retries", &Some(self.retries.clone()), u32::to_string),
             row("max_body_size", &Some(self.max_body_size.clone()), |n| {

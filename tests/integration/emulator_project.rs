@@ -757,3 +757,26 @@ fn hash_verify_callback_and_profile_show_take_the_secret_from_the_project_as_the
     assert_eq!(shown["settings"]["secret"]["source"], expected);
     assert!(!stdout_of(&output).contains(PROJECT_SECRET));
 }
+
+/// An emulator on a project checks the manifest's secret: `emulator install --save-profile`
+/// with no secret of its own saves that one, so the profile works as saved.
+#[test]
+fn a_profile_saved_by_install_signs_with_the_projects_secret() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+    let emulator = start_on(&sandbox, &dir, |_| {});
+    let out = sandbox
+        .cmd()
+        .env("DESK_INVOKE_BASE_URL", &emulator.base_url)
+        .args(["emulator", "install", "--save-profile", "org-a"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(!stderr_of(&out).contains(PROJECT_SECRET));
+    let put = sandbox
+        .cmd()
+        .args(["-p", "org-a", "storage", "put", "k", r#"{"a":1}"#])
+        .output()
+        .unwrap();
+    assert!(put.status.success(), "{}", stderr_of(&put));
+}

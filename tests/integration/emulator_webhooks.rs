@@ -253,3 +253,56 @@ fn without_webhook_to_deliveries_go_to_the_webhook_url_and_a_failure_sets_the_ex
     assert!(stderr_of(&no_sample).contains("--payload FILE"));
     assert_eq!(receiver.requests().len(), 1);
 }
+
+/// A payload as large as the CLI takes reaches the extension; a body over the admin API's
+/// bound is refused as every admin error is: JSON, with a 4xx status.
+#[test]
+fn a_large_webhook_payload_is_delivered_and_a_too_large_admin_body_is_a_json_413() {
+    let sandbox = Sandbox::new();
+    let receiver = Hostile::start(|_| Answer::json(200, &json!({"ok": true})));
+    let dir = project(&sandbox, "https://extension.example.com/production/hook");
+    let to = format!("{}/hooks", receiver.url);
+    let emulator = sandbox.start_emulator(&["--project", &dir, "--webhook-to", &to]);
+    let url = &emulator.base_url;
+    let description = "x".repeat(3 * 1024 * 1024);
+    let payload = sandbox.write(
+        "big.json",
+        json!({"id": "1", "description": description}).to_string(),
+    );
+    let sent = json_of(
+        &admin(&sandbox, url)
+            .args(["emulator", "trigger", "Ticket_Add", "--payload"])
+            .arg(&payload)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(sent["webhook"]["ok"], true, "{sent}");
+    assert!(receiver.requests()[0].body.len() > description.len());
+
+    // Declares 17 MiB and sends the first 64 KiB: the answer comes before the rest would.
+    let script = "import socket, sys
+host, port = sys.argv[1], int(sys.argv[2])
+s = socket.create_connection((host, port), timeout=20)
+s.sendall(b'POST /_emulator/installations/default/webhooks/Ticket_Add HTTP/1.1\\r\\nHost: x\\r\\n'
+          b'Content-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n' % (17 * 1024 * 1024))
+s.sendall(b'{\"payload\":{\"d\":\"' + b'x' * 65536)
+answer = b''
+while b'}' not in answer.partition(b'\\r\\n\\r\\n')[2]:
+    chunk = s.recv(65536)
+    if not chunk:
+        break
+    answer += chunk
+head, _, body = answer.partition(b'\\r\\n\\r\\n')
+status = head.split(b' ')[1].decode()
+types = [l.split(b':', 1)[1].strip().decode() for l in head.split(b'\\r\\n') if l.lower().startswith(b'content-type:')]
+print(status, types[0] if types else '-', body.decode())";
+    let address = url.trim_start_matches("http://");
+    let (host, port) = address.rsplit_once(':').unwrap();
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, host, port])
+        .output()
+        .unwrap();
+    let answer = String::from_utf8_lossy(&out.stdout);
+    assert!(answer.starts_with("413 application/json"), "{answer}");
+    assert!(answer.contains("PAYLOAD_TOO_LARGE"), "{answer}");
+}

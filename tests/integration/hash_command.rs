@@ -461,6 +461,38 @@ fn configuration_errors_exit_3() {
         .run();
 }
 
+/// Every field, requestURL and requestType too: `hash` signs what it is given, and `invoke`
+/// (which cannot send to an empty URL or with an empty method) refuses them before sending.
+#[test]
+fn every_field_given_empty_is_hashed_as_name_equals_and_invoke_refuses_what_it_cannot_send() {
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .desk_signed(&[
+            "hash",
+            "--url",
+            "",
+            "-X",
+            "",
+            "--post-body",
+            "",
+            "--canonical",
+        ])
+        .run();
+    assert_eq!(stdout_of(&out), "requestURL=&requestType=&postBody=\n");
+    let out = sandbox.desk_signed(&["hash", "--url", "", "-X", ""]).run();
+    assert_eq!(
+        stdout_of(&out).trim(),
+        openssl_hmac(SECRET, b"requestURL=&requestType=")
+    );
+    for args in [&["--url", ""][..], &["--url", "/x", "-X", ""]] {
+        sandbox
+            .desk_signed(&[&["invoke"][..], args].concat())
+            .expect_error(2)
+            .stderr_has("is empty")
+            .run();
+    }
+}
+
 /// A field given as an empty string is sent and hashed as `name=`.
 #[test]
 fn empty_json_fields_are_hashed_as_empty() {

@@ -507,3 +507,29 @@ fn a_reply_that_is_not_an_invoke_answer_is_a_server_fault() {
         }
     }
 }
+
+/// An invoke answer whose statusCode is missing or unreadable says nothing of how the called
+/// API fared: a server fault (exit 5), never taken for success.
+#[test]
+fn an_invoke_answer_without_a_readable_status_code_is_a_server_fault() {
+    let sandbox = Sandbox::new();
+    for envelope in [
+        json!({"statusCode": "abc", "response": "x"}),
+        json!({"response": "x"}),
+        json!({"statusCode": 99999, "response": "x"}),
+        json!({"statusCode": null, "response": "{}"}),
+    ] {
+        let server = Hostile::start(move |_| Answer::json(200, &envelope));
+        let out = sandbox
+            .desk_against(&server.url, &["invoke", "--url", "/api/v1/tickets"])
+            .expect_error(5)
+            .no_secret_leaks()
+            .run();
+        assert!(
+            stderr_of(&out).contains("no readable statusCode"),
+            "{}",
+            stderr_of(&out)
+        );
+        assert!(stdout_of(&out).is_empty(), "{}", stdout_of(&out));
+    }
+}
