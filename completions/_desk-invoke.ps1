@@ -167,7 +167,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;storage;get' {
-            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Only the item with this key')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Only the item with this key (Desk needs --key, --queriable-value or both)')
             [CompletionResult]::new('--queriable-value', '--queriable-value', [CompletionResultType]::ParameterName, 'Only items with this queriableValue')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Index of the first item (0-based, as Desk counts)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page (Desk serves 20 when not given, at most 100)')
@@ -196,7 +196,7 @@ Register-ArgumentCompleter -Native -CommandName 'desk-invoke' -ScriptBlock {
             break
         }
         'desk-invoke;storage;put' {
-            [CompletionResult]::new('--queriable-value', '--queriable-value', [CompletionResultType]::ParameterName, 'queriableValue of the item')
+            [CompletionResult]::new('--queriable-value', '--queriable-value', [CompletionResultType]::ParameterName, 'queriableValue of the item: its group [default: the key]')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Items to put: NDJSON, one {"key":…,"queriableValue":…,"value":{…}} a line, or the JSON array `storage get` prints (`-` = stdin)')
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Items per request (Desk stores at most 10 at a time)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once for --file')

@@ -160,7 +160,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'desk-invoke;storage;get'= {
-            cand --key 'Only the item with this key'
+            cand --key 'Only the item with this key (Desk needs --key, --queriable-value or both)'
             cand --queriable-value 'Only items with this queriableValue'
             cand --from 'Index of the first item (0-based, as Desk counts)'
             cand --limit 'Items per page (Desk serves 20 when not given, at most 100)'
@@ -188,7 +188,7 @@ set edit:completion:arg-completer[desk-invoke] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'desk-invoke;storage;put'= {
-            cand --queriable-value 'queriableValue of the item'
+            cand --queriable-value 'queriableValue of the item: its group [default: the key]'
             cand --file 'Items to put: NDJSON, one {"key":…,"queriableValue":…,"value":{…}} a line, or the JSON array `storage get` prints (`-` = stdin)'
             cand --batch 'Items per request (Desk stores at most 10 at a time)'
             cand --concurrency 'Requests in flight at once for --file'

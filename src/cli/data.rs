@@ -41,7 +41,7 @@ pub(crate) struct StorageGetArgs {
     #[arg(long)]
     pub key: Option<String>,
     /// Only items with this queriableValue
-    #[arg(long)]
+    #[arg(long, value_name = "Q")]
     pub queriable_value: Option<String>,
     /// Index of the first item (0-based, as Desk counts)
     #[arg(long, value_name = "N")]

@@ -4,7 +4,7 @@
 use super::request::read_secret_arg;
 use crate::api::hosts;
 use crate::api::secret::Secret;
-use crate::cli::{ProfileCommand, ProfileSetArgs, ProfileShowArgs};
+use crate::cli::{OutputFormat, ProfileCommand, ProfileSetArgs, ProfileShowArgs};
 use crate::error::{Context, Error, Result};
 use crate::output::Output;
 use crate::settings::file::{self, Profile, ProfileFile};
@@ -102,6 +102,12 @@ pub(super) fn names(flags: &TargetFlags, env: &EnvironmentOptions, out: &Output)
     Ok(())
 }
 
+/// Whether to print the listing for a reader rather than data: a profile's listings are
+/// tables, so `-o table` asks for them too.
+fn shows_listing(out: &Output) -> bool {
+    out.shows_text(false) || out.format() == OutputFormat::Table
+}
+
 fn list(file: ProfileFile, out: &Output) -> Result<()> {
     let default = file
         .default_profile
@@ -109,7 +115,7 @@ fn list(file: ProfileFile, out: &Output) -> Result<()> {
         .unwrap_or_else(|| "default".into());
     let mut names: Vec<String> = file.profiles.keys().cloned().collect();
     names.push(LOCAL_PROFILE.into());
-    if !out.shows_text(false) {
+    if !shows_listing(out) {
         let items: Vec<Value> = names
             .iter()
             .map(|n| json!({"name": n, "default": *n == default, "builtIn": n == LOCAL_PROFILE}))
@@ -170,7 +176,7 @@ fn show(name: &str, file: Option<&ProfileFile>, out: &Output) -> Result<()> {
         profile.security_context.as_ref().map(Secret::redacted),
     );
     put("connection", profile.connection.clone());
-    if !out.shows_text(false) {
+    if !shows_listing(out) {
         out.value(&Value::Object(map));
     } else {
         let rows: Vec<Vec<String>> = map
@@ -366,7 +372,7 @@ fn effective(
         })),
         false => None,
     };
-    if !out.shows_text(false) {
+    if !shows_listing(out) {
         let settings_json: Map<String, Value> = rows
             .iter()
             .map(|r| (r[0].clone(), json!({"value": r[1], "source": r[2]})))

@@ -14,7 +14,7 @@ use super::FieldIds;
 use crate::api::permissions::Permission;
 use crate::api::secret::Secret;
 use crate::api::signing::constant_time_eq;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, RwLock};
 
 /// What `--installation` and the admin API accept for the default installation.
@@ -62,6 +62,8 @@ pub(crate) struct Registry {
     /// The permission states a new installation starts with (`--permission`).
     permissions: Vec<Permission>,
     fields: OrgFields,
+    /// Each organisation's field generation (see `store::field_generations`).
+    generations: Mutex<HashMap<String, u64>>,
     /// Installations being uninstalled: gone for the admin API (a second uninstall, an event,
     /// a configure answer 404), still served to their securityContext until removed, so the
     /// extension can clean up while it hears `onUninstall`.
@@ -70,31 +72,49 @@ pub(crate) struct Registry {
 
 impl Registry {
     /// Saves the default installation, then builds every installation as the database now
-    /// holds it, the default among them: each with the default's permission states and its
-    /// own organisation's fields.
+    /// holds it, the default among them: each with `permissions` (the states a new
+    /// installation starts with) and its own organisation's fields.
     pub(crate) async fn load(
         store: &Store,
-        default: Installation,
+        default: InstallationRow,
+        permissions: Vec<Permission>,
         fields: OrgFields,
     ) -> Result<Registry, StoreError> {
-        let row = default.row();
-        let rows = store
+        let (rows, generations) = store
             .run(move |db| {
-                store::save_default_installation(db, &row)?;
-                store::installations(db)
+                store::save_default_installation(db, &default)?;
+                Ok((store::installations(db)?, store::field_generations(db)?))
             })
             .await?;
-        let permissions = default.permissions;
-        let installations = rows
-            .into_iter()
-            .map(|row| Arc::new(Installation::from_row(row, permissions.clone(), &fields)))
-            .collect();
-        Ok(Registry {
-            installations: RwLock::new(installations),
+        let registry = Registry {
+            installations: RwLock::default(),
             permissions,
             fields,
+            generations: Mutex::new(generations),
             leaving: Mutex::default(),
-        })
+        };
+        let installations = (rows.into_iter())
+            .map(|row| {
+                let resources = registry.fields_of(&row.org_id);
+                Arc::new(Installation::from_row(
+                    row,
+                    registry.permissions.clone(),
+                    resources,
+                ))
+            })
+            .collect();
+        *registry
+            .installations
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = installations;
+        Ok(registry)
+    }
+
+    /// The fields `org_id` has now.
+    fn fields_of(&self, org_id: &str) -> FieldIds {
+        let generations = self.generations.lock().unwrap_or_else(|e| e.into_inner());
+        self.fields
+            .of(org_id, generations.get(org_id).copied().unwrap_or(0))
     }
 
     /// The installation whose securityContext this is (compared in constant time).
@@ -145,7 +165,7 @@ impl Registry {
                 || format!("{}", rand::random_range(10u64.pow(12)..10u64.pow(13))),
                 |i, id| i.installation_id == id,
             ),
-            resources: self.fields.of(&org_id),
+            resources: self.fields_of(&org_id),
             org_id,
             security_context: Secret::new(hex::encode(rand::random::<[u8; 24]>())),
             is_default: false,
@@ -177,6 +197,14 @@ impl Registry {
         let removed = store
             .run(move |db| store::remove_installation(db, &id))
             .await;
+        if let Ok(Removed {
+            field_generation: Some(generation),
+            ..
+        }) = &removed
+        {
+            (self.generations.lock().unwrap_or_else(|e| e.into_inner()))
+                .insert(installation.org_id.clone(), *generation);
+        }
         self.leaving().remove(&installation.installation_id);
         removed
     }
@@ -214,9 +242,9 @@ impl Registry {
 impl Installation {
     /// The installation a database row holds, with these permission states and its
     /// organisation's fields.
-    fn from_row(row: InstallationRow, permissions: Vec<Permission>, fields: &OrgFields) -> Self {
+    fn from_row(row: InstallationRow, permissions: Vec<Permission>, resources: FieldIds) -> Self {
         Installation {
-            resources: fields.of(&row.org_id),
+            resources,
             installation_id: row.installation_id,
             org_id: row.org_id,
             security_context: Secret::new(row.security_context),

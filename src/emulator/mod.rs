@@ -303,17 +303,16 @@ impl Emulator {
         let extension = config.project.as_deref();
         let permissions = project::merged_permissions(extension, &config.permissions);
         let fields = project::OrgFields::new(config.project.clone(), config.resources);
-        let default_installation = installations::Installation {
-            resources: fields.of(&config.org_id),
+        let default_installation = store::InstallationRow {
             installation_id: config.installation_id,
             org_id: config.org_id,
-            security_context: config.security_context,
+            security_context: config.security_context.expose().to_string(),
             is_default: true,
-            permissions,
         };
-        let installations = installations::Registry::load(&store, default_installation, fields)
-            .await
-            .map_err(|e| Error::config(format!("cannot use the emulator database: {}", e.0)))?;
+        let installations =
+            installations::Registry::load(&store, default_installation, permissions, fields)
+                .await
+                .map_err(|e| Error::config(format!("cannot use the emulator database: {}", e.0)))?;
         let state = Arc::new(state::AppState {
             secret: config.secret,
             installations,

@@ -380,12 +380,17 @@ impl OrgFields {
         OrgFields { project, given }
     }
 
-    /// The fields of `org_id`.
-    pub(crate) fn of(&self, org_id: &str) -> FieldIds {
+    /// The fields of `org_id` in their `generation` (how many times the organisation's last
+    /// installation took its fields along): new ids in each.
+    pub(crate) fn of(&self, org_id: &str, generation: u64) -> FieldIds {
+        let portal = match generation {
+            0 => org_id.to_string(),
+            n => format!("{org_id}#{n}"),
+        };
         let mut resources = self
             .project
             .as_deref()
-            .map(|project| field_resources(project, org_id))
+            .map(|project| field_resources(project, &portal))
             .unwrap_or_default();
         resources.extend(self.given.clone());
         resources

@@ -62,7 +62,7 @@ fn config_params_set_get_and_masking() {
     );
     sandbox
         .desk_against(url, &["config", "get", "nope"])
-        .expect_error(4)
+        .expect_error(1)
         .no_secret_leaks()
         .run();
     // Config params are placeholders in queryParams: {{region}} → eu reads the item `eu`.

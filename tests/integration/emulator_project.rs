@@ -517,6 +517,64 @@ async fn each_installation_resolves_field_ids_of_its_own_org_across_restarts() {
     );
 }
 
+/// Desk deletes an organisation's fields with its last installation, and creates them anew
+/// on the next: a backend that keeps field ids across that would fail there, so it fails
+/// here too. Kept across restarts.
+#[tokio::test]
+async fn an_organisations_field_ids_are_new_after_its_last_installation_goes() {
+    let sandbox = Sandbox::new();
+    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+    let port = start_echo().await;
+    let url = format!("http://127.0.0.1:{port}/f/{{{{fields.syncStatus.id}}}}");
+    let db = sandbox.path("installations.sqlite");
+    let database = ["--db", db.to_str().unwrap()];
+    let emulator = start_on_database(&sandbox, &dir, &database, |_| {});
+    let admin = reqwest::Client::new();
+    let install = |emulator: &Emulator| {
+        let request = admin
+            .post(format!("{}/_emulator/installations", emulator.base_url))
+            .json(&json!({"orgId": "70000001"}));
+        async move {
+            let created: Value = request.send().await.unwrap().json().await.unwrap();
+            let text = |key: &str| created[key].as_str().unwrap().to_string();
+            (text("installationId"), text("securityContext"))
+        }
+    };
+    let uninstall = |emulator: &Emulator, id: &str| {
+        let request = admin.delete(format!(
+            "{}/_emulator/installations/{id}",
+            emulator.base_url
+        ));
+        async move {
+            let removed: Value = request.send().await.unwrap().json().await.unwrap();
+            removed["orgHasInstallations"].as_bool().unwrap()
+        }
+    };
+    let org = "70000001";
+    let (first, first_context) = install(&emulator).await;
+    let (second, second_context) = install(&emulator).await;
+    let before = field_path(&emulator, &url, (&first_context, org)).await;
+    assert!(uninstall(&emulator, &first).await);
+    let kept = field_path(&emulator, &url, (&second_context, org)).await;
+    assert_eq!(
+        kept, before,
+        "the fields stay while the org has an installation"
+    );
+    assert!(!uninstall(&emulator, &second).await);
+    let (_, again_context) = install(&emulator).await;
+    let again = field_path(&emulator, &url, (&again_context, org)).await;
+    assert!(again.bytes().all(|b| b.is_ascii_digit()), "{again}");
+    assert_ne!(
+        again, before,
+        "a reinstall after the last uninstall gets new fields"
+    );
+
+    drop(emulator);
+    let emulator = start_on_database(&sandbox, &dir, &database, |_| {});
+    let after = field_path(&emulator, &url, (&again_context, org)).await;
+    assert_eq!(after, again, "and keeps them across a restart");
+}
+
 #[test]
 fn the_admin_sets_userdefined_params_but_only_values_of_their_declared_type() {
     let sandbox = Sandbox::new();
@@ -779,4 +837,39 @@ fn a_profile_saved_by_install_signs_with_the_projects_secret() {
         .output()
         .unwrap();
     assert!(put.status.success(), "{}", stderr_of(&put));
+}
+
+/// The manifest's names may hold spaces (`^[a-zA-Z][a-zA-Z0-9-_ ]*$`): such a param is
+/// set, read and substituted like any other; a name that is not there is a negative answer.
+#[test]
+fn config_params_named_with_spaces_work_as_the_manifest_allows() {
+    let sandbox = Sandbox::new();
+    let config =
+        json!([{"name": "My Region", "type": "text", "userdefined": false, "defaultValue": "eu"}]);
+    let dir = write_project(
+        &sandbox,
+        "p",
+        &manifest(json!({"config": config})),
+        &resources(),
+    );
+    let emulator = start_on(&sandbox, &dir, |_| {});
+    let extension = |args: &[&str]| {
+        sandbox
+            .cmd()
+            .arg("--project")
+            .arg(&dir)
+            .env("DESK_INVOKE_BASE_URL", &emulator.base_url)
+            .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
+            .env("DESK_INVOKE_ORG_ID", ORG_ID)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let set = extension(&["config", "set", "My Region=us"]);
+    assert!(set.status.success(), "{}", stderr_of(&set));
+    let get = extension(&["config", "get", "My Region", "--jq", ".[0].value"]);
+    assert_eq!(stdout_of(&get), "us\n", "{}", stderr_of(&get));
+    let missing = extension(&["config", "get", "Nowhere"]);
+    assert_eq!(missing.status.code(), Some(1), "{}", stderr_of(&missing));
+    assert!(stderr_of(&missing).contains("no config param named `Nowhere`"));
 }

@@ -233,3 +233,113 @@ fn jq_results_on_a_terminal_are_escaped_and_one_a_line() {
     );
     assert_eq!(shown, "a\\u{1b}]0;pwned\\u{7}b\n[1,2]\n");
 }
+
+/// Every command with data to print honours `--jq` and every `-o`, not only the storage
+/// ones: the profile listings, `project check`, `verify-callback` and the dry runs.
+#[test]
+fn every_command_with_data_takes_jq_and_every_output_format() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .cmd()
+        .args(["profile", "set", "a", "--org-id", "1"])
+        .assert()
+        .success();
+    let secret = sandbox.write("secret", "k");
+    let signed = |args: &[&str]| {
+        let out = sandbox
+            .cmd()
+            .arg("--secret-file")
+            .arg(&secret)
+            .args(args)
+            .output()
+            .unwrap();
+        (stdout_of(&out), out.status.code())
+    };
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["profile", "list", "--jq", ".[0].name"], "a\n"),
+        (vec!["profile", "show", "a", "--jq", ".org_id"], "1\n"),
+        (
+            vec![
+                "-p",
+                "a",
+                "profile",
+                "show",
+                "--effective",
+                "--jq",
+                ".settings.org_id.value",
+            ],
+            "1\n",
+        ),
+        (
+            vec!["profile", "show", "a", "-o", "ndjson"],
+            "{\"name\":\"a\",\"org_id\":\"1\"}\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let (stdout, code) = signed(&args);
+        assert_eq!((stdout.as_str(), code), (expected, Some(0)), "{args:?}");
+    }
+    let hash = crate::common::openssl_hmac("k", b"x");
+    let (stdout, code) = signed(&[
+        "verify-callback",
+        "--hash",
+        &hash,
+        "--body",
+        "x",
+        "--jq",
+        ".valid",
+    ]);
+    assert_eq!((stdout.as_str(), code), ("true\n", Some(0)));
+    let (stdout, _) = signed(&[
+        "verify-callback",
+        "--hash",
+        &hash,
+        "--body",
+        "x",
+        "-o",
+        "ndjson",
+    ]);
+    assert!(stdout.starts_with("{\"valid\":true"), "{stdout}");
+    let out = sandbox
+        .cmd()
+        .arg("--secret-file")
+        .arg(&secret)
+        .env("DESK_INVOKE_SECURITY_CONTEXT", "ctx")
+        .env("DESK_INVOKE_ORG_ID", "5")
+        .args([
+            "send-callback",
+            "--event",
+            "onInstall",
+            "--to",
+            "http://127.0.0.1:1/x",
+        ])
+        .args(["--dry-run", "--jq", ".event"])
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&out);
+    assert_eq!(stdout, "onInstall\n");
+    let out = sandbox
+        .cmd()
+        .arg("--secret-file")
+        .arg(&secret)
+        .env("DESK_INVOKE_SECURITY_CONTEXT", "ctx")
+        .env("DESK_INVOKE_ORG_ID", "5")
+        .env("DESK_INVOKE_BASE_URL", "http://127.0.0.1:1")
+        .args(["invoke", "--url", "/api/v1/tickets", "--dry-run"])
+        .args(["--jq", ".form.requestType"])
+        .output()
+        .unwrap();
+    let (stdout, code) = (stdout_of(&out), out.status.code());
+    assert_eq!((stdout.as_str(), code), ("GET\n", Some(0)), "{stdout}");
+    let empty = sandbox.path("");
+    let out = sandbox
+        .cmd()
+        .current_dir(&empty)
+        .args(["project", "check", "--jq", ".ok"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        (stdout_of(&out).as_str(), out.status.code()),
+        ("false\n", Some(2))
+    );
+}

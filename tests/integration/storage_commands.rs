@@ -63,7 +63,7 @@ fn bad_input_is_found_before_sending() {
     for args in [
         vec!["storage", "get", "--key", "k", "--limit", "101"],
         vec!["storage", "get", "--key", "k", "--from", "-1"],
-        vec!["config", "set", "bad name=1"],
+        vec!["config", "set", "bad{name=1"],
         vec!["--org-id", "", "storage", "get", "--key", "k"],
         vec!["storage", "get"],
     ] {

@@ -3,6 +3,7 @@
 
 use super::StoreError;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::collections::HashMap;
 
 /// One installation as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +111,16 @@ fn installation_clashing_with(
     }))
 }
 
+/// Each organisation's field generation (`SCHEMA_V3`); one not listed is at 0.
+pub(crate) fn field_generations(
+    connection: &Connection,
+) -> Result<HashMap<String, u64>, StoreError> {
+    let mut statement =
+        connection.prepare_cached("SELECT org_id, generation FROM field_generations")?;
+    let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// What an uninstallation removed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -117,27 +128,55 @@ pub(crate) struct Removed {
     pub storage_items: usize,
     pub config_params: usize,
     pub logs: usize,
+    /// The organisation's new field generation, when this was its last installation (Desk
+    /// deletes the fields then: a later installation gets new ones).
+    #[serde(skip)]
+    pub field_generation: Option<u64>,
 }
 
 /// Forgets the installation and deletes its storage items, config params and logs, in one
-/// transaction.
+/// transaction; the organisation's last installation takes its fields along.
 pub(crate) fn remove_installation(
     connection: &mut Connection,
     installation_id: &str,
 ) -> Result<Removed, StoreError> {
     let transaction = connection.transaction()?;
+    let org_id: Option<String> = transaction
+        .query_row(
+            "SELECT org_id FROM installations WHERE installation_id = ?1",
+            params![installation_id],
+            |row| row.get(0),
+        )
+        .optional()?;
     let delete = |table: &str| -> Result<usize, StoreError> {
         Ok(transaction.execute(
             &format!("DELETE FROM {table} WHERE installation_id = ?1"),
             params![installation_id],
         )?)
     };
-    let removed = Removed {
+    let mut removed = Removed {
         storage_items: delete("storage_items")?,
         config_params: delete("config_params")?,
         logs: delete("extension_logs")?,
+        field_generation: None,
     };
     delete("installations")?;
+    if let Some(org_id) = org_id {
+        let others: i64 = transaction.query_row(
+            "SELECT COUNT(*) FROM installations WHERE org_id = ?1",
+            params![org_id],
+            |row| row.get(0),
+        )?;
+        if others == 0 {
+            removed.field_generation = Some(transaction.query_row(
+                "INSERT INTO field_generations (org_id, generation) VALUES (?1, 1)
+                 ON CONFLICT (org_id) DO UPDATE SET generation = generation + 1
+                 RETURNING generation",
+                params![org_id],
+                |row| row.get(0),
+            )?);
+        }
+    }
     transaction.commit()?;
     Ok(removed)
 }
@@ -204,5 +243,17 @@ mod tests {
             .query_row("SELECT COUNT(*) FROM config_params", [], |r| r.get(0))
             .unwrap();
         assert_eq!(left, 1);
+        // Both were in org 1: its fields stay until the last one goes, then are new.
+        assert_eq!(removed.field_generation, None);
+        assert_eq!(
+            remove_installation(&mut db, "b").unwrap().field_generation,
+            Some(1)
+        );
+        save_installation(&db, &row("c", "cc", false)).unwrap();
+        assert_eq!(
+            remove_installation(&mut db, "c").unwrap().field_generation,
+            Some(2)
+        );
+        assert_eq!(field_generations(&db).unwrap()["1"], 2);
     }
 }

@@ -28,8 +28,8 @@ mod storage;
 
 pub(super) use config_params::{config_params, set_config_params};
 pub(super) use installations::{
-    installations, remove_installation, save_default_installation, save_installation,
-    InstallationRow, Removed,
+    field_generations, installations, remove_installation, save_default_installation,
+    save_installation, InstallationRow, Removed,
 };
 pub(super) use logs::{add_log, logs, AddLog, LogEntry};
 pub(super) use storage::{delete_item, list_items, put_item, NewItem, PageCursor, StorageQuery};
@@ -43,8 +43,9 @@ use std::sync::{mpsc, Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-/// Schema version kept in `PRAGMA user_version`: 2 added `installations`.
-const SCHEMA_VERSION: i64 = 2;
+/// Schema version kept in `PRAGMA user_version`: 2 added `installations`, 3
+/// `field_generations`.
+const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS storage_items (
@@ -87,6 +88,16 @@ CREATE TABLE IF NOT EXISTS installations (
     org_id           TEXT NOT NULL,
     security_context TEXT NOT NULL UNIQUE,
     is_default       INTEGER NOT NULL DEFAULT 0
+);
+";
+
+/// Version 3: how many times each organisation's fields were deleted with its last
+/// installation (its field ids are new after each). Creating it is the whole migration: an
+/// organisation not in it has its first fields.
+const SCHEMA_V3: &str = "
+CREATE TABLE IF NOT EXISTS field_generations (
+    org_id     TEXT PRIMARY KEY,
+    generation INTEGER NOT NULL
 );
 ";
 
@@ -450,6 +461,7 @@ pub(super) fn init_schema(connection: &Connection) -> Result<(), StoreError> {
     }
     connection.execute_batch(SCHEMA)?;
     connection.execute_batch(SCHEMA_V2)?;
+    connection.execute_batch(SCHEMA_V3)?;
     connection.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     Ok(())
 }
@@ -492,8 +504,9 @@ pub(crate) mod tests {
         let version: i64 = db
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .unwrap();
-        assert_eq!(version, 2);
+        assert_eq!(version, SCHEMA_VERSION);
         assert!(installations(&db).unwrap().is_empty());
+        assert!(field_generations(&db).unwrap().is_empty());
         assert_eq!(config_params(&db, "7").unwrap().len(), 1);
     }
 
