@@ -487,30 +487,51 @@ async fn install_in(emulator: &Emulator, org: Option<&str>) -> (String, String) 
     (context, created["orgId"].as_str().unwrap().to_string())
 }
 
+/// A project with a field, an echo server whose path shows the field id a requestURL's
+/// placeholder resolved to (`url`), and a database file to restart on.
+struct FieldProbe {
+    sandbox: Sandbox,
+    dir: PathBuf,
+    url: String,
+}
+
+impl FieldProbe {
+    async fn new() -> FieldProbe {
+        let sandbox = Sandbox::new();
+        let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
+        let port = start_echo().await;
+        let url = format!("http://127.0.0.1:{port}/f/{{{{fields.syncStatus.id}}}}");
+        FieldProbe { sandbox, dir, url }
+    }
+
+    /// The emulator on the project and the probe's database file.
+    fn start(&self) -> Emulator {
+        let db = self.sandbox.path("installations.sqlite");
+        let database = ["--db", db.to_str().unwrap()];
+        start_on_database(&self.sandbox, &self.dir, &database, |_| {})
+    }
+}
+
 #[tokio::test]
 async fn each_installation_resolves_field_ids_of_its_own_org_across_restarts() {
-    let sandbox = Sandbox::new();
-    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
-    let port = start_echo().await;
-    let url = format!("http://127.0.0.1:{port}/f/{{{{fields.syncStatus.id}}}}");
-    let db = sandbox.path("installations.sqlite");
-    let database = ["--db", db.to_str().unwrap()];
-    let emulator = start_on_database(&sandbox, &dir, &database, |_| {});
+    let probe = FieldProbe::new().await;
+    let url = &probe.url;
+    let emulator = probe.start();
     let default_org = org_of(&emulator).to_string();
-    let default = field_path(&emulator, &url, (SECURITY_CONTEXT, &default_org)).await;
+    let default = field_path(&emulator, url, (SECURITY_CONTEXT, &default_org)).await;
     assert!(default.bytes().all(|b| b.is_ascii_digit()), "{default}");
     let (context, org) = install_in(&emulator, None).await;
-    let elsewhere = field_path(&emulator, &url, (&context, &org)).await;
+    let elsewhere = field_path(&emulator, url, (&context, &org)).await;
     assert!(elsewhere.bytes().all(|b| b.is_ascii_digit()), "{elsewhere}");
     assert_ne!(elsewhere, default, "another org has its own field ids");
     let (same_context, _) = install_in(&emulator, Some(&default_org)).await;
-    let same_org = field_path(&emulator, &url, (&same_context, &default_org)).await;
+    let same_org = field_path(&emulator, url, (&same_context, &default_org)).await;
     assert_eq!(same_org, default, "a field is created once per org");
 
     // Restarted on the same file, the saved installation is read back with its org's ids.
     drop(emulator);
-    let emulator = start_on_database(&sandbox, &dir, &database, |_| {});
-    let after = field_path(&emulator, &url, (&context, &org)).await;
+    let emulator = probe.start();
+    let after = field_path(&emulator, url, (&context, &org)).await;
     assert_eq!(
         after, elsewhere,
         "the ids of a saved installation's org survive a restart"
@@ -522,13 +543,9 @@ async fn each_installation_resolves_field_ids_of_its_own_org_across_restarts() {
 /// here too. Kept across restarts.
 #[tokio::test]
 async fn an_organisations_field_ids_are_new_after_its_last_installation_goes() {
-    let sandbox = Sandbox::new();
-    let dir = write_project(&sandbox, "p", &manifest(json!({})), &resources());
-    let port = start_echo().await;
-    let url = format!("http://127.0.0.1:{port}/f/{{{{fields.syncStatus.id}}}}");
-    let db = sandbox.path("installations.sqlite");
-    let database = ["--db", db.to_str().unwrap()];
-    let emulator = start_on_database(&sandbox, &dir, &database, |_| {});
+    let probe = FieldProbe::new().await;
+    let url = &probe.url;
+    let emulator = probe.start();
     let admin = reqwest::Client::new();
     let install = |emulator: &Emulator| {
         let request = admin
@@ -553,16 +570,16 @@ async fn an_organisations_field_ids_are_new_after_its_last_installation_goes() {
     let org = "70000001";
     let (first, first_context) = install(&emulator).await;
     let (second, second_context) = install(&emulator).await;
-    let before = field_path(&emulator, &url, (&first_context, org)).await;
+    let before = field_path(&emulator, url, (&first_context, org)).await;
     assert!(uninstall(&emulator, &first).await);
-    let kept = field_path(&emulator, &url, (&second_context, org)).await;
+    let kept = field_path(&emulator, url, (&second_context, org)).await;
     assert_eq!(
         kept, before,
         "the fields stay while the org has an installation"
     );
     assert!(!uninstall(&emulator, &second).await);
     let (_, again_context) = install(&emulator).await;
-    let again = field_path(&emulator, &url, (&again_context, org)).await;
+    let again = field_path(&emulator, url, (&again_context, org)).await;
     assert!(again.bytes().all(|b| b.is_ascii_digit()), "{again}");
     assert_ne!(
         again, before,
@@ -570,8 +587,8 @@ async fn an_organisations_field_ids_are_new_after_its_last_installation_goes() {
     );
 
     drop(emulator);
-    let emulator = start_on_database(&sandbox, &dir, &database, |_| {});
-    let after = field_path(&emulator, &url, (&again_context, org)).await;
+    let emulator = probe.start();
+    let after = field_path(&emulator, url, (&again_context, org)).await;
     assert_eq!(after, again, "and keeps them across a restart");
 }
 

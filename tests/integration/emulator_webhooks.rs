@@ -79,13 +79,19 @@ fn query_of(target: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-#[test]
-fn a_subscribed_event_arrives_in_desks_shape_with_org_id_and_security_context_in_the_query() {
+/// The emulator on the project, its webhook deliveries going to a receiver that answers 200.
+fn delivering_to_a_receiver() -> (Sandbox, Hostile, Emulator) {
     let sandbox = Sandbox::new();
     let receiver = Hostile::start(|_| Answer::json(200, &json!({"ok": true})));
     let dir = project(&sandbox, "https://extension.example.com/production/hook");
     let to = format!("{}/hooks", receiver.url);
     let emulator = sandbox.start_emulator(&["--project", &dir, "--webhook-to", &to]);
+    (sandbox, receiver, emulator)
+}
+
+#[test]
+fn a_subscribed_event_arrives_in_desks_shape_with_org_id_and_security_context_in_the_query() {
+    let (sandbox, receiver, emulator) = delivering_to_a_receiver();
     let url = &emulator.base_url;
     let installed = json_of(
         &admin(&sandbox, url)
@@ -105,7 +111,7 @@ fn a_subscribed_event_arrives_in_desks_shape_with_org_id_and_security_context_in
     assert_eq!(reply["webhook"]["status"], 200);
     assert!(reply["webhook"]["ms"].is_number());
     // The report names where it went, never the query with the securityContext.
-    assert_eq!(reply["webhook"]["url"], to);
+    assert_eq!(reply["webhook"]["url"], format!("{}/hooks", receiver.url));
     assert!(!stdout_of(&added).contains(context));
     assert!(!stderr_of(&added).contains(context));
 
@@ -168,7 +174,7 @@ fn a_subscribed_event_arrives_in_desks_shape_with_org_id_and_security_context_in
         .collect();
     assert_eq!(webhooks.len(), 2, "{journal}");
     assert_eq!(webhooks[0]["installationId"], id);
-    assert_eq!(webhooks[0]["url"], to);
+    assert_eq!(webhooks[0]["url"], format!("{}/hooks", receiver.url));
     assert!(!journal.to_string().contains(context));
     let stats = http_get(&format!("{url}/_emulator/stats"));
     // onInstall went nowhere (no callbackListener), both webhooks arrived.
@@ -258,11 +264,7 @@ fn without_webhook_to_deliveries_go_to_the_webhook_url_and_a_failure_sets_the_ex
 /// bound is refused as every admin error is: JSON, with a 4xx status.
 #[test]
 fn a_large_webhook_payload_is_delivered_and_a_too_large_admin_body_is_a_json_413() {
-    let sandbox = Sandbox::new();
-    let receiver = Hostile::start(|_| Answer::json(200, &json!({"ok": true})));
-    let dir = project(&sandbox, "https://extension.example.com/production/hook");
-    let to = format!("{}/hooks", receiver.url);
-    let emulator = sandbox.start_emulator(&["--project", &dir, "--webhook-to", &to]);
+    let (sandbox, receiver, emulator) = delivering_to_a_receiver();
     let url = &emulator.base_url;
     let description = "x".repeat(3 * 1024 * 1024);
     let payload = sandbox.write(

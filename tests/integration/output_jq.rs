@@ -250,6 +250,9 @@ fn every_command_with_data_takes_jq_and_every_output_format() {
             .cmd()
             .arg("--secret-file")
             .arg(&secret)
+            .env("DESK_INVOKE_SECURITY_CONTEXT", "ctx")
+            .env("DESK_INVOKE_ORG_ID", "5")
+            .env("DESK_INVOKE_BASE_URL", "http://127.0.0.1:1")
             .args(args)
             .output()
             .unwrap();
@@ -300,36 +303,25 @@ fn every_command_with_data_takes_jq_and_every_output_format() {
         "ndjson",
     ]);
     assert!(stdout.starts_with("{\"valid\":true"), "{stdout}");
-    let out = sandbox
-        .cmd()
-        .arg("--secret-file")
-        .arg(&secret)
-        .env("DESK_INVOKE_SECURITY_CONTEXT", "ctx")
-        .env("DESK_INVOKE_ORG_ID", "5")
-        .args([
-            "send-callback",
-            "--event",
-            "onInstall",
-            "--to",
-            "http://127.0.0.1:1/x",
-        ])
-        .args(["--dry-run", "--jq", ".event"])
-        .output()
-        .unwrap();
-    let stdout = stdout_of(&out);
+    let (stdout, _) = signed(&[
+        "send-callback",
+        "--event",
+        "onInstall",
+        "--to",
+        "http://127.0.0.1:1/x",
+        "--dry-run",
+        "--jq",
+        ".event",
+    ]);
     assert_eq!(stdout, "onInstall\n");
-    let out = sandbox
-        .cmd()
-        .arg("--secret-file")
-        .arg(&secret)
-        .env("DESK_INVOKE_SECURITY_CONTEXT", "ctx")
-        .env("DESK_INVOKE_ORG_ID", "5")
-        .env("DESK_INVOKE_BASE_URL", "http://127.0.0.1:1")
-        .args(["invoke", "--url", "/api/v1/tickets", "--dry-run"])
-        .args(["--jq", ".form.requestType"])
-        .output()
-        .unwrap();
-    let (stdout, code) = (stdout_of(&out), out.status.code());
+    let (stdout, code) = signed(&[
+        "invoke",
+        "--url",
+        "/api/v1/tickets",
+        "--dry-run",
+        "--jq",
+        ".form.requestType",
+    ]);
     assert_eq!((stdout.as_str(), code), ("GET\n", Some(0)), "{stdout}");
     let empty = sandbox.path("");
     let out = sandbox
