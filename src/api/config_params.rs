@@ -7,6 +7,10 @@ use serde_json::{json, Map, Value};
 
 pub const MAX_NAME_CHARS: usize = 100;
 
+/// A secure value as shown: Desk conceals one "by showing asterisks" ("Create Config
+/// Params"); `config get` and the emulator's replies show this.
+pub const SECURE_MASK: &str = "********";
+
 /// One param as stored and listed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {

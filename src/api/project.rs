@@ -65,21 +65,33 @@ impl Project {
     /// Parses the files' texts (`resources` is `None` when the file does not exist); every
     /// problem of both files at once.
     pub fn parse(manifest: &str, resources: Option<&str>) -> Result<Project, Vec<Problem>> {
-        let manifest = parse::manifest(manifest);
-        let resources = resources
+        let (manifest, mut problems) = parse::manifest(manifest);
+        let (resources, resource_problems) = resources
             .map(parse::resources)
-            .unwrap_or(Ok(Resources::default()));
-        match (manifest, resources) {
-            (Ok(manifest), Ok(resources)) => Ok(Project {
-                manifest,
-                resources,
-            }),
-            (manifest, resources) => Err([manifest.err(), resources.err()]
-                .into_iter()
-                .flatten()
-                .flatten()
-                .collect()),
+            .unwrap_or((Some(Resources::default()), Vec::new()));
+        problems.extend(resource_problems);
+        let (Some(manifest), Some(resources)) = (manifest, resources) else {
+            return Err(problems);
+        };
+        let project = Project {
+            manifest,
+            resources,
+        };
+        if problems.is_empty() {
+            return Ok(project);
         }
+        // Zoho's rules on what could be read, so that every problem shows at once; none about
+        // a key already reported.
+        let reported: Vec<(&str, String)> =
+            problems.iter().map(|p| (p.file, p.path.clone())).collect();
+        let within = |path: &str, key: &str| match path.strip_prefix(key) {
+            Some(rest) => key.is_empty() || rest.is_empty() || rest.starts_with(['.', '[']),
+            None => false,
+        };
+        problems.extend(project.check().into_iter().filter(|rule| {
+            !(reported.iter()).any(|(file, key)| *file == rule.file && within(&rule.path, key))
+        }));
+        Err(problems)
     }
 
     /// The rules Zoho states about the files (limits, names, URLs, scopes), every problem.

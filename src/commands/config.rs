@@ -10,8 +10,6 @@ use crate::output::Output;
 use crate::settings::Settings;
 use serde_json::{json, Value};
 
-const MASK: &str = "********";
-
 pub(super) fn run(command: ConfigCommand, settings: &Settings, out: &Output) -> Result<()> {
     match command {
         ConfigCommand::Get(args) => {
@@ -26,7 +24,7 @@ pub(super) fn run(command: ConfigCommand, settings: &Settings, out: &Output) -> 
                 .filter(|p| args.names.is_empty() || args.names.contains(&p.name))
                 .map(|mut p| {
                     if p.secure && !args.show_secrets {
-                        p.value = json!(MASK);
+                        p.value = json!(config_params::SECURE_MASK);
                     }
                     p
                 })

@@ -45,16 +45,21 @@ pub(super) fn record(state: &AppState, installation_id: &str, outcome: &Outcome)
 }
 
 /// The callback URL the emulator was given wins; else the manifest's URL for the event under any spelling.
+/// Where `event` goes: the manifest's URL for it, or `--callback-to` instead. With a project,
+/// only the events its callbackListener names are sent, as Desk sends only those.
 fn callback_url(state: &AppState, event: Event) -> Result<Url, String> {
+    let declared = match &state.project {
+        Some(project) => Some(project.manifest.callback_url(event).ok_or_else(|| {
+            format!("not sent: the manifest's callbackListener has no {event} (Desk sends only the events it names)")
+        })?),
+        None => None,
+    };
     if let Some(url) = &state.callback_to {
         return Ok(url.clone());
     }
-    let Some(project) = &state.project else {
+    let Some(url) = declared else {
         return Err("no callback URL: no project is loaded and no callback URL was given".into());
     };
-    let url = project.manifest.callback_url(event).ok_or_else(|| {
-        format!("no callback URL: the manifest's callbackListener has no {event}")
-    })?;
     Url::parse(url)
         .map_err(|e| format!("the manifest's callback URL for {event} is not valid: {e}"))
 }

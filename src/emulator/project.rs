@@ -6,12 +6,11 @@
 //! stage turns into its own kind of answer.
 
 use super::{FieldIds, Resource};
-use crate::api::config_params::{Param, Variable};
+use crate::api::config_params::{Param, Variable, SECURE_MASK};
 use crate::api::endpoints::Endpoint;
 use crate::api::hosts::{is_loopback, normalize_host};
 use crate::api::permissions::Permission;
 use crate::api::project::{ConfigParam, ConfigType, Project, MANIFEST_FILE};
-use crate::api::secret::MARK;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
@@ -186,7 +185,7 @@ pub(super) fn is_secure_param(project: &Project, name: &str) -> bool {
 /// masked.
 fn published(declared: &ConfigParam, value: Option<&Value>, installation_id: &str) -> Value {
     let value = match (value, declared.secure) {
-        (Some(_), true) => Value::String(MARK.into()),
+        (Some(_), true) => Value::String(SECURE_MASK.into()),
         (Some(value), false) => value.clone(),
         (None, _) => Value::Null,
     };
@@ -563,7 +562,7 @@ mod tests {
         assert!(effective[0].secure);
         let reply = config_reply(&project, "7", &stored, None);
         assert_eq!(reply.len(), 4);
-        assert_eq!(reply[0]["value"], MARK);
+        assert_eq!(reply[0]["value"], SECURE_MASK);
         assert_eq!(reply[1]["value"], "a");
         assert_eq!(reply[2]["value"], Value::Null);
         assert_eq!(

@@ -7,6 +7,7 @@ use crate::common::{
     emulator_command, openssl_hmac, spawn_emulator, stderr_of, stdout_of, Emulator, Sandbox,
     ORG_ID, SECURITY_CONTEXT,
 };
+use crate::hostile::{Answer, Hostile};
 use desk_invoke::api::form::encode_form;
 use desk_invoke::api::signing::{Field, InvokeFields};
 use serde_json::{json, Value};
@@ -723,7 +724,7 @@ fn a_project_with_problems_refuses_to_start_listing_each_with_its_path() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
     let stderr = stderr_of(&output);
     for problem in [
-        "plugin-manifest.json: storage: expected true or false, found a string",
+        "plugin-manifest.json: storage: expected true or false, found \"yes\"",
         "plugin-manifest.json: config[0].name: expected a string, found a number",
         "resources.json: fields: expected an array, found an object",
         "error: 3 problems in the project at",
@@ -889,4 +890,38 @@ fn config_params_named_with_spaces_work_as_the_manifest_allows() {
     let missing = extension(&["config", "get", "Nowhere"]);
     assert_eq!(missing.status.code(), Some(1), "{}", stderr_of(&missing));
     assert!(stderr_of(&missing).contains("no config param named `Nowhere`"));
+}
+
+/// `--callback-to` moves where callbacks go, not which: Desk sends only the events the
+/// manifest's callbackListener names, so the emulator on a project does too.
+#[test]
+fn callback_to_redirects_only_the_events_the_manifest_names() {
+    let sandbox = Sandbox::new();
+    let receiver = Hostile::start(|_| Answer::json(200, &json!({"ok": true})));
+    let listener = json!({"callbackListener": {"onInstall": "https://ext.example.com/install"}});
+    let dir = write_project(&sandbox, "p", &manifest(listener), &resources());
+    let emulator = start_on(&sandbox, &dir, |command| {
+        command.args(["--callback-to", &receiver.url]);
+    });
+    let admin = |args: &[&str]| {
+        let out = sandbox
+            .signed()
+            .env("DESK_INVOKE_BASE_URL", &emulator.base_url)
+            .args(args)
+            .output()
+            .unwrap();
+        serde_json::from_str::<Value>(&stdout_of(&out)).unwrap()
+    };
+    let installed = admin(&["emulator", "install"]);
+    assert_eq!(installed["callback"]["ok"], true, "{installed}");
+    let updated = admin(&["emulator", "event", "onUpdate", "--installation", "default"]);
+    let error = updated["callback"]["error"].as_str().unwrap();
+    assert!(
+        error.contains("callbackListener has no onUpdate"),
+        "{updated}"
+    );
+    let events: Vec<Value> = (receiver.requests().iter())
+        .map(|r| serde_json::from_slice::<Value>(&r.body).unwrap()["event"].clone())
+        .collect();
+    assert_eq!(events, [json!("onInstall")]);
 }

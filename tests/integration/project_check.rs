@@ -115,7 +115,7 @@ fn every_type_problem_of_both_files_is_listed_with_its_path_exit_2() {
     assert_eq!(lines.len(), 5, "{lines:?}");
     assert_eq!(
         lines[0],
-        "plugin-manifest.json: storage: expected true or false, found a string"
+        "plugin-manifest.json: storage: expected true or false, found \"no\""
     );
     assert_eq!(
         lines[1],
@@ -262,4 +262,27 @@ fn control_characters_in_keys_are_escaped_in_the_listing() {
         .expect("run");
     assert_eq!(output.status.code(), Some(2));
     assert!(!stdout_of(&output).contains('\u{1b}'));
+}
+
+/// A wrong type does not hide Zoho's rules: they are checked on what could be read, and
+/// every problem shows in one run (the word found is quoted, so the fix is plain).
+#[test]
+fn a_type_problem_and_the_rules_broken_elsewhere_come_in_one_run() {
+    let sandbox = Sandbox::new();
+    let mut config: Vec<Value> = (0..21)
+        .map(|n| serde_json::json!({"name": format!("p{n}"), "type": "text"}))
+        .collect();
+    config[2]["type"] = "textarea".into();
+    config[3]["name"] = "1bad".into();
+    let manifest = serde_json::json!({"secret": "s", "type": "org", "config": config});
+    let dir = write_project(&sandbox, &manifest.to_string(), None);
+    let (code, report) = check_json(&sandbox, &dir);
+    assert_eq!(code, 2);
+    let problems: Vec<String> = (report["problems"].as_array().unwrap().iter())
+        .map(|p| p.to_string())
+        .collect();
+    let all = problems.join("\n");
+    assert!(all.contains(r#"found \"textarea\""#), "{all}");
+    assert!(all.contains("21 config params; at most 20"), "{all}");
+    assert!(all.contains("config[3].name"), "{all}");
 }

@@ -13,16 +13,21 @@ use serde_json::{Map, Value};
 
 type Object = Map<String, Value>;
 
-pub(super) fn manifest(text: &str) -> Result<Manifest, Vec<Problem>> {
+/// What a file's walk gives: what could be typed (`None` when the file is not a JSON
+/// object), and every problem met on the way. With problems, the value holds defaults where
+/// a key was wrong, so that Zoho's rules can still be checked on the rest.
+pub(super) type Parsed<T> = (Option<T>, Vec<Problem>);
+
+pub(super) fn manifest(text: &str) -> Parsed<Manifest> {
     let mut reader = Reader::new(MANIFEST_FILE);
     let manifest = reader.top(text).map(|root| reader.manifest(&root));
-    reader.finish(manifest)
+    (manifest, reader.problems)
 }
 
-pub(super) fn resources(text: &str) -> Result<Resources, Vec<Problem>> {
+pub(super) fn resources(text: &str) -> Parsed<Resources> {
     let mut reader = Reader::new(RESOURCES_FILE);
     let resources = reader.top(text).map(|root| reader.resources(&root));
-    reader.finish(resources)
+    (resources, reader.problems)
 }
 
 /// `at.key`, or `key` at the top.
@@ -86,13 +91,6 @@ impl Reader {
         self.problems.push(Problem::new(self.file, path, message));
     }
 
-    fn finish<T>(self, value: Option<T>) -> Result<T, Vec<Problem>> {
-        match (value, self.problems.is_empty()) {
-            (Some(value), true) => Ok(value),
-            _ => Err(self.problems),
-        }
-    }
-
     /// The file's top-level object.
     fn top(&mut self, text: &str) -> Option<Object> {
         match serde_json::from_str::<Value>(text) {
@@ -122,7 +120,14 @@ impl Reader {
         let value = obj.get(key).filter(|value| !value.is_null())?;
         let converted = convert(value);
         if converted.is_none() {
-            let found = kind(value);
+            let found = match value {
+                // The word itself: `found "textarea"` says what to fix.
+                Value::String(text) => format!(
+                    "\"{}\"",
+                    crate::api::text::escape_control(&crate::api::text::truncate(text, 40))
+                ),
+                other => kind(other).to_string(),
+            };
             self.fail(
                 &join(at, key),
                 format!("expected {expected}, found {found}"),
@@ -387,10 +392,11 @@ impl Reader {
             let options = match options {
                 Value::Null => Map::new(),
                 Value::Object(options) => options.clone(),
+                // Reported, and kept as subscribed: the event is still named.
                 other => {
                     let found = kind(other);
                     self.fail(&path, format!("expected null or an object, found {found}"));
-                    continue;
+                    Map::new()
                 }
             };
             let include_prev_state = self.flag(&options, &path, "includePrevState");
@@ -424,13 +430,15 @@ mod tests {
             problems(manifest, None),
             [
                 "plugin-manifest.json: secret: expected a string, found a number",
-                "plugin-manifest.json: storage: expected true or false, found a string",
+                "plugin-manifest.json: storage: expected true or false, found \"yes\"",
                 "plugin-manifest.json: config[2].name: expected a string, found a number",
-                "plugin-manifest.json: config[2].secure: expected true or false, found a string",
+                "plugin-manifest.json: config[2].secure: expected true or false, found \"no\"",
             ]
         );
     }
 
+    /// Zoho's rules are checked on what could be read: the webhook's ignoreSourceId and the
+    /// scope a webhook needs are reported with the wrong types, not after they are mended.
     #[test]
     fn problems_of_both_files_come_at_once() {
         let manifest = r#"{"whiteListedDomains": ["https://a.test", 3], "type": "team"}"#;
@@ -440,11 +448,13 @@ mod tests {
         assert_eq!(
             problems(manifest, Some(resources)),
             [
-                "plugin-manifest.json: type: expected \"org\" or \"personal\", found a string",
+                "plugin-manifest.json: type: expected \"org\" or \"personal\", found \"team\"",
                 "plugin-manifest.json: whiteListedDomains[1]: expected a string, found a number",
                 "resources.json: fields[0].resourceName: missing; expected a string",
                 "resources.json: permissions: expected an array, found a string",
                 "resources.json: webhook.subscriptions.Ticket_Add: expected null or an object, found a boolean",
+                "resources.json: webhook.ignoreSourceId: expected a UUID such as 2df92c1a-973a-48f5-95b7-5792c68b9c36",
+                "plugin-manifest.json: zohoAuthorisation: resources.json has a webhook, which needs the Desk.events.ALL scope here",
             ]
         );
     }
@@ -482,7 +492,7 @@ mod tests {
             [
                 "resources.json: permissions[0].apiName: missing; expected a string",
                 "resources.json: permissions[0].displayName: missing; expected a string",
-                "resources.json: permissions[0].defaultState: expected true or false, found a string",
+                "resources.json: permissions[0].defaultState: expected true or false, found \"maybe\"",
                 "resources.json: webhook.resourceName: missing; expected a string",
                 "resources.json: webhook.name: missing; expected a string",
                 "resources.json: webhook.ignoreSourceId: missing; expected a string",
