@@ -70,9 +70,9 @@ fn is_invoke_object(value: &Value) -> bool {
         .is_some_and(|o| o.contains_key("statusCode") || o.contains_key("response"))
 }
 
-/// The invoke envelope as Desk (and the emulator) answers: the called API's status, its body
-/// as a string, and its headers.
-pub fn encode(status_code: u16, response: String, response_headers: Value) -> Value {
+/// The invoke envelope as Desk (and the emulator) answers: the called API's status (a number,
+/// or a string as in Zoho's sample), its body as a string, and its headers.
+pub fn encode(status_code: Value, response: String, response_headers: Value) -> Value {
     json!({
         "statusCode": status_code,
         "response": response,

@@ -12,7 +12,6 @@ use super::state::AppState;
 use super::store;
 use crate::api::desk_error::DeskError;
 use crate::api::endpoints::Endpoint;
-use crate::api::envelope;
 use crate::api::hosts::{self, DEFAULT_DESK_BASE};
 use crate::api::method::Method;
 use crate::api::project::Project;
@@ -372,11 +371,7 @@ pub(super) fn database_failure(error: store::StoreError) -> InvokeError {
 /// `--response-wrap` says (`mixed` counts the replies to pick each one's shape).
 fn answer(state: &AppState, status: u16, body: ApiBody, headers: Value) -> Value {
     let number = state.replies.fetch_add(1, Ordering::Relaxed);
-    envelope::encode(
-        status,
-        reply::wrap(status, body, state.response_wrap, number),
-        headers,
-    )
+    reply::envelope(status, body, headers, state.response_wrap, number)
 }
 
 /// Whether `url` names Desk (any data center) or this emulator.

@@ -67,7 +67,10 @@ pub(crate) enum ResponseWrap {
     /// `response` is `{"statusMessage": <body>, "status": "true"}`, as captured from real Desk
     #[default]
     Status,
-    /// Each reply takes the next shape of none, object, string, status in turn
+    /// Zoho's published sample: `response` is the API's body as it is, and `statusCode` a
+    /// string ("200")
+    Sample,
+    /// Each reply takes the next shape of none, object, string, status, sample in turn
     Mixed,
 }
 

@@ -106,11 +106,12 @@ pub(super) async fn method_not_allowed() -> Response {
 }
 
 /// The shapes `--response-wrap mixed` takes in turn.
-const MIXED: [ResponseWrap; 4] = [
+const MIXED: [ResponseWrap; 5] = [
     ResponseWrap::None,
     ResponseWrap::Object,
     ResponseWrap::String,
     ResponseWrap::Status,
+    ResponseWrap::Sample,
 ];
 
 /// The called API's answer, as `wrap` is given it.
@@ -166,13 +167,31 @@ impl<T: serde::Serialize> Wrapped<'_, T> {
     }
 }
 
-/// The called API's answer as the envelope carries it: `body` (as received or served) wrapped
-/// in the shape `--response-wrap` gives reply number `number`.
-pub(super) fn wrap(status: u16, body: ApiBody, response_wrap: ResponseWrap, number: u64) -> String {
+/// The invoke envelope of reply number `number`: the called API's `status`, its `body` (as
+/// received or served) wrapped in the shape `--response-wrap` gives that reply, and its
+/// headers. Zoho's sample gives `statusCode` as a string, the reply captured from Desk as a
+/// number.
+pub(super) fn envelope(
+    status: u16,
+    body: ApiBody,
+    headers: Value,
+    response_wrap: ResponseWrap,
+    number: u64,
+) -> Value {
     let shape = match response_wrap {
         ResponseWrap::Mixed => MIXED[(number % MIXED.len() as u64) as usize],
         shape => shape,
     };
+    let status_code = match shape {
+        ResponseWrap::Sample => Value::String(status.to_string()),
+        _ => Value::from(status),
+    };
+    crate::api::envelope::encode(status_code, wrap(status, body, shape), headers)
+}
+
+/// The called API's answer as the envelope carries it: `body` wrapped in `shape` (one shape,
+/// not `mixed`).
+fn wrap(status: u16, body: ApiBody, shape: ResponseWrap) -> String {
     let wrapped = |status_message, status| {
         Wrapped {
             status_message,
@@ -181,7 +200,7 @@ pub(super) fn wrap(status: u16, body: ApiBody, response_wrap: ResponseWrap, numb
         .to_json()
     };
     match shape {
-        ResponseWrap::None | ResponseWrap::Mixed => body.text(),
+        ResponseWrap::None | ResponseWrap::Sample | ResponseWrap::Mixed => body.text(),
         ResponseWrap::Object => wrapped(body.carried(), None),
         ResponseWrap::String => Wrapped {
             status_message: body.text(),
@@ -199,11 +218,12 @@ pub(super) fn wrap(status: u16, body: ApiBody, response_wrap: ResponseWrap, numb
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn wraps_match_the_shapes_desk_uses() {
         let body = r#"{"data":[1]}"#;
-        let wrap = |shape| wrap(200, ApiBody::Text(body), shape, 0);
+        let wrap = |shape| wrap(200, ApiBody::Text(body), shape);
         assert_eq!(wrap(ResponseWrap::None), body);
         assert_eq!(
             wrap(ResponseWrap::Object),
@@ -218,7 +238,7 @@ mod tests {
             r#"{"statusMessage":{"data":[1]},"status":"true"}"#
         );
         assert_eq!(
-            super::wrap(404, ApiBody::Text("not here"), ResponseWrap::Status, 0),
+            super::wrap(404, ApiBody::Text("not here"), ResponseWrap::Status),
             r#"{"statusMessage":"not here","status":"false"}"#
         );
     }
@@ -229,8 +249,8 @@ mod tests {
         for shape in MIXED {
             for status in [200, 404] {
                 assert_eq!(
-                    wrap(status, ApiBody::Json(&value), shape, 0),
-                    wrap(status, ApiBody::Text(&value.to_string()), shape, 0),
+                    wrap(status, ApiBody::Json(&value), shape),
+                    wrap(status, ApiBody::Text(&value.to_string()), shape),
                 );
             }
         }
@@ -238,14 +258,29 @@ mod tests {
 
     #[test]
     fn mixed_takes_every_shape_in_turn() {
-        let shapes: Vec<String> = (0..8)
-            .map(|n| wrap(200, ApiBody::Text("{}"), ResponseWrap::Mixed, n))
-            .collect();
-        let expected: Vec<String> = MIXED
-            .iter()
-            .chain(MIXED.iter())
-            .map(|shape| wrap(200, ApiBody::Text("{}"), *shape, 0))
+        let envelope = |shape, n| envelope(200, ApiBody::Text("{}"), Value::Null, shape, n);
+        let shapes: Vec<Value> = (0..10).map(|n| envelope(ResponseWrap::Mixed, n)).collect();
+        let expected: Vec<Value> = (MIXED.iter().chain(MIXED.iter()))
+            .map(|shape| envelope(*shape, 0))
             .collect();
         assert_eq!(shapes, expected);
+    }
+
+    #[test]
+    fn the_sample_shape_gives_the_status_code_as_a_string_as_zohos_sample_does() {
+        let body = r#"{"data":[1]}"#;
+        let sample = envelope(
+            200,
+            ApiBody::Text(body),
+            Value::Null,
+            ResponseWrap::Sample,
+            0,
+        );
+        assert_eq!(
+            (&sample["statusCode"], &sample["response"]),
+            (&json!("200"), &json!(body))
+        );
+        let none = envelope(200, ApiBody::Text(body), Value::Null, ResponseWrap::None, 0);
+        assert_eq!(none["statusCode"], json!(200));
     }
 }

@@ -769,7 +769,10 @@ pub(crate) fn invoke_envelope(
         .unwrap();
     let envelope: Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}{}", stdout_of(&out), stderr_of(&out)));
-    let status = envelope["statusCode"].as_u64().unwrap();
+    // A number, or a string as in Zoho's sample (`--response-wrap sample`).
+    let status = (envelope["statusCode"].as_u64())
+        .or_else(|| envelope["statusCode"].as_str()?.parse().ok())
+        .unwrap();
     let body = envelope["response"]
         .as_str()
         .map(|s| serde_json::from_str(s).unwrap_or(Value::String(s.into())))
