@@ -185,6 +185,9 @@ async fn event(
             ),
         )
     })?;
+    if event == Event::ZohoAuthorise {
+        webhooks::resubscribe(&state, &installation);
+    }
     let callback = lifecycle::fire(&state, &installation, event).await;
     Ok(json_response(
         StatusCode::OK,

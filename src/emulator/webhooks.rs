@@ -34,6 +34,12 @@ pub(super) async fn trigger(
     payload: Option<Value>,
 ) -> Result<Outcome, InvokeError> {
     let webhook = webhook(state)?;
+    if gone(state).contains(&installation.installation_id) {
+        return Err(InvokeError::bad_request(
+            "WEBHOOK_REMOVED",
+            "the webhook's receiver answered 410 Gone, so Desk removed the subscription of this installation; fire onZohoAuthorise (the extension authorised again) or reinstall to subscribe again",
+        ));
+    }
     let subscription = webhook.subscription(event).ok_or_else(|| {
         InvokeError::bad_request(
             "EVENT_NOT_SUBSCRIBED",
@@ -63,7 +69,7 @@ pub(super) async fn trigger(
         payload,
         prev_state,
     }]);
-    let outcome = match delivery_url(state, webhook) {
+    let mut outcome = match delivery_url(state, webhook) {
         Ok(url) => {
             let delivery = Delivery {
                 event: event.to_string(),
@@ -81,8 +87,28 @@ pub(super) async fn trigger(
         }
         Err(why) => Outcome::nowhere(event, &why),
     };
+    // "410 Gone removes the subscription" (Desk's webhook documentation).
+    if outcome.status == Some(410) {
+        gone(state).insert(installation.installation_id.clone());
+        let error = outcome.error.take().unwrap_or_default();
+        outcome.error = Some(format!(
+            "{error}; 410 Gone: the subscription of this installation is removed, as Desk removes it"
+        ));
+    }
     lifecycle::record(state, &installation.installation_id, &outcome);
     Ok(outcome)
+}
+
+/// Subscribes the installation again (it was authorised anew): undoes a 410's removal.
+pub(super) fn resubscribe(state: &AppState, installation: &Installation) {
+    gone(state).remove(&installation.installation_id);
+}
+
+fn gone(state: &AppState) -> std::sync::MutexGuard<'_, std::collections::HashSet<String>> {
+    state
+        .webhooks_gone
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
 }
 
 fn webhook(state: &AppState) -> Result<&Webhook, InvokeError> {

@@ -308,3 +308,47 @@ print(status, types[0] if types else '-', body.decode())";
     assert!(answer.starts_with("413 application/json"), "{answer}");
     assert!(answer.contains("PAYLOAD_TOO_LARGE"), "{answer}");
 }
+
+/// "410 Gone removes the subscription": the installation's later events are refused, until
+/// the extension is authorised again.
+#[test]
+fn a_receiver_answering_410_gone_removes_the_installations_subscription() {
+    let sandbox = Sandbox::new();
+    let receiver = Hostile::start(|_| Answer::json(410, &json!({"gone": true})));
+    let dir = project(&sandbox, "https://extension.example.com/production/hook");
+    let to = format!("{}/hooks", receiver.url);
+    let emulator = sandbox.start_emulator(&["--project", &dir, "--webhook-to", &to]);
+    let url = &emulator.base_url;
+    let trigger = || {
+        admin(&sandbox, url)
+            .args(["emulator", "trigger", "Ticket_Add"])
+            .output()
+            .unwrap()
+    };
+    let first = trigger();
+    assert_eq!(first.status.code(), Some(4), "{}", stderr_of(&first));
+    assert!(
+        stdout_of(&first).contains("410 Gone"),
+        "{}",
+        stdout_of(&first)
+    );
+    let refused = trigger();
+    assert_eq!(refused.status.code(), Some(4), "{}", stderr_of(&refused));
+    assert!(
+        stderr_of(&refused).contains("WEBHOOK_REMOVED"),
+        "{}",
+        stderr_of(&refused)
+    );
+    assert_eq!(receiver.requests().len(), 1, "nothing is sent once removed");
+    let authorised = admin(&sandbox, url)
+        .args(["emulator", "event", "onZohoAuthorise"])
+        .output()
+        .unwrap();
+    assert!(!stderr_of(&authorised).contains("panicked"));
+    trigger();
+    assert_eq!(
+        receiver.requests().len(),
+        2,
+        "authorised again, it is subscribed again"
+    );
+}
