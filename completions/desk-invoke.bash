@@ -944,7 +944,7 @@ _desk__invoke() {
                     return 0
                     ;;
                 --response-wrap)
-                    COMPREPLY=($(compgen -W "none object string status mixed" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "none object string status sample mixed" -- "${cur}"))
                     return 0
                     ;;
                 --rate-limits)

@@ -502,7 +502,8 @@ complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and no
 object\t'`response` is `{"statusMessage": <body>}` (the body as JSON when it is JSON)'
 string\t'`response` is `{"statusMessage": "<body as a string>"}`'
 status\t'`response` is `{"statusMessage": <body>, "status": "true"}`, as captured from real Desk'
-mixed\t'Each reply takes the next shape of none, object, string, status in turn'"
+sample\t'Zoho\'s published sample: `response` is the API\'s body as it is, and `statusCode` a string ("200")'
+mixed\t'Each reply takes the next shape of none, object, string, status, sample in turn'"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure trigger uninstall wait help" -l rate-limits -d 'Enforce Desk\'s published storage rate limits (50 writes, 250 reads, 50 deletes per installation and window)' -r -f -a "none\t'No limits'
 desk\t'Desk\'s published per-installation limits for storage'"
 complete -c desk-invoke -n "__fish_desk_invoke_using_subcommand emulator; and not __fish_seen_subcommand_from install installations event configure trigger uninstall wait help" -l rate-window -d 'The window of --rate-limits (Desk\'s is a minute; shrink it to test in seconds)' -r
