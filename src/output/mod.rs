@@ -340,7 +340,17 @@ pub(crate) fn print_clap(error: &clap::Error, args: &[std::ffi::OsString]) -> i3
         return printed(error.print(), error.exit_code());
     }
     if !asks_for_json(args) {
-        let _ = error.print();
+        // Rendered plain, so that what the command line holds is shown escaped on a
+        // terminal (clap writes it raw) and `--color` is honoured before clap has read it.
+        let is_terminal = std::io::stderr().is_terminal();
+        let mut text = error.render().to_string();
+        if is_terminal {
+            text = terminal_safe(&text, Breaks::Keep).into_owned();
+        }
+        if color_enabled(raw_color(args), is_terminal) {
+            text = text.replacen("error:", &"error:".red().bold().to_string(), 1);
+        }
+        let _ = write!(std::io::stderr().lock(), "{text}");
         return error.exit_code();
     }
     let rendered = error.render().to_string();
@@ -372,26 +382,48 @@ pub(crate) fn print_clap(error: &clap::Error, args: &[std::ffi::OsString]) -> i3
     error.exit_code()
 }
 
-/// Whether the raw command line asks for `-o json` (`-o json`, `-ojson`, `--output json`,
-/// `--output=json`; the last one given wins), read before clap has parsed it, so that even
-/// a line clap refuses gets its error as JSON. Stops at `--`.
+/// Whether the raw command line asks for `-o json`, so that even a line clap refuses gets
+/// its error as JSON.
 fn asks_for_json(args: &[std::ffi::OsString]) -> bool {
-    let mut format = None;
+    raw_option(args, Some("-o"), "--output") == Some("json")
+}
+
+/// The `--color` the raw command line asks for, for a line clap refuses.
+fn raw_color(args: &[std::ffi::OsString]) -> ColorWhen {
+    match raw_option(args, None, "--color") {
+        Some("always") => ColorWhen::Always,
+        Some("never") => ColorWhen::Never,
+        _ => ColorWhen::Auto,
+    }
+}
+
+/// The last value the raw command line gives an option (`-o json`, `-ojson`, `--output
+/// json`, `--output=json`), read before clap has parsed it. Stops at `--`.
+fn raw_option<'a>(
+    args: &'a [std::ffi::OsString],
+    short: Option<&str>,
+    long: &str,
+) -> Option<&'a str> {
+    let mut found = None;
     let mut args = args.iter().skip(1).map(|a| a.to_str().unwrap_or(""));
     while let Some(arg) = args.next() {
         let value = match arg {
             "--" => break,
-            "-o" | "--output" => args.next(),
-            _ => arg
-                .strip_prefix("--output=")
-                .or_else(|| arg.strip_prefix("-o").filter(|v| !v.starts_with('-')))
-                .filter(|v| !v.is_empty()),
+            _ if arg == long || Some(arg) == short => args.next(),
+            _ => (arg
+                .strip_prefix(long)
+                .and_then(|rest| rest.strip_prefix('=')))
+            .or_else(|| {
+                let short = short?;
+                arg.strip_prefix(short).filter(|v| !v.starts_with('-'))
+            })
+            .filter(|v| !v.is_empty()),
         };
-        if let Some(value) = value {
-            format = Some(value == "json");
+        if value.is_some() {
+            found = value;
         }
     }
-    format == Some(true)
+    found
 }
 
 /// NO_COLOR wins over CLICOLOR_FORCE, which wins over the terminal test (no-color.org, bixense).

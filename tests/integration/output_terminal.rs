@@ -180,3 +180,36 @@ fn profile_names_are_shown_escaped() {
     assert_inert(&shown);
     assert!(shown.contains(r"a\u{1b}]0;pwned\u{7}\u{202e}b"), "{shown}");
 }
+
+/// A command line clap refuses is reported inert on a terminal (what the line holds cannot
+/// drive it), and `--color never` holds before clap has read the line.
+#[test]
+fn a_refused_command_line_reaches_the_terminal_inert_and_colourless_when_asked() {
+    let sandbox = Sandbox::new();
+    // Through a file, to keep the shell's quoting out of the hostile bytes.
+    let hostile = sandbox.write("hostile-arg", HOSTILE);
+    let from = format!("\"$(cat '{}')\"", hostile.display());
+    for args in [
+        format!("storage get --key k --from {from}"),
+        from.clone(),
+        format!("-o {from} hash"),
+    ] {
+        let shown = on_terminal(&sandbox, "http://127.0.0.1:1", &args);
+        assert!(shown.contains("error:"), "{args}: {shown}");
+        assert_inert(&shown);
+    }
+    let bin = env!("CARGO_BIN_EXE_desk-invoke");
+    let out = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("'{bin}' --color never --bogus"),
+            "/dev/null",
+        ])
+        .env_remove("NO_COLOR")
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    let shown = stdout_of(&out);
+    assert!(shown.contains("unexpected argument"), "{shown}");
+    assert!(!shown.contains('\u{1b}'), "{shown:?}");
+}

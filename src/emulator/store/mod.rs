@@ -218,7 +218,7 @@ impl Store {
     {
         let (reply, result) = tokio::sync::oneshot::channel();
         self.send(Job::Batched(Box::new(move |connection| {
-            let outcome = job(connection);
+            let outcome = all_or_nothing(connection, job);
             Box::new(move |committed: Result<(), StoreError>| {
                 let _ = reply.send(committed.and(outcome));
             })
@@ -242,6 +242,38 @@ impl Store {
             .send(job)
             .map_err(|_| StoreError("the database is closed".into()))
     }
+}
+
+/// Runs `job` inside a savepoint: a job that fails part-way (an array of items whose third
+/// does not fit on the disk) leaves none of its writes behind, whether it runs alone or
+/// shares a transaction with others. A job that panics is rolled back too.
+fn all_or_nothing<T>(
+    connection: &Connection,
+    job: impl FnOnce(&Connection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    struct Savepoint<'c> {
+        connection: &'c Connection,
+        released: bool,
+    }
+    impl Drop for Savepoint<'_> {
+        fn drop(&mut self) {
+            if !self.released {
+                // Fails only when SQLite already rolled the whole transaction back.
+                let _ = self
+                    .connection
+                    .execute_batch("ROLLBACK TO job; RELEASE job");
+            }
+        }
+    }
+    connection.prepare_cached("SAVEPOINT job")?.execute([])?;
+    let mut savepoint = Savepoint {
+        connection,
+        released: false,
+    };
+    let outcome = job(connection)?;
+    connection.prepare_cached("RELEASE job")?.execute([])?;
+    savepoint.released = true;
+    Ok(outcome)
 }
 
 /// The database thread: runs jobs in arrival order until every `Store` is dropped; the
@@ -541,6 +573,50 @@ pub(crate) mod tests {
             .query_row("SELECT COUNT(*) FROM storage_items", [], |row| row.get(0))
             .unwrap();
         assert_eq!(rows, 200);
+    }
+
+    /// A write that fails part-way leaves nothing behind, alone or in a group commit, and
+    /// the writes it shares a transaction with still land.
+    #[tokio::test]
+    async fn a_write_that_fails_part_way_leaves_none_of_its_rows() {
+        let (store, thread) = Store::open(&Database::Memory, None).unwrap();
+        let insert = |db: &Connection, key: &str| -> Result<(), StoreError> {
+            db.execute(
+                "INSERT INTO storage_items (installation_id, item_key, value_json) VALUES ('1', ?1, '0')",
+                [key],
+            )?;
+            Ok(())
+        };
+        let half = |name: &'static str| {
+            let store = store.clone();
+            async move {
+                store
+                    .write(move |db| {
+                        insert(db, &format!("{name}-1"))?;
+                        Err::<(), _>(StoreError("the second item does not fit".into()))
+                    })
+                    .await
+            }
+        };
+        let whole = |name: &'static str| {
+            let store = store.clone();
+            async move { store.write(move |db| insert(db, name)).await }
+        };
+        assert!(half("alone").await.is_err());
+        let (a, b, c) = tokio::join!(whole("first"), half("grouped"), whole("last"));
+        assert!(a.is_ok() && b.is_err() && c.is_ok());
+        let keys: Vec<String> = store
+            .run(|db| {
+                let mut statement =
+                    db.prepare("SELECT item_key FROM storage_items ORDER BY item_key")?;
+                let keys = statement.query_map([], |row| row.get(0))?;
+                Ok(keys.collect::<Result<Vec<String>, _>>()?)
+            })
+            .await
+            .unwrap();
+        assert_eq!(keys, ["first", "last"]);
+        drop(store);
+        thread.join();
     }
 
     #[test]
