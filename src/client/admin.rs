@@ -5,7 +5,7 @@
 use super::body::{read_capped, BodyError};
 use super::proxy_except_loopback;
 use crate::api::desk_error::DeskError;
-use crate::api::error::{Error, Remedy, Result};
+use crate::api::error::{Error, Kind, Remedy, Result};
 use crate::api::hosts;
 use crate::api::text::{error_chain, human_bytes};
 use serde_json::Value;
@@ -128,18 +128,22 @@ impl Admin {
                 return Err(unreachable(error_chain(&e.without_url())))
             }
             // The emulator's cap is fixed: no setting to raise, unlike an invoke reply's.
+            // A server fault (exit 5), as an invoke reply past its cap is.
             Ok(Err(BodyError::TooLarge(_))) => {
-                return Err(Error::network(format!(
-                    "{method} {path}: the reply is larger than {}",
-                    human_bytes(MAX_REPLY_BYTES)
-                )))
+                return Err(Error::new(
+                    Kind::Server,
+                    format!(
+                        "{method} {path}: the reply is larger than {}",
+                        human_bytes(MAX_REPLY_BYTES)
+                    ),
+                ))
             }
             Ok(Ok(reply)) => reply,
         };
         let value: Value = match bytes.is_empty() {
             true => Value::Null,
             false => serde_json::from_slice(&bytes).map_err(|_| {
-                Error::network(format!(
+                Error::new(Kind::Server, format!(
                     "{method} {path} answered {status} with a body that is not JSON: is {} an emulator?",
                     self.base_url
                 ))

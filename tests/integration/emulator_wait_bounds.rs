@@ -49,7 +49,7 @@ fn wait_for_a_port_file_that_never_comes_exits_6_at_the_timeout() {
 }
 
 /// The `emulator` subcommands that act on a running emulator say plainly when what answers
-/// is no emulator, or nothing answers: exit 6, one line, no panic.
+/// is no emulator (exit 5), or nothing answers (exit 6): one line, no panic.
 #[test]
 fn the_admin_commands_refuse_a_server_that_is_no_emulator() {
     use crate::hostile::{Answer, Hostile};
@@ -65,10 +65,11 @@ fn the_admin_commands_refuse_a_server_that_is_no_emulator() {
         body: vec![b' '; 5 * 1024 * 1024],
     });
     let closed = format!("http://127.0.0.1:{}", free_port());
-    for (url, says) in [
-        (html.url.as_str(), "not JSON"),
-        (huge.url.as_str(), "larger than 4 MiB"),
-        (closed.as_str(), "cannot reach the emulator"),
+    // What answers but is no emulator is a server fault (5); what does not answer, 6.
+    for (url, says, exit) in [
+        (html.url.as_str(), "not JSON", 5),
+        (huge.url.as_str(), "larger than 4 MiB", 5),
+        (closed.as_str(), "cannot reach the emulator", 6),
     ] {
         let out = sandbox
             .cmd()
@@ -83,7 +84,7 @@ fn the_admin_commands_refuse_a_server_that_is_no_emulator() {
             .output()
             .unwrap();
         let stderr = stderr_of(&out);
-        assert_eq!(out.status.code(), Some(6), "{url}: {stderr}");
+        assert_eq!(out.status.code(), Some(exit), "{url}: {stderr}");
         assert!(
             stderr.contains(says) && !stderr.contains("panicked"),
             "{url}: {stderr}"

@@ -5,11 +5,16 @@ use crate::output::Output;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// `--failed`: each record written and flushed the moment it is known.
+/// `--failed`: each record written and flushed the moment it is known. A write that fails
+/// (a full disk) cuts the file back to its last whole record, so what it holds can still be
+/// re-run, and the records it could not take are counted.
 pub(super) struct FailedFile {
     path: PathBuf,
     file: std::fs::File,
-    broken: bool,
+    /// Bytes of the whole records written.
+    written: u64,
+    /// Why writing stopped, and how many records were not written since.
+    broken: Option<(String, usize)>,
 }
 
 impl FailedFile {
@@ -19,24 +24,72 @@ impl FailedFile {
         Ok(FailedFile {
             path: path.to_path_buf(),
             file,
-            broken: false,
+            written: 0,
+            broken: None,
         })
     }
 
     /// Writes one record; a write that fails is reported once, and the work goes on.
     pub(super) fn write(&mut self, bytes: &[u8], out: &Output) {
-        if self.broken {
+        if let Some((_, lost)) = &mut self.broken {
+            *lost += 1;
             return;
         }
         let mut record = Vec::with_capacity(bytes.len() + 1);
         record.extend_from_slice(bytes);
         record.push(b'\n');
-        if let Err(e) = self.file.write_all(&record) {
-            self.broken = true;
-            out.warn(&format!(
-                "cannot write --failed {}: {e}",
-                self.path.display()
-            ));
+        match self.file.write_all(&record) {
+            Ok(()) => self.written += record.len() as u64,
+            Err(e) => {
+                // A torn last line would not re-run: keep only whole records.
+                let _ = self.file.set_len(self.written);
+                self.broken = Some((e.to_string(), 1));
+                out.warn(&format!(
+                    "cannot write --failed {}: {e}",
+                    self.path.display()
+                ));
+            }
         }
+    }
+
+    /// Why the file lacks some records, and how many, once a write failed.
+    pub(super) fn incomplete(&self) -> Option<(&str, usize)> {
+        self.broken
+            .as_ref()
+            .map(|(why, lost)| (why.as_str(), *lost))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{ColorWhen, Output, OutputFormat, OutputOptions};
+
+    /// On a full device every record after the failure is counted, and the file keeps only
+    /// whole records (here: none).
+    #[test]
+    fn a_full_disk_is_counted_and_leaves_no_torn_record() {
+        let full = Path::new("/dev/full");
+        if !full.exists() {
+            return;
+        }
+        let out = Output::new(OutputOptions {
+            format: OutputFormat::Auto,
+            color: ColorWhen::Never,
+            verbose: 0,
+            quiet: true,
+        });
+        let mut file = FailedFile::create(full).unwrap();
+        for record in [
+            &b"{\"key\":\"a\"}"[..],
+            b"{\"key\":\"b\"}",
+            b"{\"key\":\"c\"}",
+        ] {
+            file.write(record, &out);
+        }
+        let (why, lost) = file.incomplete().unwrap();
+        assert_eq!(lost, 3);
+        assert!(why.contains("No space left"), "{why}");
+        assert_eq!(file.written, 0);
     }
 }

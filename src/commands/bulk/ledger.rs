@@ -127,13 +127,20 @@ impl<'a> Ledger<'a> {
         if seen > 0 || self.broken.is_none() {
             self.out.info(&summary);
         }
+        let incomplete = self.failed_file.as_ref().and_then(FailedFile::incomplete);
         let rerun_hint = |error: Error| {
-            match failed_path {
-            Some(path) => error.with_hint(format!(
+            match (failed_path, incomplete) {
+            (Some(path), Some((why, lost))) => error.with_hint(format!(
+                "{path} lacks {lost} of the lines not done (cannot write it: {why}); the ones it holds re-run with --file {path}",
+                path = path.display()
+            )),
+            (Some(path), None) => error.with_hint(format!(
                 "the lines not done are in {path}; re-run them with --file {path} --failed {path}.retry",
                 path = path.display()
             )),
-            None => error.with_hint("pass --failed FILE to keep the lines not done for a re-run"),
+            (None, _) => {
+                error.with_hint("pass --failed FILE to keep the lines not done for a re-run")
+            }
         }
         };
         if let Some(error) = self.broken {
