@@ -336,3 +336,58 @@ fn bulk_import_reports_invalid_lines_and_stores_the_rest() {
     assert_eq!(failed_lines, bad_lines);
     assert_eq!(export(&sandbox, url).len(), 5);
 }
+
+// An interrupted export ends as a bulk command does: what was listed is whole (the JSON
+// array closed), and the exit code says it is not everything (7).
+#[test]
+fn an_interrupted_export_closes_its_json_and_exits_7() {
+    let sandbox = Sandbox::new();
+    let emulator = sandbox.start_emulator(&["--latency", "100ms"]);
+    let file = sandbox.write("in.ndjson", ndjson_items(400, "e"));
+    sandbox
+        .against(&emulator.base_url)
+        .args(["storage", "put", "--concurrency", "16", "--file"])
+        .arg(&file)
+        .assert()
+        .success();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"))
+        .env_clear()
+        .env("HOME", sandbox.dir.path())
+        .env("PATH", std::env::var("PATH").unwrap())
+        .env("DESK_INVOKE_SECRET", SECRET)
+        .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
+        .env("DESK_INVOKE_ORG_ID", ORG_ID)
+        .env("DESK_INVOKE_BASE_URL", &emulator.base_url)
+        .args([
+            "storage",
+            "get",
+            "--queriable-value",
+            GROUPS[0],
+            "--all",
+            "--limit",
+            "5",
+        ])
+        .args(["-o", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1200));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("interrupted"),
+        "{}",
+        stderr_of(&out)
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed = listed.as_array().unwrap().len();
+    assert!(
+        listed > 0 && listed < 200,
+        "{listed} of 200 listed before the interrupt"
+    );
+}

@@ -45,11 +45,28 @@ fn get(args: &StorageGetArgs, settings: &Settings, out: &Output) -> Result<()> {
         let mut writer = ItemWriter::new(format, value_only, out);
         // One key is one item at most: no pages to follow.
         if args.all && args.key.is_none() {
+            // Ctrl-C or SIGTERM ends it as a bulk command ends: what was listed is whole (a
+            // JSON array closed), and the exit code says it is not all (7).
+            let stop = crate::commands::signals::stop_signal();
+            let mut listed = 0u64;
             // A closed stdout (`false`) ends the listing: nobody reads the rest.
-            list_all(client, settings, args.rate, &query, |page| {
+            let listing = list_all(client, settings, args.rate, &query, |page| {
+                listed += page.len() as u64;
                 writer.write(page)
-            })
-            .await?;
+            });
+            let stopped = tokio::select! {
+                done = listing => {
+                    done?;
+                    false
+                }
+                _ = stop => true,
+            };
+            if stopped {
+                writer.finish()?;
+                return Err(Error::partial(format!(
+                    "interrupted: the listing stopped after {listed} item(s)"
+                )));
+            }
         } else {
             let page = client.storage().get(&query).await?;
             // As `git config --get`: a missing key is a "no" (exit 1), said on stderr, with
