@@ -87,6 +87,20 @@ fn bad_bytes_fail_one_line_only() {
     assert_eq!(stored_keys(&sandbox, &emulator.base_url).len(), 20);
 }
 
+/// The client as a process of its own (to be signalled), with only the target's variables.
+fn signalled_client(sandbox: &Sandbox, url: &str) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"));
+    command
+        .env_clear()
+        .env("HOME", sandbox.dir.path())
+        .env("PATH", std::env::var("PATH").unwrap())
+        .env("DESK_INVOKE_SECRET", SECRET)
+        .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
+        .env("DESK_INVOKE_ORG_ID", ORG_ID)
+        .env("DESK_INVOKE_BASE_URL", url);
+    command
+}
+
 // --failed is written as failures happen: a SIGKILL keeps them; a SIGINT stops sending,
 // finishes what is in flight and writes what was not attempted.
 #[test]
@@ -100,14 +114,7 @@ fn interrupted_imports_account_for_every_line() {
     let file = sandbox.write("in.ndjson", format!("{input}{}", ndjson_items(2000, "s")));
     let second = sandbox.write("in2.ndjson", ndjson_items(2000, "t"));
     let run = |signal: &str, file: &std::path::Path, failed: &std::path::Path| {
-        let child = std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"))
-            .env_clear()
-            .env("HOME", sandbox.dir.path())
-            .env("PATH", std::env::var("PATH").unwrap())
-            .env("DESK_INVOKE_SECRET", SECRET)
-            .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
-            .env("DESK_INVOKE_ORG_ID", ORG_ID)
-            .env("DESK_INVOKE_BASE_URL", &emulator.base_url)
+        let child = signalled_client(&sandbox, &emulator.base_url)
             .args([
                 "storage",
                 "put",
@@ -350,14 +357,7 @@ fn an_interrupted_export_closes_its_json_and_exits_7() {
         .arg(&file)
         .assert()
         .success();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_desk-invoke"))
-        .env_clear()
-        .env("HOME", sandbox.dir.path())
-        .env("PATH", std::env::var("PATH").unwrap())
-        .env("DESK_INVOKE_SECRET", SECRET)
-        .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
-        .env("DESK_INVOKE_ORG_ID", ORG_ID)
-        .env("DESK_INVOKE_BASE_URL", &emulator.base_url)
+    let child = signalled_client(&sandbox, &emulator.base_url)
         .args([
             "storage",
             "get",
