@@ -82,15 +82,16 @@ impl Project {
         }
         // Zoho's rules on what could be read, so that every problem shows at once; none about
         // a key already reported.
-        let reported: Vec<(&str, String)> =
-            problems.iter().map(|p| (p.file, p.path.clone())).collect();
         let within = |path: &str, key: &str| match path.strip_prefix(key) {
             Some(rest) => key.is_empty() || rest.is_empty() || rest.starts_with(['.', '[']),
             None => false,
         };
-        problems.extend(project.check().into_iter().filter(|rule| {
-            !(reported.iter()).any(|(file, key)| *file == rule.file && within(&rule.path, key))
-        }));
+        let rules: Vec<Problem> = (project.check().into_iter())
+            .filter(|rule| {
+                !(problems.iter()).any(|p| p.file == rule.file && within(&rule.path, &p.path))
+            })
+            .collect();
+        problems.extend(rules);
         Err(problems)
     }
 

@@ -19,16 +19,15 @@ use super::dispatch::database_failure;
 use super::installations::Installation;
 use super::lifecycle;
 use super::project::{self, Setter};
-use super::reply::{json_response, InvokeError};
+use super::reply::{json_response, read_body, InvokeError};
 use super::state::AppState;
 use super::store;
 use super::webhooks;
 use crate::api::callbacks::Event;
 use crate::api::config_params::parse_variables;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::Router;
@@ -37,8 +36,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The largest admin request body: a webhook payload the CLI sends (at most 16 MiB) and its
-/// wrapping. Larger ones are refused with a JSON 413, as every admin error is JSON.
-const MAX_ADMIN_BODY: usize = 16 * 1024 * 1024 + 64 * 1024;
+/// wrapping. A larger one is a JSON 413, as every admin error is JSON.
+const MAX_ADMIN_BODY: u64 = 16 * 1024 * 1024 + 64 * 1024;
 
 pub(super) fn routes() -> Router<Arc<AppState>> {
     Router::new()
@@ -54,44 +53,6 @@ pub(super) fn routes() -> Router<Arc<AppState>> {
             "/_emulator/installations/{id}/webhooks/{event}",
             post(trigger_webhook),
         )
-        .layer(axum::extract::DefaultBodyLimit::max(MAX_ADMIN_BODY))
-        .layer(axum::middleware::from_fn(refuse_declared_large_bodies))
-}
-
-/// A body declared larger than the bound is refused before any of it is read, so its sender
-/// hears why instead of a connection closed mid-upload.
-async fn refuse_declared_large_bodies(
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
-    let declared = (request.headers().get(axum::http::header::CONTENT_LENGTH))
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    match declared.is_some_and(|length| length > MAX_ADMIN_BODY as u64) {
-        true => too_large().into_response(),
-        false => next.run(request).await,
-    }
-}
-
-fn too_large() -> InvokeError {
-    InvokeError::new(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        "PAYLOAD_TOO_LARGE",
-        format!(
-            "the request body is larger than {}",
-            crate::api::text::human_bytes(MAX_ADMIN_BODY as u64)
-        ),
-    )
-}
-
-/// An admin request's body; a refused one (too large, unreadable) as a JSON error.
-type AdminBody = Result<Bytes, BytesRejection>;
-
-fn admin_body(body: AdminBody) -> Result<Bytes, InvokeError> {
-    body.map_err(|rejection| match rejection.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => too_large(),
-        _ => InvokeError::bad_request("INVALID_BODY", "the request body could not be read"),
-    })
 }
 
 async fn health(State(state): State<Arc<AppState>>) -> Response {
@@ -140,8 +101,8 @@ async fn list(
     json_response(StatusCode::OK, &Value::Array(installations))
 }
 
-async fn install(State(state): State<Arc<AppState>>, body: AdminBody) -> Answer {
-    let body = json_body(&admin_body(body)?)?;
+async fn install(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Body) -> Answer {
+    let body = json_body(&headers, body).await?;
     let org_id = match body.get("orgId") {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) => Some(check_org_id(id)?),
@@ -167,10 +128,11 @@ async fn install(State(state): State<Arc<AppState>>, body: AdminBody) -> Answer 
 async fn event(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
-    body: AdminBody,
+    headers: HeaderMap,
+    body: Body,
 ) -> Answer {
     let installation = find(&state, &id)?;
-    let body = json_body(&admin_body(body)?)?;
+    let body = json_body(&headers, body).await?;
     let name = body
         .get("event")
         .and_then(Value::as_str)
@@ -198,10 +160,11 @@ async fn event(
 async fn configure(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
-    body: AdminBody,
+    headers: HeaderMap,
+    body: Body,
 ) -> Answer {
     let installation = find(&state, &id)?;
-    let mut updates = parse_variables(json_body(&admin_body(body)?)?)
+    let mut updates = parse_variables(json_body(&headers, body).await?)
         .map_err(|e| InvokeError::bad_request("INVALID_DATA", e.message))?;
     // The admin sets any declared param, userdefined ones included; with a project, only
     // declared names exist, each value must suit its type, and its `secure` flag applies.
@@ -267,10 +230,11 @@ async fn webhook(State(state): State<Arc<AppState>>) -> Response {
 async fn trigger_webhook(
     State(state): State<Arc<AppState>>,
     Path((id, event)): Path<(String, String)>,
-    body: AdminBody,
+    headers: HeaderMap,
+    body: Body,
 ) -> Answer {
     let installation = find(&state, &id)?;
-    let payload = match json_body(&admin_body(body)?)?.remove("payload") {
+    let payload = match json_body(&headers, body).await?.remove("payload") {
         None | Some(Value::Null) => None,
         Some(payload @ Value::Object(_)) => Some(payload),
         Some(_) => {
@@ -304,12 +268,14 @@ fn not_found(id: &str, why: &str) -> InvokeError {
     )
 }
 
-/// The request's JSON object; an empty body is an empty object.
-fn json_body(body: &[u8]) -> Result<Map<String, Value>, InvokeError> {
+/// The request's JSON object, read as the invoke body is (bounded, a JSON 413 past the
+/// bound); an empty body is an empty object.
+async fn json_body(headers: &HeaderMap, body: Body) -> Result<Map<String, Value>, InvokeError> {
+    let body = read_body(body, headers, MAX_ADMIN_BODY, "the request body").await?;
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Map::new());
     }
-    match serde_json::from_slice(body) {
+    match serde_json::from_slice(&body) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(_) => Err(InvokeError::bad_request(
             "INVALID_DATA",

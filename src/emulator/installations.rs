@@ -86,35 +86,25 @@ impl Registry {
                 Ok((store::installations(db)?, store::field_generations(db)?))
             })
             .await?;
-        let registry = Registry {
-            installations: RwLock::default(),
+        let installations = (rows.into_iter())
+            .map(|row| {
+                let resources = fields_of(&fields, &generations, &row.org_id);
+                Arc::new(Installation::from_row(row, permissions.clone(), resources))
+            })
+            .collect();
+        Ok(Registry {
+            installations: RwLock::new(installations),
             permissions,
             fields,
             generations: Mutex::new(generations),
             leaving: Mutex::default(),
-        };
-        let installations = (rows.into_iter())
-            .map(|row| {
-                let resources = registry.fields_of(&row.org_id);
-                Arc::new(Installation::from_row(
-                    row,
-                    registry.permissions.clone(),
-                    resources,
-                ))
-            })
-            .collect();
-        *registry
-            .installations
-            .write()
-            .unwrap_or_else(|e| e.into_inner()) = installations;
-        Ok(registry)
+        })
     }
 
     /// The fields `org_id` has now.
     fn fields_of(&self, org_id: &str) -> FieldIds {
         let generations = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-        self.fields
-            .of(org_id, generations.get(org_id).copied().unwrap_or(0))
+        fields_of(&self.fields, &generations, org_id)
     }
 
     /// The installation whose securityContext this is (compared in constant time).
@@ -237,6 +227,11 @@ impl Registry {
     fn leaving(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
         self.leaving.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// The fields of `org_id` in its current generation (0 until its last installation goes).
+fn fields_of(fields: &OrgFields, generations: &HashMap<String, u64>, org_id: &str) -> FieldIds {
+    fields.of(org_id, generations.get(org_id).copied().unwrap_or(0))
 }
 
 impl Installation {

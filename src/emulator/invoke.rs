@@ -17,23 +17,19 @@
 use super::dispatch;
 use super::installations::Installation;
 use super::journal::RequestRecord;
-use super::reply::{json_response, InvokeError};
+use super::reply::{json_response, read_body, InvokeError};
 use super::state::AppState;
 use crate::api::form::{decode_form, single};
 use crate::api::signing::{self, Field, InvokeFields};
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use futures_util::StreamExt;
 use serde_json::Value;
 use std::sync::Arc;
 
 /// The largest invoke body accepted.
 pub(super) const MAX_BODY_BYTES: usize = 1024 * 1024;
-/// How much of an oversized body is read and thrown away before answering 413: reading it
-/// lets the client, still busy sending, receive the 413 instead of a connection reset.
-const MAX_DRAIN_BYTES: u64 = 64 * 1024 * 1024;
 /// How long a request body may take to arrive: a client trickling bytes cannot hold a
 /// connection (and a file descriptor) forever.
 const BODY_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
@@ -128,18 +124,26 @@ async fn read_form(
     parts: &axum::http::request::Parts,
     body: Body,
 ) -> Result<Received, InvokeError> {
-    let body = tokio::time::timeout(BODY_READ_TIMEOUT, read_body(body, &parts.headers))
-        .await
-        .map_err(|_| {
-            InvokeError::new(
-                StatusCode::REQUEST_TIMEOUT,
-                "REQUEST_TIMEOUT",
-                format!(
-                    "the request body did not arrive within {} s",
-                    BODY_READ_TIMEOUT.as_secs()
-                ),
-            )
-        })??;
+    let body = tokio::time::timeout(
+        BODY_READ_TIMEOUT,
+        read_body(
+            body,
+            &parts.headers,
+            MAX_BODY_BYTES as u64,
+            "the invoke body",
+        ),
+    )
+    .await
+    .map_err(|_| {
+        InvokeError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "REQUEST_TIMEOUT",
+            format!(
+                "the request body did not arrive within {} s",
+                BODY_READ_TIMEOUT.as_secs()
+            ),
+        )
+    })??;
     check_content_type(&parts.headers)?;
     let body = std::str::from_utf8(&body)
         .map_err(|_| InvokeError::bad_request("INVALID_FORM", "the form body is not UTF-8"))?;
@@ -267,45 +271,6 @@ fn check_content_type(headers: &HeaderMap) -> Result<(), InvokeError> {
         }
     }
     Ok(())
-}
-
-async fn read_body(body: Body, headers: &HeaderMap) -> Result<Bytes, InvokeError> {
-    let too_large = || {
-        InvokeError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "PAYLOAD_TOO_LARGE",
-            format!(
-                "the invoke body is larger than {}",
-                crate::api::text::human_bytes(MAX_BODY_BYTES as u64)
-            ),
-        )
-    };
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|len| len > MAX_DRAIN_BYTES) {
-        return Err(too_large());
-    }
-    let mut stream = body.into_data_stream();
-    let mut collected = Vec::new();
-    let mut total: u64 = 0;
-    while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|_| {
-            InvokeError::bad_request("INVALID_BODY", "the request body could not be read")
-        })?;
-        total += chunk.len() as u64;
-        if total > MAX_DRAIN_BYTES {
-            return Err(too_large());
-        }
-        if total <= MAX_BODY_BYTES as u64 {
-            collected.extend_from_slice(&chunk);
-        }
-    }
-    if total > MAX_BODY_BYTES as u64 {
-        return Err(too_large());
-    }
-    Ok(Bytes::from(collected))
 }
 
 #[cfg(test)]

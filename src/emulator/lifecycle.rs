@@ -44,7 +44,6 @@ pub(super) fn record(state: &AppState, installation_id: &str, outcome: &Outcome)
     state.stats.record_delivery(outcome.ok, json);
 }
 
-/// The callback URL the emulator was given wins; else the manifest's URL for the event under any spelling.
 /// Where `event` goes: the manifest's URL for it, or `--callback-to` instead. With a project,
 /// only the events its callbackListener names are sent, as Desk sends only those.
 fn callback_url(state: &AppState, event: Event) -> Result<Url, String> {

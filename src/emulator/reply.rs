@@ -5,9 +5,11 @@ use super::project::Refusal;
 use super::ResponseWrap;
 use crate::api::desk_error::DeskError;
 use crate::api::secret::Redactor;
+use axum::body::{Body, Bytes};
 use axum::extract::Request;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
 use serde_json::Value;
 
 pub(super) const JSON_CONTENT_TYPE: &str = "application/json;charset=UTF-8";
@@ -103,6 +105,57 @@ pub(super) async fn method_not_allowed() -> Response {
         .headers_mut()
         .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
     response
+}
+
+/// How much of an oversized body is read and thrown away before answering 413: reading it
+/// lets the client, still busy sending, receive the 413 instead of a connection reset.
+const MAX_DRAIN_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A request body of at most `cap` bytes (`what` names it in the 413). A larger one is read
+/// to its end and thrown away (up to `MAX_DRAIN_BYTES`; one declared larger is refused at
+/// once), so the client hears the 413.
+pub(super) async fn read_body(
+    body: Body,
+    headers: &HeaderMap,
+    cap: u64,
+    what: &str,
+) -> Result<Bytes, InvokeError> {
+    let too_large = || {
+        InvokeError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "PAYLOAD_TOO_LARGE",
+            format!(
+                "{what} is larger than {}",
+                crate::api::text::human_bytes(cap)
+            ),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > MAX_DRAIN_BYTES) {
+        return Err(too_large());
+    }
+    let mut stream = body.into_data_stream();
+    let mut collected = Vec::new();
+    let mut total: u64 = 0;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| {
+            InvokeError::bad_request("INVALID_BODY", "the request body could not be read")
+        })?;
+        total += chunk.len() as u64;
+        if total > MAX_DRAIN_BYTES {
+            return Err(too_large());
+        }
+        if total <= cap {
+            collected.extend_from_slice(&chunk);
+        }
+    }
+    if total > cap {
+        return Err(too_large());
+    }
+    Ok(Bytes::from(collected))
 }
 
 /// The shapes `--response-wrap mixed` takes in turn.

@@ -395,8 +395,16 @@ fn concurrent_uninstalls_of_one_installation_fire_one_on_uninstall() {
             std::thread::spawn(move || cmd.output().unwrap())
         })
         .collect();
-    std::thread::sleep(Duration::from_millis(500));
-    // While its onUninstall is out, the installation takes no other lifecycle work.
+    // Once its onUninstall is out (the receiver holds it 1.5 s), the installation takes no
+    // other lifecycle work.
+    let out_since = Instant::now();
+    while receiver.requests().len() < 2 {
+        assert!(
+            out_since.elapsed() < Duration::from_secs(20),
+            "no onUninstall came"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
     let configure = admin(&sandbox, url)
         .args(["emulator", "configure", "--installation", &id, "x=1"])
         .output()

@@ -81,8 +81,13 @@ fn query_of(target: &str) -> Vec<(String, String)> {
 
 /// The emulator on the project, its webhook deliveries going to a receiver that answers 200.
 fn delivering_to_a_receiver() -> (Sandbox, Hostile, Emulator) {
+    delivering_to_a_receiver_answering(200)
+}
+
+/// As `delivering_to_a_receiver`, the receiver answering `status`.
+fn delivering_to_a_receiver_answering(status: u16) -> (Sandbox, Hostile, Emulator) {
     let sandbox = Sandbox::new();
-    let receiver = Hostile::start(|_| Answer::json(200, &json!({"ok": true})));
+    let receiver = Hostile::start(move |_| Answer::json(status, &json!({"ok": status == 200})));
     let dir = project(&sandbox, "https://extension.example.com/production/hook");
     let to = format!("{}/hooks", receiver.url);
     let emulator = sandbox.start_emulator(&["--project", &dir, "--webhook-to", &to]);
@@ -281,13 +286,15 @@ fn a_large_webhook_payload_is_delivered_and_a_too_large_admin_body_is_a_json_413
     assert_eq!(sent["webhook"]["ok"], true, "{sent}");
     assert!(receiver.requests()[0].body.len() > description.len());
 
-    // Declares 17 MiB and sends the first 64 KiB: the answer comes before the rest would.
+    // Sends all 17 MiB: the emulator reads them to the end, so the 413 reaches a client that
+    // was still sending (no connection reset).
     let script = "import socket, sys
 host, port = sys.argv[1], int(sys.argv[2])
+body = b'{\"payload\":{\"d\":\"' + b'x' * (17 * 1024 * 1024) + b'\"}}'
 s = socket.create_connection((host, port), timeout=20)
 s.sendall(b'POST /_emulator/installations/default/webhooks/Ticket_Add HTTP/1.1\\r\\nHost: x\\r\\n'
-          b'Content-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n' % (17 * 1024 * 1024))
-s.sendall(b'{\"payload\":{\"d\":\"' + b'x' * 65536)
+          b'Content-Type: application/json\\r\\nContent-Length: %d\\r\\n\\r\\n' % len(body))
+s.sendall(body)
 answer = b''
 while b'}' not in answer.partition(b'\\r\\n\\r\\n')[2]:
     chunk = s.recv(65536)
@@ -313,11 +320,7 @@ print(status, types[0] if types else '-', body.decode())";
 /// the extension is authorised again.
 #[test]
 fn a_receiver_answering_410_gone_removes_the_installations_subscription() {
-    let sandbox = Sandbox::new();
-    let receiver = Hostile::start(|_| Answer::json(410, &json!({"gone": true})));
-    let dir = project(&sandbox, "https://extension.example.com/production/hook");
-    let to = format!("{}/hooks", receiver.url);
-    let emulator = sandbox.start_emulator(&["--project", &dir, "--webhook-to", &to]);
+    let (sandbox, receiver, emulator) = delivering_to_a_receiver_answering(410);
     let url = &emulator.base_url;
     let trigger = || {
         admin(&sandbox, url)
@@ -344,8 +347,17 @@ fn a_receiver_answering_410_gone_removes_the_installations_subscription() {
         .args(["emulator", "event", "onZohoAuthorise"])
         .output()
         .unwrap();
-    assert!(!stderr_of(&authorised).contains("panicked"));
-    trigger();
+    let authorised: Value = serde_json::from_str(&stdout_of(&authorised)).unwrap();
+    assert_eq!(
+        authorised["callback"]["event"], "onZohoAuthorise",
+        "{authorised}"
+    );
+    let again = trigger();
+    assert!(
+        stdout_of(&again).contains("410 Gone"),
+        "{}",
+        stdout_of(&again)
+    );
     assert_eq!(
         receiver.requests().len(),
         2,
