@@ -26,7 +26,7 @@ use super::webhooks;
 use crate::api::callbacks::Event;
 use crate::api::config_params::parse_variables;
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequest, Path, Query, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
@@ -101,8 +101,7 @@ async fn list(
     json_response(StatusCode::OK, &Value::Array(installations))
 }
 
-async fn install(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Body) -> Answer {
-    let body = json_body(&headers, body).await?;
+async fn install(State(state): State<Arc<AppState>>, JsonObject(body): JsonObject) -> Answer {
     let org_id = match body.get("orgId") {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) => Some(check_org_id(id)?),
@@ -128,11 +127,9 @@ async fn install(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
 async fn event(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
+    JsonObject(body): JsonObject,
 ) -> Answer {
     let installation = find(&state, &id)?;
-    let body = json_body(&headers, body).await?;
     let name = body
         .get("event")
         .and_then(Value::as_str)
@@ -160,12 +157,11 @@ async fn event(
 async fn configure(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
+    JsonObject(body): JsonObject,
 ) -> Answer {
     let installation = find(&state, &id)?;
-    let mut updates = parse_variables(json_body(&headers, body).await?)
-        .map_err(|e| InvokeError::bad_request("INVALID_DATA", e.message))?;
+    let mut updates =
+        parse_variables(body).map_err(|e| InvokeError::bad_request("INVALID_DATA", e.message))?;
     // The admin sets any declared param, userdefined ones included; with a project, only
     // declared names exist, each value must suit its type, and its `secure` flag applies.
     if let Some(project) = &state.project {
@@ -230,11 +226,10 @@ async fn webhook(State(state): State<Arc<AppState>>) -> Response {
 async fn trigger_webhook(
     State(state): State<Arc<AppState>>,
     Path((id, event)): Path<(String, String)>,
-    headers: HeaderMap,
-    body: Body,
+    JsonObject(mut body): JsonObject,
 ) -> Answer {
     let installation = find(&state, &id)?;
-    let payload = match json_body(&headers, body).await?.remove("payload") {
+    let payload = match body.remove("payload") {
         None | Some(Value::Null) => None,
         Some(payload @ Value::Object(_)) => Some(payload),
         Some(_) => {
@@ -268,8 +263,19 @@ fn not_found(id: &str, why: &str) -> InvokeError {
     )
 }
 
-/// The request's JSON object, read as the invoke body is (bounded, a JSON 413 past the
+/// An admin request's JSON object, read as the invoke body is (bounded, a JSON 413 past the
 /// bound); an empty body is an empty object.
+struct JsonObject(Map<String, Value>);
+
+impl<S: Send + Sync> FromRequest<S> for JsonObject {
+    type Rejection = InvokeError;
+
+    async fn from_request(request: Request, _: &S) -> Result<Self, InvokeError> {
+        let (parts, body) = request.into_parts();
+        json_body(&parts.headers, body).await.map(JsonObject)
+    }
+}
+
 async fn json_body(headers: &HeaderMap, body: Body) -> Result<Map<String, Value>, InvokeError> {
     let body = read_body(body, headers, MAX_ADMIN_BODY, "the request body").await?;
     if body.iter().all(u8::is_ascii_whitespace) {
