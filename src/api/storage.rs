@@ -2,7 +2,7 @@
 //! client checks these before sending; the emulator enforces the same ones.
 
 use super::error::{Error, Kind, Result};
-use super::text::{escape_control, truncate};
+use super::text::{escape_control, json_len, truncate};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -172,7 +172,8 @@ impl Item {
     }
 
     /// The item as a reply element: `queriableValue` is always there, `null` when unset.
-    pub fn to_reply_json(&self) -> Value {
+    /// It takes the item: a copy of its value was a tenth of the emulator's work per write.
+    pub fn into_reply_json(self) -> Value {
         serde_json::json!({
             "key": self.key,
             "queriableValue": self.queriable_value,
@@ -209,7 +210,7 @@ pub fn check_value(value: &Value) -> Result<()> {
     if !value.is_object() {
         return Err(Error::usage("value must be a JSON object, like {\"a\":1}"));
     }
-    let size = value.to_string().len();
+    let size = json_len(value);
     if size > MAX_VALUE_BYTES {
         return Err(Error::usage(format!(
             "value is {size} bytes; storage allows at most {MAX_VALUE_BYTES}"
@@ -229,13 +230,12 @@ fn nesting_depth(value: &Value) -> usize {
     let mut deepest = 0;
     let mut stack = vec![(value, 1)];
     while let Some((value, depth)) = stack.pop() {
-        let children: Box<dyn Iterator<Item = &Value>> = match value {
-            Value::Object(map) => Box::new(map.values()),
-            Value::Array(items) => Box::new(items.iter()),
+        match value {
+            Value::Object(map) => stack.extend(map.values().map(|child| (child, depth + 1))),
+            Value::Array(items) => stack.extend(items.iter().map(|child| (child, depth + 1))),
             _ => continue,
-        };
+        }
         deepest = deepest.max(depth);
-        stack.extend(children.map(|child| (child, depth + 1)));
     }
     deepest
 }
@@ -382,7 +382,7 @@ mod tests {
         .unwrap();
         assert_eq!(ok.queriable_value.as_deref(), Some("q"));
         assert_eq!(
-            ok.to_reply_json(),
+            ok.into_reply_json(),
             json!({"key":"k","queriableValue":"q","value":{"a":1}})
         );
         for bad in [

@@ -5,6 +5,7 @@ use super::project::Refusal;
 use super::ResponseWrap;
 use crate::api::desk_error::DeskError;
 use crate::api::secret::Redactor;
+use crate::api::text::json_text;
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -77,7 +78,7 @@ pub(super) fn json_response(status: StatusCode, body: &Value) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, JSON_CONTENT_TYPE)],
-        body.to_string(),
+        json_text(body),
     )
         .into_response()
 }
@@ -138,7 +139,8 @@ pub(super) async fn read_body(
         return Err(too_large());
     }
     let mut stream = body.into_data_stream();
-    let mut collected = Vec::new();
+    // Room for what the sender declared, up to a bound: a declared length costs it nothing.
+    let mut collected = Vec::with_capacity(declared.unwrap_or(0).min(cap).min(64 * 1024) as usize);
     let mut total: u64 = 0;
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|_| {
@@ -181,7 +183,7 @@ pub(super) enum ApiBody<'a> {
 impl<'a> ApiBody<'a> {
     fn text(self) -> String {
         match self {
-            ApiBody::Json(value) => value.to_string(),
+            ApiBody::Json(value) => json_text(value),
             ApiBody::Text(text) => text.to_string(),
         }
     }

@@ -18,7 +18,7 @@ pub(super) async fn serve(installation: &InstallationData<'_>, call: &DeskCall<'
                     store::list_items(db, cursor, &installation_id, &query)
                 })
                 .await?;
-            let data: Vec<Value> = items.iter().map(Item::to_reply_json).collect();
+            let data: Vec<Value> = items.into_iter().map(Item::into_reply_json).collect();
             Ok(DeskReply::ok(json!({ "data": data })))
         }
         Method::Post | Method::Put => {
@@ -27,8 +27,8 @@ pub(super) async fn serve(installation: &InstallationData<'_>, call: &DeskCall<'
             let body = json_body(call.body)?;
             let is_array = body.is_array();
             let items = Item::from_body(body)?;
-            let mut replies: Vec<Value> = items.iter().map(Item::to_reply_json).collect();
             let rows: Vec<NewItem> = items.iter().map(NewItem::from).collect();
+            let mut replies: Vec<Value> = items.into_iter().map(Item::into_reply_json).collect();
             installation
                 .store
                 .write(move |db| {

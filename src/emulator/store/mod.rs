@@ -33,6 +33,7 @@ pub(super) use installations::{
 };
 pub(super) use logs::{add_log, logs, AddLog, LogEntry};
 pub(super) use storage::{delete_item, list_items, put_item, NewItem, PageCursor, StorageQuery};
+use storage::{fold_if_due, FOLD_ROWS};
 
 use super::{Database, WarningHook};
 use crate::api::error::{Context, Error, Result};
@@ -44,8 +45,8 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 /// Schema version kept in `PRAGMA user_version`: 2 added `installations`, 3
-/// `field_generations`.
-const SCHEMA_VERSION: i64 = 3;
+/// `field_generations`, 4 the folded group index (`storage::fold`).
+const SCHEMA_VERSION: i64 = 4;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS storage_items (
@@ -56,8 +57,6 @@ CREATE TABLE IF NOT EXISTS storage_items (
     value_json      TEXT NOT NULL,
     UNIQUE (installation_id, item_key)
 );
-CREATE INDEX IF NOT EXISTS storage_items_by_queriable_value
-    ON storage_items (installation_id, queriable_value, id);
 CREATE TABLE IF NOT EXISTS config_params (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     installation_id TEXT NOT NULL,
@@ -99,6 +98,21 @@ CREATE TABLE IF NOT EXISTS field_generations (
     org_id     TEXT PRIMARY KEY,
     generation INTEGER NOT NULL
 );
+";
+
+/// Version 4: the group index holds only folded rows (see `storage::fold`). The column is
+/// added with a default of 1, so the rows already there are folded without being rewritten
+/// and the new index is built from them; new rows are written with 0. The version 1 index
+/// it replaces held every row.
+const SCHEMA_V4: &str = "
+DROP INDEX IF EXISTS storage_items_by_queriable_value;
+CREATE INDEX IF NOT EXISTS storage_items_by_group
+    ON storage_items (installation_id, queriable_value, id) WHERE folded = 1;
+CREATE TABLE IF NOT EXISTS storage_fold (
+    watermark INTEGER NOT NULL -- every row up to this id is folded, none after it
+);
+INSERT INTO storage_fold (watermark)
+    SELECT COALESCE(MAX(id), 0) FROM storage_items WHERE NOT EXISTS (SELECT 1 FROM storage_fold);
 ";
 
 /// The page cache, in KiB (SQLite's default is 2,000 KiB): it holds the hot leaves of an
@@ -325,6 +339,10 @@ fn serve_queue(connection: &mut Connection, queue: mpsc::Receiver<Job>) {
                     }
                 }
                 run_batch(connection, batch);
+                // Between transactions, so no reply waits for it. Should it fail (a full
+                // disk), the rows stay unfolded and listings stay right; the next batch
+                // tries again.
+                let _ = fold_if_due(connection, FOLD_ROWS);
             }
         }
     }
@@ -483,18 +501,37 @@ fn file_identity(path: &Path) -> std::io::Result<(u64, u64)> {
     }
 }
 
-/// Creates the tables on a new database and refuses one written by a newer schema.
+/// Creates the tables on a new database, migrates an older one, and refuses one written by a
+/// newer schema. One transaction: two emulators opening one file migrate it once, and an
+/// interrupted migration leaves the file as it was.
 pub(super) fn init_schema(connection: &Connection) -> Result<(), StoreError> {
+    let migration =
+        rusqlite::Transaction::new_unchecked(connection, rusqlite::TransactionBehavior::Immediate)?;
     let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if version > SCHEMA_VERSION {
         return Err(StoreError(format!(
             "the emulator database has schema version {version}; this desk-invoke knows up to {SCHEMA_VERSION}"
         )));
     }
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
     connection.execute_batch(SCHEMA)?;
     connection.execute_batch(SCHEMA_V2)?;
     connection.execute_batch(SCHEMA_V3)?;
+    let has_folded: bool = connection.query_row(
+        "SELECT EXISTS (SELECT 1 FROM pragma_table_info('storage_items') WHERE name = 'folded')",
+        [],
+        |row| row.get(0),
+    )?;
+    if !has_folded {
+        connection.execute_batch(
+            "ALTER TABLE storage_items ADD COLUMN folded INTEGER NOT NULL DEFAULT 1",
+        )?;
+    }
+    connection.execute_batch(SCHEMA_V4)?;
     connection.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    migration.commit()?;
     Ok(())
 }
 
@@ -540,6 +577,62 @@ pub(crate) mod tests {
         assert!(installations(&db).unwrap().is_empty());
         assert!(field_generations(&db).unwrap().is_empty());
         assert_eq!(config_params(&db, "7").unwrap().len(), 1);
+    }
+
+    /// A version 3 file (every row in one group index) keeps its rows, folded, and lists
+    /// them by group in the same order, new rows after them.
+    #[test]
+    fn a_version_3_database_gets_the_folded_group_index_and_lists_the_same() {
+        let db = Connection::open_in_memory().unwrap();
+        db.execute_batch(SCHEMA).unwrap();
+        db.execute_batch(SCHEMA_V2).unwrap();
+        db.execute_batch(SCHEMA_V3).unwrap();
+        db.execute_batch(
+            "CREATE INDEX storage_items_by_queriable_value
+                 ON storage_items (installation_id, queriable_value, id);
+             INSERT INTO storage_items (installation_id, item_key, queriable_value, value_json)
+                 VALUES ('1', 'a', 'g', '{}'), ('1', 'b', 'h', '{}'), ('1', 'c', 'g', '{}');",
+        )
+        .unwrap();
+        db.pragma_update(None, "user_version", 3).unwrap();
+        init_schema(&db).unwrap();
+        let indexes: Vec<String> = db
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'storage_items' AND sql IS NOT NULL")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(indexes, ["storage_items_by_group"]);
+        let (watermark, unfolded): (i64, i64) = db
+            .query_row(
+                "SELECT watermark, (SELECT COUNT(*) FROM storage_items WHERE folded = 0) FROM storage_fold",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((watermark, unfolded), (3, 0));
+        let item = |key: &str| NewItem {
+            key: key.into(),
+            queriable_value: Some("g".into()),
+            value_json: "{}".into(),
+        };
+        put_item(&db, "1", &item("d")).unwrap();
+        put_item(&db, "1", &item("a")).unwrap();
+        let query = StorageQuery {
+            queriable_value: Some("g".into()),
+            limit: 10,
+            ..StorageQuery::default()
+        };
+        let keys: Vec<String> = list_items(&db, &mut None, "1", &query)
+            .unwrap()
+            .into_iter()
+            .map(|item| item.key)
+            .collect();
+        assert_eq!(keys, ["a", "c", "d"]);
+        // Opening it again changes nothing.
+        init_schema(&db).unwrap();
+        assert_eq!(list_items(&db, &mut None, "1", &query).unwrap().len(), 3);
     }
 
     /// The checkpoint thread's connection is closed before the writer's, so the writer's
