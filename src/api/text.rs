@@ -10,7 +10,6 @@ pub fn read_capped(reader: impl std::io::Read, cap: u64) -> std::io::Result<Opti
     Ok((bytes.len() as u64 <= cap).then_some(bytes))
 }
 
-/// A byte count as people write limits: `16 MiB`, `64 KiB`, `100 bytes`.
 /// A value as compact JSON text. `Value::to_string` (its `Display`) gives the same text
 /// slower: it grows its string from nothing through the formatter, which was a tenth of the
 /// emulator's work per storage write.
@@ -37,6 +36,7 @@ pub fn json_len(value: &serde_json::Value) -> usize {
     count.0
 }
 
+/// A byte count as people write limits: `16 MiB`, `64 KiB`, `100 bytes`.
 pub fn human_bytes(bytes: u64) -> String {
     match bytes {
         b if b >= 1024 * 1024 && b % (1024 * 1024) == 0 => format!("{} MiB", b / (1024 * 1024)),

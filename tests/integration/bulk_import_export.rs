@@ -448,6 +448,20 @@ fn group_exports_keep_insertion_order_across_folds_and_restarts() {
         .collect();
     put(&emulator.base_url, moves);
     drop(emulator);
+    // The import was folded (the rows above the watermark are what is left over).
+    let file = rusqlite::Connection::open(&db).unwrap();
+    let (watermark, unfolded): (i64, i64) = file
+        .query_row(
+            "SELECT watermark, (SELECT COUNT(*) FROM storage_items WHERE folded = 0) FROM storage_fold",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert!(
+        watermark >= 8_192 && unfolded < 2_000,
+        "{watermark}, {unfolded}"
+    );
+    drop(file);
     let restarted = sandbox.start_emulator(&["--db", db_arg]);
     for group in GROUPS {
         assert_eq!(keys(&restarted.base_url, group), expected(&moved, group));

@@ -45,7 +45,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 /// Schema version kept in `PRAGMA user_version`: 2 added `installations`, 3
-/// `field_generations`, 4 the folded group index (`storage::fold`).
+/// `field_generations`, 4 the folded group index (`storage::fold_if_due`).
 const SCHEMA_VERSION: i64 = 4;
 
 const SCHEMA: &str = "
@@ -100,19 +100,20 @@ CREATE TABLE IF NOT EXISTS field_generations (
 );
 ";
 
-/// Version 4: the group index holds only folded rows (see `storage::fold`). The column is
-/// added with a default of 1, so the rows already there are folded without being rewritten
-/// and the new index is built from them; new rows are written with 0. The version 1 index
-/// it replaces held every row.
+/// Version 4: the group index holds only folded rows (see `storage::fold_if_due`). The
+/// column is added with a default of 1, so the rows already there are folded without being
+/// rewritten and the new index is built from them; new rows are written with 0. The
+/// version 1 index it replaces held every row.
 const SCHEMA_V4: &str = "
 DROP INDEX IF EXISTS storage_items_by_queriable_value;
 CREATE INDEX IF NOT EXISTS storage_items_by_group
     ON storage_items (installation_id, queriable_value, id) WHERE folded = 1;
 CREATE TABLE IF NOT EXISTS storage_fold (
-    watermark INTEGER NOT NULL -- every row up to this id is folded, none after it
+    only      INTEGER PRIMARY KEY CHECK (only = 1), -- one row
+    watermark INTEGER NOT NULL -- every row with an id up to this one is folded
 );
-INSERT INTO storage_fold (watermark)
-    SELECT COALESCE(MAX(id), 0) FROM storage_items WHERE NOT EXISTS (SELECT 1 FROM storage_fold);
+INSERT OR IGNORE INTO storage_fold (only, watermark)
+    SELECT 1, COALESCE(MAX(id), 0) FROM storage_items;
 ";
 
 /// The page cache, in KiB (SQLite's default is 2,000 KiB): it holds the hot leaves of an
@@ -502,18 +503,25 @@ fn file_identity(path: &Path) -> std::io::Result<(u64, u64)> {
 }
 
 /// Creates the tables on a new database, migrates an older one, and refuses one written by a
-/// newer schema. One transaction: two emulators opening one file migrate it once, and an
-/// interrupted migration leaves the file as it was.
+/// newer schema. The migration is one transaction, under the write lock and with the
+/// version read again: two emulators of this version opening one file migrate it once, and
+/// an interrupted migration leaves the file as it was. A current file takes no write lock.
 pub(super) fn init_schema(connection: &Connection) -> Result<(), StoreError> {
+    let version = || -> Result<i64, StoreError> {
+        let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError(format!(
+                "the emulator database has schema version {version}; this desk-invoke knows up to {SCHEMA_VERSION}"
+            )));
+        }
+        Ok(version)
+    };
+    if version()? == SCHEMA_VERSION {
+        return Ok(());
+    }
     let migration =
         rusqlite::Transaction::new_unchecked(connection, rusqlite::TransactionBehavior::Immediate)?;
-    let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    if version > SCHEMA_VERSION {
-        return Err(StoreError(format!(
-            "the emulator database has schema version {version}; this desk-invoke knows up to {SCHEMA_VERSION}"
-        )));
-    }
-    if version == SCHEMA_VERSION {
+    if version()? == SCHEMA_VERSION {
         return Ok(());
     }
     connection.execute_batch(SCHEMA)?;
@@ -630,8 +638,19 @@ pub(crate) mod tests {
             .map(|item| item.key)
             .collect();
         assert_eq!(keys, ["a", "c", "d"]);
-        // Opening it again changes nothing.
+        // Opening it again changes nothing, nor does migrating it again (as an older binary
+        // that set the version back would make the next start do).
         init_schema(&db).unwrap();
+        db.pragma_update(None, "user_version", 3).unwrap();
+        init_schema(&db).unwrap();
+        let folds: (i64, i64) = db
+            .query_row(
+                "SELECT COUNT(*), MAX(watermark) FROM storage_fold",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(folds, (1, 3));
         assert_eq!(list_items(&db, &mut None, "1", &query).unwrap().len(), 3);
     }
 
