@@ -150,9 +150,10 @@ fn storage_select(by_key: bool, by_queriable_value: bool, after_id: bool) -> Str
     sql
 }
 
-/// A group's page from its folded rows up to the watermark alone. When that page is full it
-/// is the page `storage_select` gives: every row after the watermark has a larger id. So the
-/// pages of an export scan the unfolded tail only once the folded rows run out.
+/// A group's page from its folded rows up to the watermark alone: the start of the page
+/// `storage_select` gives, since every row after the watermark has a larger id. So the pages
+/// of an export scan the unfolded tail only once the folded rows run out, and a short page
+/// is read once (`select_items` continues it after its last row).
 fn folded_page_select(after_id: bool) -> String {
     let (after, page) = page_clauses(after_id);
     format!(
@@ -257,7 +258,7 @@ fn select_items(
 ) -> Result<Vec<(i64, Item)>, StoreError> {
     // The caller caps limit.
     let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
-    let run = |sql: &str| {
+    let run = |sql: &str, limit: i64, position: i64| {
         let mut statement = connection.prepare_cached(sql)?;
         let rows = statement.query_map(
             params![
@@ -280,13 +281,27 @@ fn select_items(
     };
     let by_key = query.key.is_some();
     let by_queriable_value = query.queriable_value.is_some();
-    if by_queriable_value && !by_key {
-        let folded = run(&folded_page_select(after_id))?;
-        if folded.len() as u64 == query.limit {
-            return Ok(folded);
-        }
+    if !by_queriable_value || by_key {
+        return run(
+            &storage_select(by_key, by_queriable_value, after_id),
+            limit,
+            position,
+        );
     }
-    run(&storage_select(by_key, by_queriable_value, after_id))
+    // A group: its folded rows up to the watermark first, from the index alone. Whatever the
+    // page still lacks comes after the last of them (every row after the watermark has a
+    // larger id); when there is none, the offset or id was beyond them, and the whole
+    // listing answers.
+    let mut page = run(&folded_page_select(after_id), limit, position)?;
+    let missing = limit - page.len() as i64;
+    if missing > 0 {
+        let rest = match page.last() {
+            Some(&(last_id, _)) => run(&storage_select(false, true, true), missing, last_id)?,
+            None => run(&storage_select(false, true, after_id), limit, position)?,
+        };
+        page.extend(rest);
+    }
+    Ok(page)
 }
 
 /// The rows of a storage SELECT as items, their values parsed.
