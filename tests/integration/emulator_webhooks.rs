@@ -322,26 +322,10 @@ print(status, types[0] if types else '-', body.decode())";
 fn a_receiver_answering_410_gone_removes_the_installations_subscription() {
     let (sandbox, receiver, emulator) = delivering_to_a_receiver_answering(410);
     let url = &emulator.base_url;
-    let trigger = || {
-        admin(&sandbox, url)
-            .args(["emulator", "trigger", "Ticket_Add"])
-            .output()
-            .unwrap()
-    };
-    let first = trigger();
-    assert_eq!(first.status.code(), Some(4), "{}", stderr_of(&first));
-    assert!(
-        stdout_of(&first).contains("410 Gone"),
-        "{}",
-        stdout_of(&first)
-    );
-    let refused = trigger();
-    assert_eq!(refused.status.code(), Some(4), "{}", stderr_of(&refused));
-    assert!(
-        stderr_of(&refused).contains("WEBHOOK_REMOVED"),
-        "{}",
-        stderr_of(&refused)
-    );
+    let trigger = || Run::of(admin(&sandbox, url)).args(["emulator", "trigger", "Ticket_Add"]);
+    // Delivered, and answered 410 Gone; then refused, never sent.
+    trigger().expect_exit(4).stdout_has("410 Gone").run();
+    trigger().expect_exit(4).stderr_has("WEBHOOK_REMOVED").run();
     assert_eq!(receiver.requests().len(), 1, "nothing is sent once removed");
     let authorised = admin(&sandbox, url)
         .args(["emulator", "event", "onZohoAuthorise"])
@@ -352,12 +336,7 @@ fn a_receiver_answering_410_gone_removes_the_installations_subscription() {
         authorised["callback"]["event"], "onZohoAuthorise",
         "{authorised}"
     );
-    let again = trigger();
-    assert!(
-        stdout_of(&again).contains("410 Gone"),
-        "{}",
-        stdout_of(&again)
-    );
+    trigger().expect_exit(4).stdout_has("410 Gone").run();
     assert_eq!(
         receiver.requests().len(),
         2,

@@ -2,7 +2,7 @@
 //! line, strings raw, other values compact JSON; a bad filter or a table output is refused
 //! (exit 2) before anything is sent.
 
-use crate::common::{stderr_of, stdout_of, Sandbox};
+use crate::common::{on_pty, stderr_of, stdout_of, Sandbox};
 
 /// `-p local` storage holding `count` 1..=3 under the group `colors`.
 fn sandbox_with_colors() -> Sandbox {
@@ -212,21 +212,11 @@ fn jq_results_on_a_terminal_are_escaped_and_one_a_line() {
         ])
         .assert()
         .success();
-    let bin = env!("CARGO_BIN_EXE_desk-invoke");
-    let out = std::process::Command::new("script")
-        .args([
-            "-qec",
-            &format!("'{bin}' -p local storage get --key k --jq '.[0].value.t, .[0].value.n'"),
-            "/dev/null",
-        ])
-        .env("HOME", sandbox.dir.path())
-        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
-        .env("XDG_DATA_HOME", sandbox.dir.path().join("data"))
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .output()
-        .unwrap();
-    let shown = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    let shown = on_pty(
+        &sandbox,
+        &[("NO_COLOR", "1")],
+        "desk-invoke -p local storage get --key k --jq '.[0].value.t, .[0].value.n'",
+    );
     assert!(
         !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
         "{shown:?}"

@@ -2,7 +2,7 @@
 //! control and bidi characters escaped; through a pipe, data asked for raw stays byte-exact,
 //! and JSON escapes C1 and bidi controls as `\uXXXX` (still the same value).
 
-use crate::common::{stderr_of, stdout_of, Sandbox, ORG_ID, SECRET, SECURITY_CONTEXT};
+use crate::common::{on_pty, stderr_of, stdout_of, Sandbox, ORG_ID, SECRET, SECURITY_CONTEXT};
 use crate::hostile::{Answer, Hostile};
 use serde_json::{json, Value};
 
@@ -26,21 +26,17 @@ fn assert_inert(text: &str) {
 
 /// Runs `args` on a pseudo-terminal (`script`) against `url`, colour off: what it showed.
 fn on_terminal(sandbox: &Sandbox, url: &str, args: &str) -> String {
-    let bin = env!("CARGO_BIN_EXE_desk-invoke");
-    let out = std::process::Command::new("script")
-        .args(["-qec", &format!("'{bin}' {args}"), "/dev/null"])
-        .env("HOME", sandbox.dir.path())
-        .env("XDG_CONFIG_HOME", sandbox.dir.path().join("config"))
-        .env("XDG_DATA_HOME", sandbox.dir.path().join("data"))
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .env("DESK_INVOKE_SECRET", SECRET)
-        .env("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT)
-        .env("DESK_INVOKE_ORG_ID", ORG_ID)
-        .env("DESK_INVOKE_BASE_URL", url)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout).replace('\r', "")
+    on_pty(
+        sandbox,
+        &[
+            ("NO_COLOR", "1"),
+            ("DESK_INVOKE_SECRET", SECRET),
+            ("DESK_INVOKE_SECURITY_CONTEXT", SECURITY_CONTEXT),
+            ("DESK_INVOKE_ORG_ID", ORG_ID),
+            ("DESK_INVOKE_BASE_URL", url),
+        ],
+        &format!("desk-invoke {args}"),
+    )
 }
 
 fn server(body: Value) -> Hostile {
@@ -198,18 +194,8 @@ fn a_refused_command_line_reaches_the_terminal_inert_and_colourless_when_asked()
         assert!(shown.contains("error:"), "{args}: {shown}");
         assert_inert(&shown);
     }
-    let bin = env!("CARGO_BIN_EXE_desk-invoke");
-    let out = std::process::Command::new("script")
-        .args([
-            "-qec",
-            &format!("'{bin}' --color never --bogus"),
-            "/dev/null",
-        ])
-        .env_remove("NO_COLOR")
-        .env("TERM", "xterm")
-        .output()
-        .unwrap();
-    let shown = stdout_of(&out);
+    // NO_COLOR unset (as on_pty leaves it): only the flag keeps the colour out.
+    let shown = on_pty(&sandbox, &[], "desk-invoke --color never --bogus");
     assert!(shown.contains("unexpected argument"), "{shown}");
     assert!(!shown.contains('\u{1b}'), "{shown:?}");
 }
