@@ -615,6 +615,50 @@ mod tests {
         }
     }
 
+    /// A fold that fails (here a trigger stands in for a full disk) leaves nothing half
+    /// done: no row folded, the watermark where it was, every listing as before; the next
+    /// fold folds them all.
+    #[test]
+    fn a_failed_fold_changes_nothing_and_the_next_one_folds() {
+        let db = memory();
+        for n in 0..6 {
+            let group = if n % 2 == 0 { "even" } else { "odd" };
+            put_item(&db, "1", &new_item(&format!("k{n}"), Some(group), n)).unwrap();
+        }
+        let state = |db: &Connection| -> (i64, i64, Vec<String>) {
+            let (watermark, unfolded) = db
+                .query_row(
+                    "SELECT watermark, (SELECT COUNT(*) FROM storage_items WHERE folded = 0) FROM storage_fold",
+                    [],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .unwrap();
+            let keys = get_items(db, "1", &query(None, Some("even"), 0, 10))
+                .unwrap()
+                .into_iter()
+                .map(|i| i.key)
+                .collect();
+            (watermark, unfolded, keys)
+        };
+        db.execute_batch(
+            "CREATE TRIGGER full_disk BEFORE UPDATE OF folded ON storage_items
+             WHEN new.id = 4 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+        )
+        .unwrap();
+        assert!(fold_if_due(&db, 1).is_err());
+        assert!(db.is_autocommit(), "the fold's transaction was left open");
+        assert_eq!(
+            state(&db),
+            (0, 6, vec!["k0".into(), "k2".into(), "k4".into()])
+        );
+        db.execute_batch("DROP TRIGGER full_disk").unwrap();
+        assert!(fold_if_due(&db, 1).unwrap());
+        assert_eq!(
+            state(&db),
+            (6, 0, vec!["k0".into(), "k2".into(), "k4".into()])
+        );
+    }
+
     /// A fold waits for its number of rows, folds them all, and a second one has nothing
     /// to do.
     #[test]
