@@ -30,9 +30,6 @@ use std::sync::Arc;
 
 /// The largest invoke body accepted.
 pub(super) const MAX_BODY_BYTES: usize = 1024 * 1024;
-/// How long a request body may take to arrive: a client trickling bytes cannot hold a
-/// connection (and a file descriptor) forever.
-const BODY_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 pub(super) async fn invoke(State(state): State<Arc<AppState>>, request: Request) -> Response {
     let started = std::time::Instant::now();
@@ -124,26 +121,13 @@ async fn read_form(
     parts: &axum::http::request::Parts,
     body: Body,
 ) -> Result<Received, InvokeError> {
-    let body = tokio::time::timeout(
-        BODY_READ_TIMEOUT,
-        read_body(
-            body,
-            &parts.headers,
-            MAX_BODY_BYTES as u64,
-            "the invoke body",
-        ),
+    let body = read_body(
+        body,
+        &parts.headers,
+        MAX_BODY_BYTES as u64,
+        "the invoke body",
     )
-    .await
-    .map_err(|_| {
-        InvokeError::new(
-            StatusCode::REQUEST_TIMEOUT,
-            "REQUEST_TIMEOUT",
-            format!(
-                "the request body did not arrive within {} s",
-                BODY_READ_TIMEOUT.as_secs()
-            ),
-        )
-    })??;
+    .await?;
     check_content_type(&parts.headers)?;
     let body = std::str::from_utf8(&body)
         .map_err(|_| InvokeError::bad_request("INVALID_FORM", "the form body is not UTF-8"))?;

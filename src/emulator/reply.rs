@@ -112,10 +112,37 @@ pub(super) async fn method_not_allowed() -> Response {
 /// lets the client, still busy sending, receive the 413 instead of a connection reset.
 const MAX_DRAIN_BYTES: u64 = 64 * 1024 * 1024;
 
-/// A request body of at most `cap` bytes (`what` names it in the 413). A larger one is read
-/// to its end and thrown away (up to `MAX_DRAIN_BYTES`; one declared larger is refused at
-/// once), so the client hears the 413.
+/// How long a request body may take to arrive: a client trickling bytes cannot hold a
+/// connection (and a file descriptor) forever, on the invoke endpoint or the admin API.
+const BODY_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A request body of at most `cap` bytes (`what` names it in the 413), arrived within
+/// `BODY_READ_TIMEOUT` (else 408). A larger one is read to its end and thrown away (up to
+/// `MAX_DRAIN_BYTES`; one declared larger is refused at once), so the client hears the 413.
 pub(super) async fn read_body(
+    body: Body,
+    headers: &HeaderMap,
+    cap: u64,
+    what: &str,
+) -> Result<Bytes, InvokeError> {
+    tokio::time::timeout(
+        BODY_READ_TIMEOUT,
+        read_capped_body(body, headers, cap, what),
+    )
+    .await
+    .map_err(|_| {
+        InvokeError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "REQUEST_TIMEOUT",
+            format!(
+                "{what} did not arrive within {} s",
+                BODY_READ_TIMEOUT.as_secs()
+            ),
+        )
+    })?
+}
+
+async fn read_capped_body(
     body: Body,
     headers: &HeaderMap,
     cap: u64,
