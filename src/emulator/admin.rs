@@ -145,7 +145,8 @@ async fn event(
         )
     })?;
     if event == Event::ZohoAuthorise {
-        webhooks::resubscribe(&state, &installation);
+        // Authorised anew: a 410's removal of the subscription is undone.
+        state.installations.set_subscribed(&installation, true);
     }
     let callback = lifecycle::fire(&state, &installation, event).await;
     Ok(json_response(

@@ -68,6 +68,9 @@ pub(crate) struct Registry {
     /// a configure answer 404), still served to their securityContext until removed, so the
     /// extension can clean up while it hears `onUninstall`.
     leaving: Mutex<HashSet<String>>,
+    /// Installations whose webhook receiver answered 410 Gone: Desk removes the subscription,
+    /// so their events are refused until the extension is authorised again or reinstalled.
+    unsubscribed: Mutex<HashSet<String>>,
 }
 
 impl Registry {
@@ -98,6 +101,7 @@ impl Registry {
             fields,
             generations: Mutex::new(generations),
             leaving: Mutex::default(),
+            unsubscribed: Mutex::default(),
         })
     }
 
@@ -196,6 +200,7 @@ impl Registry {
                 .insert(installation.org_id.clone(), *generation);
         }
         self.leaving().remove(&installation.installation_id);
+        self.unsubscribed().remove(&installation.installation_id);
         removed
     }
 
@@ -222,6 +227,24 @@ impl Registry {
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Vec<Arc<Installation>>> {
         self.installations.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Whether the installation's webhook subscription is removed (a 410 Gone).
+    pub(crate) fn is_unsubscribed(&self, installation: &Installation) -> bool {
+        self.unsubscribed().contains(&installation.installation_id)
+    }
+
+    /// Removes (`false`) or restores (`true`) the installation's webhook subscription.
+    pub(crate) fn set_subscribed(&self, installation: &Installation, subscribed: bool) {
+        let id = &installation.installation_id;
+        match subscribed {
+            true => self.unsubscribed().remove(id),
+            false => self.unsubscribed().insert(id.clone()),
+        };
+    }
+
+    fn unsubscribed(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.unsubscribed.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn leaving(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {

@@ -338,7 +338,6 @@ impl Emulator {
             webhook_to: config.webhook_to,
             project: config.project,
             secret_project: config.secret_project,
-            webhooks_gone: Default::default(),
         });
         let (stop, stop_requested) = tokio::sync::watch::channel(false);
         let server = tokio::spawn(connection::serve(

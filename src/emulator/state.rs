@@ -39,7 +39,4 @@ pub(super) struct AppState {
     pub project: Option<std::sync::Arc<crate::api::project::Project>>,
     /// See `EmulatorConfig::secret_project`.
     pub secret_project: Option<std::path::PathBuf>,
-    /// Installations whose webhook receiver answered 410 Gone: Desk removes the subscription,
-    /// so their events are refused until the extension is authorised again.
-    pub webhooks_gone: std::sync::Mutex<std::collections::HashSet<String>>,
 }

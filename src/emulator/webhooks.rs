@@ -34,7 +34,7 @@ pub(super) async fn trigger(
     payload: Option<Value>,
 ) -> Result<Outcome, InvokeError> {
     let webhook = webhook(state)?;
-    if gone(state).contains(&installation.installation_id) {
+    if state.installations.is_unsubscribed(installation) {
         return Err(InvokeError::bad_request(
             "WEBHOOK_REMOVED",
             "the webhook's receiver answered 410 Gone, so Desk removed the subscription of this installation; fire onZohoAuthorise (the extension authorised again) or reinstall to subscribe again",
@@ -89,7 +89,7 @@ pub(super) async fn trigger(
     };
     // "410 Gone removes the subscription" (Desk's webhook documentation).
     if outcome.status == Some(410) {
-        gone(state).insert(installation.installation_id.clone());
+        state.installations.set_subscribed(installation, false);
         let error = outcome.error.take().unwrap_or_default();
         outcome.error = Some(format!(
             "{error}; 410 Gone: the subscription of this installation is removed, as Desk removes it"
@@ -97,18 +97,6 @@ pub(super) async fn trigger(
     }
     lifecycle::record(state, &installation.installation_id, &outcome);
     Ok(outcome)
-}
-
-/// Subscribes the installation again (it was authorised anew): undoes a 410's removal.
-pub(super) fn resubscribe(state: &AppState, installation: &Installation) {
-    gone(state).remove(&installation.installation_id);
-}
-
-fn gone(state: &AppState) -> std::sync::MutexGuard<'_, std::collections::HashSet<String>> {
-    state
-        .webhooks_gone
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
 }
 
 fn webhook(state: &AppState) -> Result<&Webhook, InvokeError> {
