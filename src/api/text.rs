@@ -10,10 +10,11 @@ pub fn read_capped(reader: impl std::io::Read, cap: u64) -> std::io::Result<Opti
     Ok((bytes.len() as u64 <= cap).then_some(bytes))
 }
 
-/// A value as compact JSON text. `Value::to_string` (its `Display`) gives the same text
-/// slower: it grows its string from nothing through the formatter, which was a tenth of the
+/// A value as compact JSON text, as it is stored and sent (not for a terminal: that is
+/// `output::json::json_text`, which also escapes what could drive one). `Value::to_string`
+/// (its `Display`) gives the same text slower: it grows its string from nothing through the formatter, which was a tenth of the
 /// emulator's work per storage write.
-pub fn json_text(value: &serde_json::Value) -> String {
+pub fn compact_json(value: &serde_json::Value) -> String {
     // Serializing a Value cannot fail: its map keys are strings.
     serde_json::to_string(value).unwrap_or_default()
 }
@@ -31,7 +32,7 @@ pub fn json_len(value: &serde_json::Value) -> usize {
         }
     }
     let mut count = Count(0);
-    // Cannot fail, as for json_text.
+    // Cannot fail, as for compact_json.
     let _ = serde_json::to_writer(&mut count, value);
     count.0
 }
@@ -112,12 +113,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_text_and_its_length_are_the_display_form() {
+    fn compact_json_and_its_length_are_the_display_form() {
         let value: serde_json::Value = serde_json::from_str(
             r#"{"n":1.50,"big":123456789012345678901234567890,"s":"é \u0001 \" \\","a":[true,null,{}]}"#,
         )
         .unwrap();
-        assert_eq!(json_text(&value), value.to_string());
+        assert_eq!(compact_json(&value), value.to_string());
         assert_eq!(json_len(&value), value.to_string().len());
     }
 

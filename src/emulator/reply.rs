@@ -5,7 +5,7 @@ use super::project::Refusal;
 use super::ResponseWrap;
 use crate::api::desk_error::DeskError;
 use crate::api::secret::Redactor;
-use crate::api::text::json_text;
+use crate::api::text::compact_json;
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -78,7 +78,7 @@ pub(super) fn json_response(status: StatusCode, body: &Value) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, JSON_CONTENT_TYPE)],
-        json_text(body),
+        compact_json(body),
     )
         .into_response()
 }
@@ -210,7 +210,7 @@ pub(super) enum ApiBody<'a> {
 impl<'a> ApiBody<'a> {
     fn text(self) -> String {
         match self {
-            ApiBody::Json(value) => json_text(value),
+            ApiBody::Json(value) => compact_json(value),
             ApiBody::Text(text) => text.to_string(),
         }
     }

@@ -229,6 +229,37 @@ fn secret_and_items_both_on_stdin_are_refused() {
 
 // No silent change on import: the last line wins, numbers stay exact, unknown fields are
 // refused.
+/// A --failed file that cannot be written (a full disk) is said to lack lines, how many,
+/// and why; the import still ends with its tally and exit 7.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_file_on_a_full_disk_says_how_many_lines_it_lacks() {
+    let sandbox = Sandbox::new();
+    let input = sandbox.write(
+        "bad.ndjson",
+        "not json\n{\"key\":\"a b\",\"value\":{}}\nalso bad\n",
+    );
+    sandbox
+        .desk_against(
+            "http://127.0.0.1:1",
+            &[
+                "storage",
+                "put",
+                "--file",
+                input.to_str().unwrap(),
+                "--failed",
+                "/dev/full",
+            ],
+        )
+        .expect_exit(7)
+        .stderr_has("cannot write --failed /dev/full")
+        .stderr_has("0 stored, 3 failed")
+        .stderr_has("hint: /dev/full lacks 3 of the lines not done")
+        .stderr_has("re-run with --file /dev/full --failed /dev/full.retry")
+        .no_secret_leaks()
+        .run();
+}
+
 #[test]
 fn imports_store_exactly_what_was_given() {
     let sandbox = Sandbox::new();

@@ -131,7 +131,7 @@ impl<'a> Ledger<'a> {
         let rerun_hint = |error: Error| {
             match (failed_path, incomplete) {
             (Some(path), Some((why, lost))) => error.with_hint(format!(
-                "{path} lacks {lost} of the lines not done (cannot write it: {why}); the ones it holds re-run with --file {path}",
+                "{path} lacks {lost} of the lines not done (cannot write it: {why}); the ones it holds re-run with --file {path} --failed {path}.retry",
                 path = path.display()
             )),
             (Some(path), None) => error.with_hint(format!(

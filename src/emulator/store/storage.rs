@@ -19,7 +19,7 @@
 
 use super::StoreError;
 use crate::api::storage::Item;
-use crate::api::text::json_text;
+use crate::api::text::compact_json;
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 
 /// How many unfolded rows a fold waits for. More makes an import into many groups cheaper
@@ -52,7 +52,7 @@ impl From<&Item> for NewItem {
         NewItem {
             key: item.key.clone(),
             queriable_value: item.queriable_value.clone(),
-            value_json: json_text(&item.value),
+            value_json: compact_json(&item.value),
         }
     }
 }
