@@ -227,8 +227,6 @@ fn secret_and_items_both_on_stdin_are_refused() {
         .run();
 }
 
-// No silent change on import: the last line wins, numbers stay exact, unknown fields are
-// refused.
 /// A --failed file that cannot be written (a full disk) is said to lack lines, how many,
 /// and why; the import still ends with its tally and exit 7.
 #[cfg(target_os = "linux")]
@@ -260,6 +258,8 @@ fn a_failed_file_on_a_full_disk_says_how_many_lines_it_lacks() {
         .run();
 }
 
+// No silent change on import: the last line wins, numbers stay exact, unknown fields are
+// refused.
 #[test]
 fn imports_store_exactly_what_was_given() {
     let sandbox = Sandbox::new();

@@ -370,13 +370,18 @@ mod tests {
         }
     }
 
+    /// Items k0, k1, … of installation 1, in the groups "even" and "odd" by their number.
+    fn put_even_and_odd(db: &Connection, count: i64) {
+        for n in 0..count {
+            let group = if n % 2 == 0 { "even" } else { "odd" };
+            put_item(db, "1", &new_item(&format!("k{n}"), Some(group), n)).unwrap();
+        }
+    }
+
     #[test]
     fn paging_is_stable_and_updates_keep_their_place() {
         let db = memory();
-        for n in 0..5 {
-            let group = if n % 2 == 0 { "even" } else { "odd" };
-            put_item(&db, "1", &new_item(&format!("k{n}"), Some(group), n)).unwrap();
-        }
+        put_even_and_odd(&db, 5);
         put_item(&db, "1", &new_item("k1", Some("odd"), 100)).unwrap();
         let keys = |items: Vec<Item>| items.into_iter().map(|i| i.key).collect::<Vec<_>>();
         assert_eq!(
@@ -621,10 +626,7 @@ mod tests {
     #[test]
     fn a_failed_fold_changes_nothing_and_the_next_one_folds() {
         let db = memory();
-        for n in 0..6 {
-            let group = if n % 2 == 0 { "even" } else { "odd" };
-            put_item(&db, "1", &new_item(&format!("k{n}"), Some(group), n)).unwrap();
-        }
+        put_even_and_odd(&db, 6);
         let state = |db: &Connection| -> (i64, i64, Vec<String>) {
             let (watermark, unfolded) = db
                 .query_row(
