@@ -483,7 +483,7 @@ fn group_exports_keep_insertion_order_across_folds_and_restarts() {
     let file = rusqlite::Connection::open(&db).unwrap();
     let (watermark, unfolded): (i64, i64) = file
         .query_row(
-            "SELECT watermark, (SELECT COUNT(*) FROM storage_items WHERE folded = 0) FROM storage_fold",
+            "SELECT MAX(last_id), (SELECT COUNT(*) FROM storage_items WHERE folded = 0) FROM storage_folds",
             [],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )

@@ -1,30 +1,33 @@
 //! Storage items: one row per key and installation, listed in insertion order.
 //!
-//! The group index, `(installation_id, queriable_value, id)`, holds only *folded* rows. A new
-//! row is written unfolded, at the end of the table; once `FOLD_ROWS` of them have gathered,
-//! `fold_if_due` moves them all into the index in one transaction and raises the watermark
-//! past them. Why: an import that spreads its items over many groups (1,000 in the
-//! benchmark) puts each item at the end of its own group, so once every group has a leaf of
-//! its own, every item dirtied a 4 KiB index page, written to the WAL and again at the
-//! checkpoint, and the import slowed as the database grew. Folded together, thousands of
-//! items share those pages' writes.
+//! The group index, `(installation_id, folded, queriable_value, id)`, holds only *folded*
+//! rows. A new row is written unfolded (`folded` 0), at the end of the table; once
+//! `FOLD_ROWS` of them have gathered, `fold_if_due` moves them all into the index in one
+//! transaction, as the next fold: their `folded` becomes its number, and `storage_folds`
+//! records the ids it took, up to the new watermark. Why: an import that spreads its items
+//! over many groups (1,000 in the benchmark) puts each item at the end of its own group, so
+//! an index by group alone has every item dirty a 4 KiB page of its own, written to the WAL
+//! and again at the checkpoint, and the import slowed as the database grew. Folded together
+//! and ordered by fold first, a fold's rows go to the end of their installation's part of
+//! the index: a few pages, the same however large the database.
 //!
-//! A group read takes the folded rows from the index and the unfolded ones from the table's
-//! tail above the watermark (normally at most `FOLD_ROWS` plus one batch of rows: more only
-//! while folds fail), scanned by id. What makes that right: every row at or below the
-//! watermark is folded, because ids only grow (`AUTOINCREMENT`: an id is never reused, not
-//! even after the newest rows are deleted) and a fold folds every row up to its new
-//! watermark. A folded row above it (written by a program that does not name `folded`) is
-//! still found, through the index.
+//! A group read takes the folded rows fold by fold (a seek into the index each: the folds
+//! are in id order, and so is each fold's part of a group) and the unfolded ones from the
+//! table's tail above the watermark (normally at most `FOLD_ROWS` plus one batch of rows:
+//! more only while folds fail), scanned by id. What makes that right: every row at or below
+//! the watermark is in the fold its id is in, because ids only grow (`AUTOINCREMENT`: an id
+//! is never reused, not even after the newest rows are deleted) and a fold folds every row
+//! up to its new watermark. A row above the watermark is in the tail whatever its `folded`
+//! (a program that does not name the column writes 1, the default).
 
 use super::StoreError;
 use crate::api::storage::Item;
 use crate::api::text::compact_json;
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 
-/// How many unfolded rows a fold waits for. More makes an import into many groups cheaper
-/// (each index page written per fold takes about FOLD_ROWS / groups items) and every group
-/// read slower (it scans the unfolded rows: about 85 ns each).
+/// How many unfolded rows a fold waits for. Fewer make group reads seek more (once per fold:
+/// 122 folds at 1M items) and folds write more pages per row; more make every group read
+/// scan a longer tail (about 85 ns a row).
 pub(super) const FOLD_ROWS: i64 = 8192;
 
 /// Which items to read: both filters must match when both are given.
@@ -80,62 +83,54 @@ pub(crate) fn put_item(
 }
 
 /// Folds the unfolded rows into the group index once there are `at` of them (`FOLD_ROWS`);
-/// whether it did. Their rows change (`folded`) but not their ids, so a listing reads the
-/// same before and after.
+/// whether it did. Their rows change (`folded`, to the fold's number) but not their ids, so
+/// a listing reads the same before and after.
 pub(super) fn fold_if_due(connection: &Connection, at: i64) -> Result<bool, StoreError> {
-    let unfolded = |connection: &Connection| -> Result<(i64, i64), StoreError> {
+    // (the watermark, the next fold's number, the newest id)
+    let unfolded = |connection: &Connection| -> Result<(i64, i64, i64), StoreError> {
         Ok(connection
             .prepare_cached(
-                "SELECT watermark, (SELECT COALESCE(MAX(id), 0) FROM storage_items) FROM storage_fold",
+                "SELECT COALESCE(MAX(last_id), 0), COALESCE(MAX(fold), 0) + 1,
+                        (SELECT COALESCE(MAX(id), 0) FROM storage_items)
+                 FROM (SELECT fold, last_id FROM storage_folds ORDER BY fold DESC LIMIT 1)",
             )?
-            .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))?)
+            .query_row([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?)
     };
-    let (watermark, newest) = unfolded(connection)?;
+    let (watermark, _, newest) = unfolded(connection)?;
     if newest - watermark < at {
         return Ok(false);
     }
     // Read again under the write lock: another process on the same file may have folded.
-    let fold = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
-    let (watermark, newest) = unfolded(connection)?;
+    let transaction = Transaction::new_unchecked(connection, TransactionBehavior::Immediate)?;
+    let (watermark, fold, newest) = unfolded(connection)?;
     if newest - watermark < at {
         return Ok(false);
     }
+    // OR FAIL: no constraint can fail here (`folded` is set to a number), and without the
+    // default ABORT SQLite keeps no statement journal, a copy of every page the fold
+    // touches (a sixth of its time).
     connection
-        .prepare_cached("UPDATE storage_items SET folded = 1 WHERE id > ?1 AND id <= ?2")?
-        .execute([watermark, newest])?;
+        .prepare_cached("UPDATE OR FAIL storage_items SET folded = ?3 WHERE id > ?1 AND id <= ?2")?
+        .execute([watermark, newest, fold])?;
     connection
-        .prepare_cached("UPDATE storage_fold SET watermark = ?1")?
-        .execute([newest])?;
-    fold.commit()?;
+        .prepare_cached("INSERT INTO storage_folds (fold, first_id, last_id) VALUES (?1, ?2, ?3)")?
+        .execute([fold, watermark + 1, newest])?;
+    transaction.commit()?;
     Ok(true)
 }
 
-/// The SELECT of a storage read for the filters given (?1 installation, ?2 key, ?3 queriable
-/// value, ?4 limit, then ?5 offset or, with `after_id`, ?5 the last id already listed).
+/// The SELECT of a storage read by key or of a whole installation (?1 installation, ?2 key,
+/// ?3 queriable value, ?4 limit, then ?5 offset or, with `after_id`, ?5 the last id already
+/// listed); a group alone is read by `folded_select` and `TAIL_SELECT`.
 ///
 /// One statement per combination of filters, so that each can use its index: a single
 /// statement with `(?2 IS NULL OR item_key = ?2)` cannot, and sorted the whole installation
 /// for every lookup by key and for every page of an export. Without filters the table is
 /// walked in id (rowid) order, stopping after the page; the `+` keeps SQLite from picking an
 /// installation_id index, which would then sort the installation into a temporary b-tree.
-/// With a key, the unique (installation_id, item_key) index finds at most one row; with a
-/// queriable value only, the folded rows come in id order from the group index and the
-/// unfolded ones from the table's tail (see the module's comment); the `+` keeps SQLite on
-/// the tail's id range there.
+/// With a key, the unique (installation_id, item_key) index finds at most one row.
 fn storage_select(by_key: bool, by_queriable_value: bool, after_id: bool) -> String {
     let (after, page) = page_clauses(after_id);
-    if by_queriable_value && !by_key {
-        let tail = if after_id {
-            "max(?5, (SELECT watermark FROM storage_fold))"
-        } else {
-            "(SELECT watermark FROM storage_fold)"
-        };
-        return format!(
-            "{SELECT_ITEMS}installation_id = ?1 AND queriable_value = ?3 AND folded = 1{after} \
-             UNION ALL \
-             {SELECT_ITEMS}id > {tail} AND folded = 0 AND +installation_id = ?1 AND +queriable_value = ?3{page}"
-        );
-    }
     let mut sql = String::from(SELECT_ITEMS);
     sql.push_str(if by_key {
         "installation_id = ?1 AND item_key = ?2"
@@ -150,17 +145,37 @@ fn storage_select(by_key: bool, by_queriable_value: bool, after_id: bool) -> Str
     sql
 }
 
-/// A group's page from its folded rows up to the watermark alone: the start of the page
-/// `storage_select` gives, since every row after the watermark has a larger id. So the pages
-/// of an export scan the unfolded tail only once the folded rows run out, and a short page
-/// is read once (`select_items` continues it after its last row).
-fn folded_page_select(after_id: bool) -> String {
-    let (after, page) = page_clauses(after_id);
-    format!(
-        "{SELECT_ITEMS}installation_id = ?1 AND queriable_value = ?3 AND folded = 1 \
-         AND id <= (SELECT watermark FROM storage_fold){after}{page}"
-    )
+/// A group's folded rows, fold by fold (the folds are in id order, and within a fold the
+/// group index is): in id order without a sort, each fold a seek of its own. The id range
+/// keeps a row to the fold its id is in, so each fold's rows are the group's rows in that
+/// range, whatever a program that does not name `folded` wrote (the tail lists those).
+const FOLDED_ROWS: &str = "FROM storage_folds AS f CROSS JOIN storage_items AS s \
+     INDEXED BY storage_items_by_group ON s.installation_id = ?1 AND s.folded = f.fold \
+     AND s.folded > 0 AND s.queriable_value = ?3 AND s.id BETWEEN f.first_id AND f.last_id";
+
+/// A page of a group's folded rows (parameters as `storage_select`'s). Every row above the
+/// watermark has a larger id, so when this page is short, the rest of it comes from the
+/// tail.
+fn folded_select(after_id: bool) -> String {
+    let paging = if after_id {
+        " WHERE f.last_id > ?5 AND s.id > ?5 ORDER BY f.fold, s.id LIMIT ?4"
+    } else {
+        " ORDER BY f.fold, s.id LIMIT ?4 OFFSET ?5"
+    };
+    format!("SELECT s.id, s.item_key, s.queriable_value, s.value_json {FOLDED_ROWS}{paging}")
 }
+
+/// How many folded rows a group has (?1 installation, ?3 queriable value).
+fn folded_count_select() -> String {
+    format!("SELECT COUNT(*) {FOLDED_ROWS}")
+}
+
+/// A page of a group's rows above the watermark, scanned by id (?1 installation, ?2
+/// queriable value, ?3 the last id already listed, ?4 limit, ?5 offset); the `+` keeps
+/// SQLite on the id range.
+const TAIL_SELECT: &str = "SELECT id, item_key, queriable_value, value_json FROM storage_items \
+     WHERE id > max(?3, COALESCE((SELECT last_id FROM storage_folds ORDER BY fold DESC LIMIT 1), 0)) \
+     AND +installation_id = ?1 AND +queriable_value = ?2 ORDER BY id LIMIT ?4 OFFSET ?5";
 
 const SELECT_ITEMS: &str =
     "SELECT id, item_key, queriable_value, value_json FROM storage_items WHERE ";
@@ -258,48 +273,53 @@ fn select_items(
 ) -> Result<Vec<(i64, Item)>, StoreError> {
     // The caller caps limit.
     let limit = i64::try_from(query.limit).unwrap_or(i64::MAX);
-    let run = |sql: &str, limit: i64, position: i64| {
+    let read = |sql: &str, parameters: &[&dyn rusqlite::ToSql]| {
         let mut statement = connection.prepare_cached(sql)?;
-        let rows = statement.query_map(
-            params![
-                installation_id,
-                query.key,
-                query.queriable_value,
-                limit,
-                position
-            ],
-            |row| {
-                Ok((
-                    row.get::<_, i64>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, Option<String>>(2)?,
-                    row.get::<_, String>(3)?,
-                ))
-            },
-        )?;
+        let rows = statement.query_map(parameters, |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, String>(3)?,
+            ))
+        })?;
         rows_to_items(rows)
     };
-    let by_key = query.key.is_some();
-    let by_queriable_value = query.queriable_value.is_some();
-    if !by_queriable_value || by_key {
-        return run(
-            &storage_select(by_key, by_queriable_value, after_id),
-            limit,
-            position,
+    let parameters = params![
+        installation_id,
+        query.key,
+        query.queriable_value,
+        limit,
+        position
+    ];
+    let (false, Some(group)) = (query.key.is_some(), &query.queriable_value) else {
+        let sql = storage_select(
+            query.key.is_some(),
+            query.queriable_value.is_some(),
+            after_id,
         );
-    }
-    // A group: its folded rows up to the watermark first, from the index alone. Whatever the
-    // page still lacks comes after the last of them (every row after the watermark has a
-    // larger id); when there is none, the offset or id was beyond them, and the whole
-    // listing answers.
-    let mut page = run(&folded_page_select(after_id), limit, position)?;
+        return read(&sql, parameters);
+    };
+    // A group: its folded rows first, from the index alone. Whatever the page still lacks
+    // comes from the tail, after the watermark: after the listed id or the offset too when
+    // there was no folded row to give (the offset less the folded rows it skipped).
+    let mut page = read(&folded_select(after_id), parameters)?;
     let missing = limit - page.len() as i64;
     if missing > 0 {
-        let rest = match page.last() {
-            Some(&(last_id, _)) => run(&storage_select(false, true, true), missing, last_id)?,
-            None => run(&storage_select(false, true, after_id), limit, position)?,
+        let (after, skip) = match (page.is_empty(), after_id) {
+            (false, _) => (0, 0),
+            (true, true) => (position, 0),
+            (true, false) => {
+                let folded: i64 = connection
+                    .prepare_cached(&folded_count_select())?
+                    .query_row(&parameters[..3], |row| row.get(0))?;
+                (0, position.saturating_sub(folded))
+            }
         };
-        page.extend(rest);
+        page.extend(read(
+            TAIL_SELECT,
+            params![installation_id, group, after, missing, skip],
+        )?);
     }
     Ok(page)
 }
@@ -422,10 +442,10 @@ mod tests {
     fn storage_reads_use_an_index_and_never_sort() {
         let db = memory();
         let plan_of = |sql: &str| -> String {
-            let steps: Vec<String> = db
-                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-                .unwrap()
-                .query_map(params!["1", "k", "q", 100, 0], |row| row.get(3))
+            let mut statement = db.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let count = statement.parameter_count();
+            let steps: Vec<String> = statement
+                .query_map(&params!["1", "k", "q", 100, 0][..count], |row| row.get(3))
                 .unwrap()
                 .collect::<Result<_, _>>()
                 .unwrap();
@@ -437,27 +457,33 @@ mod tests {
                     let sql = storage_select(by_key, by_queriable_value, after_id);
                     let plan = plan_of(&sql);
                     assert!(!plan.contains("TEMP B-TREE"), "{sql}: {plan}");
-                    if by_queriable_value && !by_key {
-                        // The folded rows by the group index, the tail by its id range.
-                        assert!(
-                            plan.starts_with("MERGE (UNION ALL); LEFT; SEARCH storage_items USING INDEX storage_items_by_group")
-                                && plan.contains("RIGHT; SEARCH storage_items USING INTEGER PRIMARY KEY (rowid>?)"),
-                            "{sql}: {plan}"
-                        );
-                        let folded = folded_page_select(after_id);
-                        let folded_plan = plan_of(&folded);
-                        assert!(
-                            folded_plan.starts_with(
-                                "SEARCH storage_items USING INDEX storage_items_by_group"
-                            ) && !folded_plan.contains("TEMP B-TREE"),
-                            "{folded}: {folded_plan}"
-                        );
-                    } else if by_key || after_id {
+                    if by_key || after_id {
                         assert!(plan.starts_with("SEARCH"), "{sql}: {plan}");
                     }
                 }
             }
         }
+        // A group: the folds in order, a seek into the group index for each; the tail by
+        // its id range.
+        for sql in [
+            folded_select(false),
+            folded_select(true),
+            folded_count_select(),
+        ] {
+            let plan = plan_of(&sql);
+            assert!(
+                plan.starts_with("SEARCH f USING INTEGER PRIMARY KEY")
+                    && plan.contains(" INDEX storage_items_by_group (installation_id=? AND folded=? AND queriable_value=? AND id>? AND id<?)")
+                    && !plan.contains("TEMP B-TREE"),
+                "{sql}: {plan}"
+            );
+        }
+        let plan = plan_of(TAIL_SELECT);
+        assert!(
+            plan.starts_with("SEARCH storage_items USING INTEGER PRIMARY KEY (rowid>?)")
+                && !plan.contains("TEMP B-TREE"),
+            "{TAIL_SELECT}: {plan}"
+        );
     }
 
     /// Paging through `list_items` (which continues from its cursor) gives exactly what
@@ -591,8 +617,9 @@ mod tests {
     }
 
     /// What the listings rely on besides folds: a row written folded above the watermark (by
-    /// a program that does not name the column) is listed through the index, and the id of
-    /// a row written after the newest was deleted is above the watermark all the same.
+    /// a program that does not name the column: fold 1, the default) is listed with the
+    /// tail, once, and the id of a row written after the newest was deleted is above the
+    /// watermark all the same.
     #[test]
     fn rows_folded_above_the_watermark_and_ids_after_deleting_the_newest_are_listed() {
         let db = memory();
@@ -630,7 +657,7 @@ mod tests {
         let state = |db: &Connection| -> (i64, i64, Vec<String>) {
             let (watermark, unfolded) = db
                 .query_row(
-                    "SELECT watermark, (SELECT COUNT(*) FROM storage_items WHERE folded = 0) FROM storage_fold",
+                    "SELECT COALESCE(MAX(last_id), 0), (SELECT COUNT(*) FROM storage_items WHERE folded = 0) FROM storage_folds",
                     [],
                     |row| Ok((row.get(0)?, row.get(1)?)),
                 )
@@ -684,7 +711,9 @@ mod tests {
         assert_eq!(unfolded(&db), 0);
         assert!(!fold_if_due(&db, 1).unwrap());
         let watermark: i64 = db
-            .query_row("SELECT watermark FROM storage_fold", [], |row| row.get(0))
+            .query_row("SELECT MAX(last_id) FROM storage_folds", [], |row| {
+                row.get(0)
+            })
             .unwrap();
         let newest: i64 = db
             .query_row("SELECT MAX(id) FROM storage_items", [], |row| row.get(0))
