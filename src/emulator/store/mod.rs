@@ -570,6 +570,9 @@ pub(super) fn init_schema(connection: &Connection) -> Result<(), StoreError> {
         connection.execute_batch(SCHEMA_V4)?;
         connection.execute_batch(SCHEMA_V5)?;
     }
+    // The index by group of versions 1 to 3, which a version 3 binary given this file again
+    // would have made anew: it would dirty a page per group with every row.
+    connection.execute_batch("DROP INDEX IF EXISTS storage_items_by_queriable_value")?;
     connection.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     migration.commit()?;
     Ok(())
@@ -736,11 +739,25 @@ pub(crate) mod tests {
         assert_eq!(folds(&db), [(1, 1, 3), (2, 4, 5)]);
         assert_eq!(listed(&db, "g"), ["a", "c", "d"]);
         assert_eq!(listed(&db, "h"), ["b", "e"]);
-        // Set back to 4 by an older binary: opening it again keeps the folds.
-        db.pragma_update(None, "user_version", 4).unwrap();
+        // Set back to 3 by an older binary that also made its index by group anew:
+        // opening it again keeps the folds and drops that index.
+        db.execute_batch(
+            "CREATE INDEX storage_items_by_queriable_value
+                 ON storage_items (installation_id, queriable_value, id);",
+        )
+        .unwrap();
+        db.pragma_update(None, "user_version", 3).unwrap();
         init_schema(&db).unwrap();
         assert_eq!(folds(&db), [(1, 1, 3), (2, 4, 5)]);
         assert_eq!(listed(&db, "g"), ["a", "c", "d"]);
+        let old_index: bool = db
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'storage_items_by_queriable_value')",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert!(!old_index);
     }
 
     /// The checkpoint thread's connection is closed before the writer's, so the writer's

@@ -300,6 +300,12 @@ fn select_items(
         );
         return read(&sql, parameters);
     };
+    // One snapshot for the page's statements: another process folding between them would
+    // move rows out of the folded part and out of the tail both.
+    let _snapshot = match connection.is_autocommit() {
+        true => Some(connection.unchecked_transaction()?),
+        false => None,
+    };
     // A group: its folded rows first, from the index alone. Whatever the page still lacks
     // comes from the tail, after the watermark: after the listed id or the offset too when
     // there was no folded row to give (the offset less the folded rows it skipped).
@@ -647,9 +653,9 @@ mod tests {
         }
     }
 
-    /// A fold that fails (here a trigger stands in for a full disk) leaves nothing half
-    /// done: no row folded, the watermark where it was, every listing as before; the next
-    /// fold folds them all.
+    /// A fold that fails (here a trigger stands in for a full disk, failing with FAIL, which
+    /// keeps the rows the UPDATE changed before it) leaves nothing half done: no row folded,
+    /// the watermark where it was, every listing as before; the next fold folds them all.
     #[test]
     fn a_failed_fold_changes_nothing_and_the_next_one_folds() {
         let db = memory();
@@ -671,7 +677,7 @@ mod tests {
         };
         db.execute_batch(
             "CREATE TRIGGER full_disk BEFORE UPDATE OF folded ON storage_items
-             WHEN new.id = 4 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+             WHEN new.id = 4 BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;",
         )
         .unwrap();
         assert!(fold_if_due(&db, 1).is_err());
@@ -719,6 +725,58 @@ mod tests {
             .query_row("SELECT MAX(id) FROM storage_items", [], |row| row.get(0))
             .unwrap();
         assert_eq!(watermark, newest);
+    }
+
+    /// A group's page is read in one snapshot: another connection folding between the
+    /// page's statements (folded rows, then the tail) must not move rows out of both. The
+    /// writer folds after every row, so a reader racing it hits that window often.
+    #[test]
+    fn a_group_page_is_whole_while_another_connection_folds() {
+        use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("race.sqlite");
+        let open = || {
+            let db = Connection::open(&path).unwrap();
+            db.busy_timeout(std::time::Duration::from_secs(10)).unwrap();
+            db.pragma_update(None, "journal_mode", "WAL").unwrap();
+            db.pragma_update(None, "synchronous", "OFF").unwrap();
+            db
+        };
+        let writer = open();
+        super::super::init_schema(&writer).unwrap();
+        let (stored, done) = (&AtomicI64::new(0), &AtomicBool::new(false));
+        let key = |n: i64| format!("k{n:05}");
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                for n in 0..1500 {
+                    put_item(&writer, "1", &new_item(&key(n), Some("g"), n)).unwrap();
+                    stored.store(n + 1, Ordering::SeqCst);
+                    fold_if_due(&writer, 1).unwrap();
+                }
+                done.store(true, Ordering::SeqCst);
+            });
+            let reader = open();
+            let mut cursor = None;
+            let mut reads = 0;
+            while !done.load(Ordering::SeqCst) || reads < 100 {
+                reads += 1;
+                let at_least = stored.load(Ordering::SeqCst);
+                let from = (reads * 7 % 1200).min(at_least);
+                let q = query(None, Some("g"), from as u64, 5);
+                for page in [
+                    get_items(&reader, "1", &q).unwrap(),
+                    list_items(&reader, &mut cursor, "1", &q).unwrap(),
+                ] {
+                    let keys: Vec<String> = page.into_iter().map(|i| i.key).collect();
+                    let whole: Vec<String> = (from..from + keys.len() as i64).map(key).collect();
+                    assert_eq!(keys, whole, "from {from}");
+                    assert!(
+                        keys.len() as i64 >= (at_least - from).min(5),
+                        "from {from}: {keys:?} of at least {at_least} rows"
+                    );
+                }
+            }
+        });
     }
 
     /// Many writes at once (they share transactions): every one is answered, and every one
