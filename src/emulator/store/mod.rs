@@ -101,29 +101,19 @@ CREATE TABLE IF NOT EXISTS field_generations (
 );
 ";
 
-/// Version 4: the group index holds only folded rows (see `storage::fold_if_due`). The
-/// column is added with a default of 1, so the rows already there are folded without being
-/// rewritten and the new index is built from them; new rows are written with 0. The
-/// version 1 index it replaces held every row.
-const SCHEMA_V4: &str = "
-DROP INDEX IF EXISTS storage_items_by_queriable_value;
-CREATE INDEX IF NOT EXISTS storage_items_by_group
-    ON storage_items (installation_id, queriable_value, id) WHERE folded = 1;
-CREATE TABLE IF NOT EXISTS storage_fold (
-    only      INTEGER PRIMARY KEY CHECK (only = 1), -- one row
-    watermark INTEGER NOT NULL -- every row with an id up to this one is folded
-);
-INSERT OR IGNORE INTO storage_fold (only, watermark)
-    SELECT 1, COALESCE(MAX(id), 0) FROM storage_items;
-";
-
-/// Version 5: the group index is ordered by fold first, so that a fold adds to the end of
-/// each installation's part of it instead of to every group's end: the pages it writes are
-/// the same few, however large the database (a fold of 8,192 rows into 1,000 groups took
-/// 7 ms at 10k items and 35 ms at 1M before). `folded` is now the fold's number, and
-/// `storage_folds` says which ids each fold took; a version 4 file's folded rows (`folded`
-/// 1, every id up to its watermark) are fold 1.
+/// Versions 4 and 5: the group index holds only folded rows (`storage::fold_if_due`), ordered
+/// by fold first, so that a fold adds to the end of each installation's part of it instead
+/// of to every group's end: the pages it writes are the same few, however large the
+/// database (a fold of 8,192 rows into 1,000 groups took 7 ms at 10k items and 35 ms at 1M
+/// with version 4's index by group alone). `folded` is 0 for a row not yet folded, else its
+/// fold's number, and `storage_folds` says which ids each fold took.
+///
+/// From an older file in one step (the `folded` column added first with a default of 1,
+/// so a version 1–3 file's rows are folded without being rewritten): every row up to the
+/// first unfolded one is fold 1 (a version 4 file's unfolded rows are those above its
+/// watermark, all of them 0), and the index is built once, from them.
 const SCHEMA_V5: &str = "
+DROP INDEX IF EXISTS storage_items_by_queriable_value;
 DROP INDEX IF EXISTS storage_items_by_group;
 CREATE INDEX storage_items_by_group
     ON storage_items (installation_id, folded, queriable_value, id) WHERE folded > 0;
@@ -133,8 +123,11 @@ CREATE TABLE storage_folds (
     last_id  INTEGER NOT NULL     -- folded; the newest fold's last_id is the watermark
 );
 INSERT INTO storage_folds (fold, first_id, last_id)
-    SELECT 1, 1, watermark FROM storage_fold WHERE watermark > 0;
-DROP TABLE storage_fold;
+    SELECT 1, 1, last_id FROM (SELECT COALESCE(
+        (SELECT MIN(id) FROM storage_items WHERE folded = 0) - 1,
+        (SELECT MAX(id) FROM storage_items)) AS last_id)
+    WHERE last_id > 0;
+DROP TABLE IF EXISTS storage_fold;
 ";
 
 /// The page cache, in KiB (SQLite's default is 2,000 KiB): it holds the pages an import
@@ -567,10 +560,9 @@ pub(super) fn init_schema(connection: &Connection) -> Result<(), StoreError> {
         |row| row.get(0),
     )?;
     if !has_folds {
-        connection.execute_batch(SCHEMA_V4)?;
         connection.execute_batch(SCHEMA_V5)?;
     }
-    // The index by group of versions 1 to 3, which a version 3 binary given this file again
+    // The index by group of versions 1 to 3, which a version 3 binary given a version 5 file
     // would have made anew: it would dirty a page per group with every row.
     connection.execute_batch("DROP INDEX IF EXISTS storage_items_by_queriable_value")?;
     connection.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -688,6 +680,20 @@ pub(crate) mod tests {
         assert_eq!(folds, (1, 3));
         assert_eq!(list_items(&db, &mut None, "1", &query).unwrap().len(), 3);
     }
+
+    /// What version 4 added to a version 3 file (with the `folded` column): an index by group
+    /// of the folded rows, and the watermark up to which every row is folded.
+    const SCHEMA_V4: &str = "
+DROP INDEX IF EXISTS storage_items_by_queriable_value;
+CREATE INDEX IF NOT EXISTS storage_items_by_group
+    ON storage_items (installation_id, queriable_value, id) WHERE folded = 1;
+CREATE TABLE IF NOT EXISTS storage_fold (
+    only      INTEGER PRIMARY KEY CHECK (only = 1), -- one row
+    watermark INTEGER NOT NULL -- every row with an id up to this one is folded
+);
+INSERT OR IGNORE INTO storage_fold (only, watermark)
+    SELECT 1, COALESCE(MAX(id), 0) FROM storage_items;
+";
 
     /// A version 4 file (its folded rows in one index by group) keeps its rows: the folded
     /// ones become fold 1, the unfolded ones stay in the tail, and a group lists the same

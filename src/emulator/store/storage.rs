@@ -25,6 +25,26 @@ use crate::api::storage::Item;
 use crate::api::text::compact_json;
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 
+/// The watermark: every row with an id up to it is folded (the newest fold's last id).
+macro_rules! watermark {
+    () => {
+        "COALESCE((SELECT last_id FROM storage_folds ORDER BY fold DESC LIMIT 1), 0)"
+    };
+}
+
+/// A group's folded rows, fold by fold (the folds are in id order, and within a fold the
+/// group index is): in id order without a sort, each fold a seek of its own. The id range
+/// keeps a row to the fold its id is in, so each fold's rows are the group's rows in that
+/// range, whatever a program that does not name `folded` wrote (the tail lists those).
+/// Parameters: ?1 installation, ?3 queriable value.
+macro_rules! folded_rows {
+    () => {
+        "FROM storage_folds AS f CROSS JOIN storage_items AS s \
+         INDEXED BY storage_items_by_group ON s.installation_id = ?1 AND s.folded = f.fold \
+         AND s.folded > 0 AND s.queriable_value = ?3 AND s.id BETWEEN f.first_id AND f.last_id"
+    };
+}
+
 /// How many unfolded rows a fold waits for. Fewer make group reads seek more (once per fold:
 /// 122 folds at 1M items) and folds write more pages per row; more make every group read
 /// scan a longer tail (about 85 ns a row).
@@ -89,11 +109,12 @@ pub(super) fn fold_if_due(connection: &Connection, at: i64) -> Result<bool, Stor
     // (the watermark, the next fold's number, the newest id)
     let unfolded = |connection: &Connection| -> Result<(i64, i64, i64), StoreError> {
         Ok(connection
-            .prepare_cached(
-                "SELECT COALESCE(MAX(last_id), 0), COALESCE(MAX(fold), 0) + 1,
-                        (SELECT COALESCE(MAX(id), 0) FROM storage_items)
-                 FROM (SELECT fold, last_id FROM storage_folds ORDER BY fold DESC LIMIT 1)",
-            )?
+            .prepare_cached(concat!(
+                "SELECT ",
+                watermark!(),
+                ", COALESCE((SELECT MAX(fold) FROM storage_folds), 0) + 1,
+                   (SELECT COALESCE(MAX(id), 0) FROM storage_items)"
+            ))?
             .query_row([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?)
     };
     let (watermark, _, newest) = unfolded(connection)?;
@@ -121,7 +142,8 @@ pub(super) fn fold_if_due(connection: &Connection, at: i64) -> Result<bool, Stor
 
 /// The SELECT of a storage read by key or of a whole installation (?1 installation, ?2 key,
 /// ?3 queriable value, ?4 limit, then ?5 offset or, with `after_id`, ?5 the last id already
-/// listed); a group alone is read by `folded_select` and `TAIL_SELECT`.
+/// listed); a group alone is read by `FOLDED_FROM_OFFSET` or `FOLDED_AFTER_ID`, then
+/// `TAIL_SELECT`.
 ///
 /// One statement per combination of filters, so that each can use its index: a single
 /// statement with `(?2 IS NULL OR item_key = ?2)` cannot, and sorted the whole installation
@@ -145,37 +167,31 @@ fn storage_select(by_key: bool, by_queriable_value: bool, after_id: bool) -> Str
     sql
 }
 
-/// A group's folded rows, fold by fold (the folds are in id order, and within a fold the
-/// group index is): in id order without a sort, each fold a seek of its own. The id range
-/// keeps a row to the fold its id is in, so each fold's rows are the group's rows in that
-/// range, whatever a program that does not name `folded` wrote (the tail lists those).
-const FOLDED_ROWS: &str = "FROM storage_folds AS f CROSS JOIN storage_items AS s \
-     INDEXED BY storage_items_by_group ON s.installation_id = ?1 AND s.folded = f.fold \
-     AND s.folded > 0 AND s.queriable_value = ?3 AND s.id BETWEEN f.first_id AND f.last_id";
-
-/// A page of a group's folded rows (parameters as `storage_select`'s). Every row above the
-/// watermark has a larger id, so when this page is short, the rest of it comes from the
-/// tail.
-fn folded_select(after_id: bool) -> String {
-    let paging = if after_id {
-        " WHERE f.last_id > ?5 AND s.id > ?5 ORDER BY f.fold, s.id LIMIT ?4"
-    } else {
-        " ORDER BY f.fold, s.id LIMIT ?4 OFFSET ?5"
-    };
-    format!("SELECT s.id, s.item_key, s.queriable_value, s.value_json {FOLDED_ROWS}{paging}")
-}
+/// A page of a group's folded rows, from an offset or after an id (parameters as
+/// `storage_select`'s). Every row above the watermark has a larger id, so when the page is
+/// short, the rest of it comes from the tail.
+const FOLDED_FROM_OFFSET: &str = concat!(
+    "SELECT s.id, s.item_key, s.queriable_value, s.value_json ",
+    folded_rows!(),
+    " ORDER BY f.fold, s.id LIMIT ?4 OFFSET ?5"
+);
+const FOLDED_AFTER_ID: &str = concat!(
+    "SELECT s.id, s.item_key, s.queriable_value, s.value_json ",
+    folded_rows!(),
+    " WHERE f.last_id > ?5 AND s.id > ?5 ORDER BY f.fold, s.id LIMIT ?4"
+);
 
 /// How many folded rows a group has (?1 installation, ?3 queriable value).
-fn folded_count_select() -> String {
-    format!("SELECT COUNT(*) {FOLDED_ROWS}")
-}
+const FOLDED_COUNT: &str = concat!("SELECT COUNT(*) ", folded_rows!());
 
 /// A page of a group's rows above the watermark, scanned by id (?1 installation, ?2
 /// queriable value, ?3 the last id already listed, ?4 limit, ?5 offset); the `+` keeps
 /// SQLite on the id range.
-const TAIL_SELECT: &str = "SELECT id, item_key, queriable_value, value_json FROM storage_items \
-     WHERE id > max(?3, COALESCE((SELECT last_id FROM storage_folds ORDER BY fold DESC LIMIT 1), 0)) \
-     AND +installation_id = ?1 AND +queriable_value = ?2 ORDER BY id LIMIT ?4 OFFSET ?5";
+const TAIL_SELECT: &str = concat!(
+    "SELECT id, item_key, queriable_value, value_json FROM storage_items WHERE id > max(?3, ",
+    watermark!(),
+    ") AND +installation_id = ?1 AND +queriable_value = ?2 ORDER BY id LIMIT ?4 OFFSET ?5"
+);
 
 const SELECT_ITEMS: &str =
     "SELECT id, item_key, queriable_value, value_json FROM storage_items WHERE ";
@@ -309,7 +325,11 @@ fn select_items(
     // A group: its folded rows first, from the index alone. Whatever the page still lacks
     // comes from the tail, after the watermark: after the listed id or the offset too when
     // there was no folded row to give (the offset less the folded rows it skipped).
-    let mut page = read(&folded_select(after_id), parameters)?;
+    let folded = match after_id {
+        true => FOLDED_AFTER_ID,
+        false => FOLDED_FROM_OFFSET,
+    };
+    let mut page = read(folded, parameters)?;
     let missing = limit - page.len() as i64;
     if missing > 0 {
         let (after, skip) = match (page.is_empty(), after_id) {
@@ -317,7 +337,7 @@ fn select_items(
             (true, true) => (position, 0),
             (true, false) => {
                 let folded: i64 = connection
-                    .prepare_cached(&folded_count_select())?
+                    .prepare_cached(FOLDED_COUNT)?
                     .query_row(&parameters[..3], |row| row.get(0))?;
                 (0, position.saturating_sub(folded))
             }
@@ -471,12 +491,8 @@ mod tests {
         }
         // A group: the folds in order, a seek into the group index for each; the tail by
         // its id range.
-        for sql in [
-            folded_select(false),
-            folded_select(true),
-            folded_count_select(),
-        ] {
-            let plan = plan_of(&sql);
+        for sql in [FOLDED_FROM_OFFSET, FOLDED_AFTER_ID, FOLDED_COUNT] {
+            let plan = plan_of(sql);
             assert!(
                 plan.starts_with("SEARCH f USING INTEGER PRIMARY KEY")
                     && plan.contains(" INDEX storage_items_by_group (installation_id=? AND folded=? AND queriable_value=? AND id>? AND id<?)")
